@@ -1,0 +1,151 @@
+//! Subuser email credits.
+
+use reqwest::Method;
+use serde::{Deserialize, Serialize};
+
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::validate;
+
+/// How a subuser's credits are allocated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CreditType {
+    /// No limit.
+    Unlimited,
+    /// `total` credits, reset every `reset_frequency`.
+    Recurring,
+    /// `total` credits, never reset.
+    Nonrecurring,
+}
+
+/// How often recurring credits reset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ResetFrequency {
+    /// Every month.
+    Monthly,
+    /// Every week.
+    Weekly,
+    /// Every day.
+    Daily,
+}
+
+/// A subuser's credits. Counts are `None` where SendGrid sends `null` (unlimited / nonrecurring).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubuserCredits {
+    /// Allocation type.
+    #[serde(rename = "type")]
+    pub kind: CreditType,
+    /// Reset period, for recurring credits.
+    #[serde(default)]
+    pub reset_frequency: Option<ResetFrequency>,
+    /// Credits left.
+    #[serde(default, deserialize_with = "crate::de::opt_u64_lenient")]
+    pub remain: Option<u64>,
+    /// Credits per period.
+    #[serde(default, deserialize_with = "crate::de::opt_u64_lenient")]
+    pub total: Option<u64>,
+    /// Credits used.
+    #[serde(default, deserialize_with = "crate::de::opt_u64_lenient")]
+    pub used: Option<u64>,
+}
+
+/// The body of [`Credits::set`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SetCredits {
+    /// Allocation type.
+    #[serde(rename = "type")]
+    pub kind: CreditType,
+    /// Reset period: required for `recurring`, not allowed otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reset_frequency: Option<ResetFrequency>,
+    /// Credits per period, at least 1: required for `recurring` and `nonrecurring`, not allowed
+    /// for `unlimited`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u64>,
+}
+
+impl SetCredits {
+    /// Checks the combination of type, reset frequency and total.
+    pub fn validate(&self) -> Result<()> {
+        match (self.kind, self.reset_frequency, self.total) {
+            (_, _, Some(0)) => Err(Error::invalid("credits.total", "must be at least 1")),
+            (CreditType::Unlimited, Some(_), _) | (CreditType::Nonrecurring, Some(_), _) => {
+                Err(Error::invalid(
+                    "credits.reset_frequency",
+                    "is only allowed for recurring credits",
+                ))
+            }
+            (CreditType::Unlimited, _, Some(_)) => Err(Error::invalid(
+                "credits.total",
+                "is not allowed for unlimited credits",
+            )),
+            (CreditType::Recurring, None, _) => Err(Error::invalid(
+                "credits.reset_frequency",
+                "is required for recurring credits (monthly, weekly or daily)",
+            )),
+            (CreditType::Recurring | CreditType::Nonrecurring, _, None) => Err(Error::invalid(
+                "credits.total",
+                "is required for recurring and nonrecurring credits",
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct AllocationUpdate {
+    allocation_update: i64,
+}
+
+/// Subuser credits; get it from [`Client::credits`].
+#[derive(Debug, Clone, Copy)]
+pub struct Credits<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl Credits<'_> {
+    /// `GET /v3/subusers/{name}/credits`.
+    pub async fn get(&self, username: &str) -> Result<SubuserCredits> {
+        validate::username("username", username)?;
+        self.client
+            .fetch(
+                self.client
+                    .request(Method::GET, &["subusers", username, "credits"]),
+            )
+            .await
+    }
+
+    /// `PUT /v3/subusers/{name}/credits`: replaces the allocation.
+    pub async fn set(&self, username: &str, credits: &SetCredits) -> Result<SubuserCredits> {
+        validate::username("username", username)?;
+        credits.validate()?;
+        let req = self
+            .client
+            .request(Method::PUT, &["subusers", username, "credits"])
+            .json(credits)?;
+        self.client.fetch(req).await
+    }
+
+    /// `PATCH /v3/subusers/{name}/credits/remaining`: adds (positive) or removes (negative)
+    /// remaining credits.
+    pub async fn adjust_remaining(
+        &self,
+        username: &str,
+        allocation_update: i64,
+    ) -> Result<SubuserCredits> {
+        validate::username("username", username)?;
+        if allocation_update == 0 {
+            return Err(Error::invalid("allocation_update", "must not be 0"));
+        }
+        let req = self
+            .client
+            .request(
+                Method::PATCH,
+                &["subusers", username, "credits", "remaining"],
+            )
+            .json(&AllocationUpdate { allocation_update })?;
+        self.client.fetch(req).await
+    }
+}

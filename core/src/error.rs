@@ -1,0 +1,315 @@
+//! The one error type of the library, with a stable [`ErrorKind`] that every binding maps once.
+
+use std::fmt;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// The stable category of an [`Error`]. Variants are never reordered or renamed; new ones are
+/// only appended. Bindings map each kind to one exception class / error code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The caller passed a value the API would refuse; no request was sent.
+    InvalidInput,
+    /// HTTP 401: the API key is missing, wrong or revoked.
+    Unauthorized,
+    /// HTTP 403: the key lacks the scope, or the on-behalf-of target is not allowed.
+    Forbidden,
+    /// HTTP 404: the subuser, teammate, invite, monitor or request does not exist.
+    NotFound,
+    /// HTTP 400 (and any other 4xx without a kind of its own): SendGrid refused the request.
+    BadRequest,
+    /// HTTP 429: too many requests; see [`Error::retry_after`].
+    RateLimited,
+    /// HTTP 5xx (and any other unexpected non-2xx status): SendGrid failed.
+    Server,
+    /// The connect or total timeout elapsed.
+    Timeout,
+    /// The connection could not be made or broke (DNS, refused, reset, TLS).
+    Transport,
+    /// The response did not match the model (not JSON, truncated, wrong shape, too large).
+    Decode,
+}
+
+impl ErrorKind {
+    /// The kind as a stable snake_case string (`"not_found"`, `"rate_limited"`, ...), the code
+    /// bindings expose.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::Unauthorized => "unauthorized",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::BadRequest => "bad_request",
+            ErrorKind::RateLimited => "rate_limited",
+            ErrorKind::Server => "server",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Transport => "transport",
+            ErrorKind::Decode => "decode",
+        }
+    }
+
+    /// The kind SendGrid's answer with this HTTP status maps to (for non-2xx statuses).
+    pub fn from_status(status: u16) -> ErrorKind {
+        match status {
+            401 => ErrorKind::Unauthorized,
+            403 => ErrorKind::Forbidden,
+            404 => ErrorKind::NotFound,
+            429 => ErrorKind::RateLimited,
+            400..=499 => ErrorKind::BadRequest,
+            _ => ErrorKind::Server,
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One entry of SendGrid's `errors[]` array.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ApiErrorDetail {
+    /// The field SendGrid blames, if any (SendGrid sometimes sends the string `"null"`).
+    #[serde(default, deserialize_with = "crate::de::opt_string")]
+    pub field: Option<String>,
+    /// The human message, e.g. `"username exists"`.
+    #[serde(default, deserialize_with = "crate::de::string_or_default")]
+    pub message: String,
+    /// Help text or a docs link, when SendGrid gives one (any JSON value).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<serde_json::Value>,
+}
+
+/// The rate-limit headers of a response (`X-RateLimit-Limit`, `-Remaining`, `-Reset`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct RateLimit {
+    /// Requests allowed in the window.
+    pub limit: Option<u64>,
+    /// Requests left in the window.
+    pub remaining: Option<u64>,
+    /// The raw `X-RateLimit-Reset` value: an epoch timestamp, or seconds from now when it is
+    /// smaller than the current epoch time.
+    pub reset: Option<u64>,
+}
+
+impl RateLimit {
+    /// How long until the window resets, reading `reset` as epoch seconds or, when it is smaller
+    /// than the current epoch time, as seconds from now.
+    pub fn reset_after(&self) -> Option<Duration> {
+        let reset = self.reset?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        Some(Duration::from_secs(if reset < now {
+            reset
+        } else {
+            reset - now
+        }))
+    }
+}
+
+/// A non-2xx answer from SendGrid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError {
+    /// The HTTP status code.
+    pub status: u16,
+    /// The HTTP method of the request.
+    pub method: String,
+    /// The request path (no query string), e.g. `/v3/subusers/acme/monitor`.
+    pub path: String,
+    /// The parsed `errors[]` of the body (empty when the body had none).
+    pub errors: Vec<ApiErrorDetail>,
+    /// The request id (`X-Request-Id` header or the body's `id`), when SendGrid sent one.
+    pub request_id: Option<String>,
+    /// The rate-limit headers of the answer.
+    pub rate_limit: RateLimit,
+    /// For 429: how long to wait before trying again, from `X-RateLimit-Reset`.
+    pub retry_after: Option<Duration>,
+}
+
+/// Every failure of this library. Match on [`Error::kind`] for a stable category.
+///
+/// Neither `Display` nor `Debug` ever contains the API key.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A caller-supplied value is invalid; nothing was sent.
+    #[error("invalid {field}: {reason}")]
+    InvalidInput {
+        /// The offending field, e.g. `ips[1]` or `monitor.frequency`.
+        field: String,
+        /// Why it is invalid and what would be valid.
+        reason: String,
+    },
+    /// SendGrid answered with a non-2xx status.
+    #[error("{}", api_message(.error, *.attempts))]
+    Api {
+        /// The details of the answer.
+        error: Box<ApiError>,
+        /// How many attempts were made (1 when no retry happened).
+        attempts: u32,
+    },
+    /// The connect or total timeout elapsed.
+    #[error("{method} {path} timed out after {attempts} attempt(s)")]
+    Timeout {
+        /// HTTP method.
+        method: String,
+        /// Request path.
+        path: String,
+        /// How many attempts were made.
+        attempts: u32,
+    },
+    /// The connection failed or broke.
+    #[error("{method} {path} failed after {attempts} attempt(s): {reason}")]
+    Transport {
+        /// HTTP method.
+        method: String,
+        /// Request path.
+        path: String,
+        /// What went wrong (no secrets).
+        reason: String,
+        /// How many attempts were made.
+        attempts: u32,
+    },
+    /// The response could not be decoded into the expected model.
+    #[error("{method} {path}: could not decode the {status} response: {reason}; body starts: {excerpt:?}")]
+    Decode {
+        /// HTTP method.
+        method: String,
+        /// Request path.
+        path: String,
+        /// The HTTP status of the response.
+        status: u16,
+        /// What did not match.
+        reason: String,
+        /// The first bytes of the body (at most 200 characters).
+        excerpt: String,
+        /// The request id, when SendGrid sent one.
+        request_id: Option<String>,
+        /// How many attempts were made.
+        attempts: u32,
+    },
+}
+
+fn api_message(e: &ApiError, attempts: u32) -> String {
+    let mut s = format!("{} {} answered {}", e.method, e.path, e.status);
+    let msgs: Vec<String> = e
+        .errors
+        .iter()
+        .map(|d| match &d.field {
+            Some(f) => format!("{f}: {}", d.message),
+            None => d.message.clone(),
+        })
+        .collect();
+    if !msgs.is_empty() {
+        s.push_str(": ");
+        s.push_str(&msgs.join("; "));
+    }
+    if let Some(wait) = e.retry_after {
+        s.push_str(&format!(" (retry after {} s)", wait.as_secs()));
+    }
+    if attempts > 1 {
+        s.push_str(&format!(" after {attempts} attempts"));
+    }
+    s
+}
+
+impl Error {
+    /// Builds an [`ErrorKind::InvalidInput`] error.
+    pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::InvalidInput {
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// The stable category of this error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::InvalidInput { .. } => ErrorKind::InvalidInput,
+            Error::Api { error, .. } => ErrorKind::from_status(error.status),
+            Error::Timeout { .. } => ErrorKind::Timeout,
+            Error::Transport { .. } => ErrorKind::Transport,
+            Error::Decode { .. } => ErrorKind::Decode,
+        }
+    }
+
+    /// The HTTP status, for API and decode errors.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api { error, .. } => Some(error.status),
+            Error::Decode { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// SendGrid's `errors[]` (empty for errors that did not come from SendGrid).
+    pub fn errors(&self) -> &[ApiErrorDetail] {
+        match self {
+            Error::Api { error, .. } => &error.errors,
+            _ => &[],
+        }
+    }
+
+    /// The request id SendGrid gave the failed request, if any.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Api { error, .. } => error.request_id.as_deref(),
+            Error::Decode { request_id, .. } => request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The rate-limit headers of the failed answer, if it was an API error.
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        match self {
+            Error::Api { error, .. } => Some(error.rate_limit),
+            _ => None,
+        }
+    }
+
+    /// For rate-limited errors: how long to wait before trying again.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::Api { error, .. } => error.retry_after,
+            _ => None,
+        }
+    }
+
+    /// How many attempts were made before this error was returned (0 for invalid input).
+    pub fn attempts(&self) -> u32 {
+        match self {
+            Error::InvalidInput { .. } => 0,
+            Error::Api { attempts, .. }
+            | Error::Timeout { attempts, .. }
+            | Error::Transport { attempts, .. }
+            | Error::Decode { attempts, .. } => *attempts,
+        }
+    }
+
+    /// For invalid input: the field that was rejected.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::InvalidInput { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn set_attempts(&mut self, n: u32) {
+        match self {
+            Error::InvalidInput { .. } => {}
+            Error::Api { attempts, .. }
+            | Error::Timeout { attempts, .. }
+            | Error::Transport { attempts, .. }
+            | Error::Decode { attempts, .. } => *attempts = n,
+        }
+    }
+}
+
+/// The result type of this library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,98 @@
+//! # sendgrid-admin
+//!
+//! A typed async client for administering SendGrid accounts: subusers, their monitor settings,
+//! IPs, credits, website access, statistics and reputations; teammates, their permissions and
+//! subuser access; scopes and access requests. Every call can be made on behalf of a subuser
+//! or a customer account through a scoped client that never leaks into other calls.
+//!
+//! ```no_run
+//! use sendgrid_admin::{Client, OnBehalfOf, subusers::CreateSubuser, monitor::Monitor};
+//!
+//! # async fn run() -> sendgrid_admin::Result<()> {
+//! let client = Client::builder().build()?; // reads SENDGRID_API_KEY
+//! client.subusers().create(&CreateSubuser {
+//!     username: "acme".into(),
+//!     email: "ops@acme.example".into(),
+//!     password: "correct horse battery staple".into(),
+//!     ips: vec!["192.0.2.10".into()],
+//!     region: None,
+//!     include_region: false,
+//! }).await?;
+//! client.monitor().create("acme", &Monitor { email: "audit@acme.example".into(), frequency: 1000 }).await?;
+//! let acme = client.on_behalf_of(OnBehalfOf::subuser("acme"));
+//! let scopes = acme.scopes().list().await?;
+//! # Ok(()) }
+//! ```
+#![deny(missing_docs)]
+
+mod client;
+pub mod credits;
+pub(crate) mod de;
+mod error;
+pub mod ips;
+pub mod monitor;
+mod obo;
+mod pacing;
+pub mod reputations;
+mod retry;
+pub mod scopes;
+pub mod stats;
+pub mod subusers;
+pub mod teammates;
+pub mod validate;
+pub mod website_access;
+
+pub use client::{
+    Client, ClientBuilder, Region, API_KEY_ENV, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
+    MAX_BODY_BYTES,
+};
+pub use error::{ApiError, ApiErrorDetail, Error, ErrorKind, RateLimit, Result};
+pub use obo::OnBehalfOf;
+pub use retry::RetryPolicy;
+
+impl Client {
+    /// Subusers: list, create, enable, disable, delete.
+    pub fn subusers(&self) -> subusers::Subusers<'_> {
+        subusers::Subusers { client: self }
+    }
+
+    /// The IPs assigned to subusers.
+    pub fn ips(&self) -> ips::Ips<'_> {
+        ips::Ips { client: self }
+    }
+
+    /// Subuser sender reputations.
+    pub fn reputations(&self) -> reputations::Reputations<'_> {
+        reputations::Reputations { client: self }
+    }
+
+    /// Subuser email credits.
+    pub fn credits(&self) -> credits::Credits<'_> {
+        credits::Credits { client: self }
+    }
+
+    /// Subuser website (console) access.
+    pub fn website_access(&self) -> website_access::WebsiteAccess<'_> {
+        website_access::WebsiteAccess { client: self }
+    }
+
+    /// Subuser statistics.
+    pub fn stats(&self) -> stats::Stats<'_> {
+        stats::Stats { client: self }
+    }
+
+    /// Subuser monitor settings.
+    pub fn monitor(&self) -> monitor::MonitorSettings<'_> {
+        monitor::MonitorSettings { client: self }
+    }
+
+    /// Teammates, invitations and teammates' subuser access.
+    pub fn teammates(&self) -> teammates::Teammates<'_> {
+        teammates::Teammates { client: self }
+    }
+
+    /// Scopes and access requests.
+    pub fn scopes(&self) -> scopes::Scopes<'_> {
+        scopes::Scopes { client: self }
+    }
+}

@@ -1,0 +1,117 @@
+//! Scopes (permissions) and teammates' access requests.
+
+use reqwest::Method;
+use serde::{Deserialize, Serialize};
+
+use crate::client::Client;
+use crate::error::Result;
+use crate::validate;
+
+/// The largest page [`Scopes::list_access_requests`] accepts (SendGrid documents only the
+/// default, 50).
+pub const MAX_ACCESS_REQUESTS_LIMIT: u32 = 500;
+
+/// A teammate's request for more scopes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccessRequest {
+    /// Request id, used to approve or deny.
+    #[serde(deserialize_with = "crate::de::u64_lenient")]
+    pub id: u64,
+    /// The scope group asked for, e.g. `"Stats"`.
+    #[serde(default, deserialize_with = "crate::de::string_or_default")]
+    pub scope_group_name: String,
+    /// The teammate's username.
+    #[serde(default, deserialize_with = "crate::de::string_or_default")]
+    pub username: String,
+    /// The teammate's email.
+    #[serde(default, deserialize_with = "crate::de::string_or_default")]
+    pub email: String,
+    /// First name.
+    #[serde(
+        default,
+        deserialize_with = "crate::de::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub first_name: Option<String>,
+    /// Last name.
+    #[serde(
+        default,
+        deserialize_with = "crate::de::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub last_name: Option<String>,
+}
+
+/// Page parameters of [`Scopes::list_access_requests`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ListAccessRequests {
+    /// Page size, 1–500 (SendGrid's default is 50).
+    pub limit: Option<u32>,
+    /// Requests to skip.
+    pub offset: Option<u32>,
+}
+
+/// The answer to [`Scopes::approve_access_request`].
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ApprovedAccessRequest {
+    /// The scope group granted.
+    #[serde(default, deserialize_with = "crate::de::string_or_default")]
+    pub scope_group_name: String,
+}
+
+#[derive(Deserialize)]
+struct ScopeList {
+    #[serde(default, deserialize_with = "crate::de::string_list")]
+    scopes: Vec<String>,
+}
+
+/// Scopes and access requests; get it from [`Client::scopes`]. These calls honour on-behalf-of.
+#[derive(Debug, Clone, Copy)]
+pub struct Scopes<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl Scopes<'_> {
+    /// `GET /v3/scopes`: the scopes of the API key (or of the on-behalf-of account).
+    pub async fn list(&self) -> Result<Vec<String>> {
+        let req = self.client.request(Method::GET, &["scopes"]);
+        Ok(self.client.fetch::<ScopeList>(req).await?.scopes)
+    }
+
+    /// `GET /v3/scopes/requests`: one page of teammates' pending access requests.
+    pub async fn list_access_requests(
+        &self,
+        params: &ListAccessRequests,
+    ) -> Result<Vec<AccessRequest>> {
+        validate::range("limit", params.limit, 1, MAX_ACCESS_REQUESTS_LIMIT)?;
+        let req = self
+            .client
+            .request(Method::GET, &["scopes", "requests"])
+            .query_opt("limit", params.limit)
+            .query_opt("offset", params.offset);
+        self.client.fetch(req).await
+    }
+
+    /// `PATCH /v3/scopes/requests/{id}/approve`: grants the requested scope group.
+    pub async fn approve_access_request(&self, request_id: u64) -> Result<ApprovedAccessRequest> {
+        let id = request_id.to_string();
+        self.client
+            .fetch(
+                self.client
+                    .request(Method::PATCH, &["scopes", "requests", &id, "approve"]),
+            )
+            .await
+    }
+
+    /// `DELETE /v3/scopes/requests/{id}`: denies the request (204).
+    pub async fn deny_access_request(&self, request_id: u64) -> Result<()> {
+        let id = request_id.to_string();
+        self.client
+            .run(
+                self.client
+                    .request(Method::DELETE, &["scopes", "requests", &id]),
+            )
+            .await
+    }
+}

@@ -1,0 +1,209 @@
+//! Subusers: list, create, enable, disable, delete.
+
+use std::fmt;
+
+use reqwest::Method;
+use serde::{Deserialize, Serialize};
+
+use crate::client::{Client, Region};
+use crate::error::Result;
+use crate::validate;
+
+/// The largest `limit` accepted by [`Subusers::list`] (SendGrid documents no maximum; 500 is
+/// what its console pages with).
+pub const MAX_LIST_LIMIT: u32 = 500;
+
+/// A subuser as listed by SendGrid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Subuser {
+    /// Numeric id (declared as `number`; floats are accepted).
+    #[serde(deserialize_with = "crate::de::u64_lenient")]
+    pub id: u64,
+    /// Username.
+    pub username: String,
+    /// Contact email.
+    #[serde(default, deserialize_with = "crate::de::string_or_default")]
+    pub email: String,
+    /// Whether the subuser is disabled.
+    #[serde(default, deserialize_with = "crate::de::null_default")]
+    pub disabled: bool,
+    /// The subuser's region, present when `include_region` was asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
+}
+
+/// Which subusers [`Subusers::list`] returns by region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RegionFilter {
+    /// Every region.
+    All,
+    /// Global subusers only.
+    Global,
+    /// EU subusers only.
+    Eu,
+}
+
+impl RegionFilter {
+    fn as_str(self) -> &'static str {
+        match self {
+            RegionFilter::All => "all",
+            RegionFilter::Global => "global",
+            RegionFilter::Eu => "eu",
+        }
+    }
+}
+
+/// Parameters of [`Subusers::list`]. All optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ListSubusers {
+    /// Only the subuser with this username.
+    pub username: Option<String>,
+    /// Page size, 1–500.
+    pub limit: Option<u32>,
+    /// How many subusers to skip.
+    pub offset: Option<u32>,
+    /// Region filter.
+    pub region: Option<RegionFilter>,
+    /// Return each subuser's region.
+    pub include_region: bool,
+}
+
+/// A new subuser, for [`Subusers::create`]. `Debug` hides the password.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub struct CreateSubuser {
+    /// Username, 1–64 characters.
+    pub username: String,
+    /// Contact email.
+    pub email: String,
+    /// Console password (never logged).
+    pub password: String,
+    /// IPv4 addresses to assign (may be empty).
+    #[serde(default)]
+    pub ips: Vec<String>,
+    /// Region to create the subuser in (default global).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
+    /// Return the region in the answer.
+    #[serde(default)]
+    pub include_region: bool,
+}
+
+impl fmt::Debug for CreateSubuser {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CreateSubuser")
+            .field("username", &self.username)
+            .field("email", &self.email)
+            .field("password", &"<redacted>")
+            .field("ips", &self.ips)
+            .field("region", &self.region)
+            .field("include_region", &self.include_region)
+            .finish()
+    }
+}
+
+impl CreateSubuser {
+    /// Checks every field; the first problem is returned.
+    pub fn validate(&self) -> Result<()> {
+        validate::username("username", &self.username)?;
+        validate::email("email", &self.email)?;
+        validate::password("password", &self.password)?;
+        validate::ipv4_list("ips", &self.ips)
+    }
+}
+
+/// The credit allocation of a newly created subuser.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CreditAllocation {
+    /// The allocation type, e.g. `"unlimited"`.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+/// The answer to [`Subusers::create`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CreatedSubuser {
+    /// Username.
+    pub username: String,
+    /// The new subuser's id (`user_id` on the wire; `id` is accepted too).
+    #[serde(alias = "id", deserialize_with = "crate::de::u64_lenient")]
+    pub user_id: u64,
+    /// Contact email.
+    #[serde(default, deserialize_with = "crate::de::string_or_default")]
+    pub email: String,
+    /// Credit allocation, when sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit_allocation: Option<CreditAllocation>,
+    /// Region, when `include_region` was asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct DisabledBody {
+    pub(crate) disabled: bool,
+}
+
+/// Subuser administration; get it from [`Client::subusers`].
+#[derive(Debug, Clone, Copy)]
+pub struct Subusers<'a> {
+    pub(crate) client: &'a Client,
+}
+
+impl Subusers<'_> {
+    /// `GET /v3/subusers`: one page of subusers.
+    pub async fn list(&self, params: &ListSubusers) -> Result<Vec<Subuser>> {
+        if let Some(u) = &params.username {
+            validate::username("username", u)?;
+        }
+        validate::range("limit", params.limit, 1, MAX_LIST_LIMIT)?;
+        let req = self
+            .client
+            .request(Method::GET, &["subusers"])
+            .query_opt("username", params.username.as_ref())
+            .query_opt("limit", params.limit)
+            .query_opt("offset", params.offset)
+            .query_opt("region", params.region.map(RegionFilter::as_str))
+            .query_opt("include_region", params.include_region.then_some(true));
+        self.client.fetch(req).await
+    }
+
+    /// `POST /v3/subusers`: creates a subuser (SendGrid answers 200).
+    pub async fn create(&self, subuser: &CreateSubuser) -> Result<CreatedSubuser> {
+        subuser.validate()?;
+        let req = self
+            .client
+            .request(Method::POST, &["subusers"])
+            .json(subuser)?;
+        self.client.fetch(req).await
+    }
+
+    /// `PATCH /v3/subusers/{name}` with `disabled: false` (204).
+    pub async fn enable(&self, username: &str) -> Result<()> {
+        self.set_disabled(username, false).await
+    }
+
+    /// `PATCH /v3/subusers/{name}` with `disabled: true` (204).
+    pub async fn disable(&self, username: &str) -> Result<()> {
+        self.set_disabled(username, true).await
+    }
+
+    /// `PATCH /v3/subusers/{name}`: enables (`false`) or disables (`true`) a subuser (204).
+    pub async fn set_disabled(&self, username: &str, disabled: bool) -> Result<()> {
+        validate::username("username", username)?;
+        let req = self
+            .client
+            .request(Method::PATCH, &["subusers", username])
+            .json(&DisabledBody { disabled })?;
+        self.client.run(req).await
+    }
+
+    /// `DELETE /v3/subusers/{name}` (204).
+    pub async fn delete(&self, username: &str) -> Result<()> {
+        validate::username("username", username)?;
+        self.client
+            .run(self.client.request(Method::DELETE, &["subusers", username]))
+            .await
+    }
+}
