@@ -596,14 +596,14 @@ async fn attempt_once(rb: reqwest::RequestBuilder, ctx: &Ctx) -> Result<Response
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum ErrorBody {
+    Single {
+        error: String,
+    },
     Errors {
         #[serde(default, deserialize_with = "crate::de::null_default")]
         errors: Vec<ApiErrorDetail>,
         #[serde(default)]
         id: Option<String>,
-    },
-    Single {
-        error: String,
     },
     List(Vec<ApiErrorDetail>),
 }
