@@ -1,0 +1,290 @@
+//! What wraps every API call: request ids, API-key auth, rate limits and fault injection; and
+//! the `/__sandbox/` control endpoints that change them while the sandbox runs.
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::http::error;
+use crate::{fresh_world, SandboxConfig, Shared};
+
+/// One scripted answer: a status (answered without processing the request), or `"ok"`,
+/// `"drop"` (processed, then the connection is cut mid-body), `"malformed"` (processed, then
+/// the body is replaced by truncated JSON).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum FaultStep {
+    /// Answer this HTTP status with a SendGrid error body, without processing.
+    Status(u16),
+    /// `"ok"`, `"drop"` or `"malformed"`.
+    Word(String),
+}
+
+/// Faults injected into API answers. Set with `POST /__sandbox/faults`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Faults {
+    /// Fraction (0..1) of requests answered with `error_status` before being processed.
+    pub error_rate: f64,
+    /// The status for `error_rate` (default 503).
+    pub error_status: Option<u16>,
+    /// Scripted answers consumed one per request, before `error_rate` applies.
+    pub sequence: VecDeque<FaultStep>,
+    /// Milliseconds added to every answer.
+    pub latency_ms: u64,
+}
+
+/// The rate limit. Set with `POST /__sandbox/rate-limit`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RateLimitConfig {
+    /// Requests per window per API key (0 = unlimited).
+    pub limit: u64,
+    /// Window length in seconds (windows start at multiples of it in epoch time).
+    pub window_secs: u64,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub(crate) struct Counters {
+    requests: u64,
+    by_method: BTreeMap<String, u64>,
+    unauthorized: u64,
+    rate_limited: u64,
+    faults_injected: u64,
+}
+
+pub(crate) struct Control {
+    faults: Faults,
+    rate: RateLimitConfig,
+    windows: HashMap<String, (u64, u64)>,
+    counters: Counters,
+    next_request_id: u64,
+}
+
+impl Control {
+    pub(crate) fn from_config(c: &SandboxConfig) -> Self {
+        Control {
+            faults: Faults {
+                error_rate: c.error_rate,
+                error_status: Some(c.error_status),
+                latency_ms: c.latency_ms,
+                ..Default::default()
+            },
+            rate: RateLimitConfig {
+                limit: c.rate_limit,
+                window_secs: c.rate_window.max(1),
+            },
+            windows: HashMap::new(),
+            counters: Counters::default(),
+            next_request_id: 0,
+        }
+    }
+}
+
+/// What the gate decided before the handler runs.
+enum Plan {
+    Answer(Response),
+    Run { after: Option<String> },
+}
+
+fn epoch_ms() -> u128 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0)
+}
+
+fn set_header(resp: &mut Response, name: &'static str, value: String) {
+    if let Ok(v) = HeaderValue::from_str(&value) {
+        resp.headers_mut().insert(name, v);
+    }
+}
+
+/// The middleware in front of every API route.
+pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> Response {
+    let key = req
+        .headers()
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::to_string);
+    let authorized = key.as_ref().is_some_and(|k| st.config.api_keys.iter().any(|a| a == k));
+    let (request_id, rate_headers, plan, latency) = {
+        let Ok(mut c) = st.control.lock() else {
+            return error(500, None, "sandbox state poisoned");
+        };
+        c.next_request_id += 1;
+        let request_id = format!("sbx-{:06}", c.next_request_id);
+        c.counters.requests += 1;
+        *c.counters.by_method.entry(req.method().to_string()).or_default() += 1;
+        let latency = c.faults.latency_ms;
+        if !authorized {
+            c.counters.unauthorized += 1;
+            (request_id, None, Plan::Answer(error(401, None, "authorization required")), latency)
+        } else {
+            // Fixed windows aligned to epoch multiples of the window, so Reset is exact.
+            let (limit, window) = if c.rate.limit == 0 { (1_000_000_000, 1) } else { (c.rate.limit, c.rate.window_secs.max(1)) };
+            let now_ms = epoch_ms();
+            let idx = (now_ms / (window as u128 * 1000)) as u64;
+            let entry = c.windows.entry(key.unwrap_or_default()).or_insert((idx, 0));
+            if entry.0 != idx {
+                *entry = (idx, 0);
+            }
+            entry.1 += 1;
+            let used = entry.1;
+            let reset = (idx + 1) * window;
+            let rate = (limit, limit.saturating_sub(used), reset);
+            let plan = if used > limit {
+                c.counters.rate_limited += 1;
+                Plan::Answer(error(429, None, "too many requests"))
+            } else {
+                let step = c.faults.sequence.pop_front();
+                let status = c.faults.error_status.unwrap_or(503);
+                match step {
+                    Some(FaultStep::Status(s)) => {
+                        c.counters.faults_injected += 1;
+                        Plan::Answer(error(s, None, "injected fault"))
+                    }
+                    Some(FaultStep::Word(w)) if w == "drop" || w == "malformed" => {
+                        c.counters.faults_injected += 1;
+                        Plan::Run { after: Some(w) }
+                    }
+                    Some(FaultStep::Word(_)) => Plan::Run { after: None },
+                    None if c.faults.error_rate > 0.0 && fastrand::f64() < c.faults.error_rate => {
+                        c.counters.faults_injected += 1;
+                        Plan::Answer(error(status, None, "injected fault"))
+                    }
+                    None => Plan::Run { after: None },
+                }
+            };
+            (request_id, Some(rate), plan, latency)
+        }
+    };
+    if latency > 0 {
+        tokio::time::sleep(Duration::from_millis(latency)).await;
+    }
+    let mut resp = match plan {
+        Plan::Answer(r) => r,
+        Plan::Run { after } => {
+            let resp = next.run(req).await;
+            match after.as_deref() {
+                Some("drop") => cut(resp),
+                Some("malformed") => malformed(resp),
+                _ => resp,
+            }
+        }
+    };
+    set_header(&mut resp, "x-request-id", request_id);
+    if let Some((limit, remaining, reset)) = rate_headers {
+        set_header(&mut resp, "x-ratelimit-limit", limit.to_string());
+        set_header(&mut resp, "x-ratelimit-remaining", remaining.to_string());
+        set_header(&mut resp, "x-ratelimit-reset", reset.to_string());
+    }
+    resp
+}
+
+/// Sends the head and a few bytes, then breaks the connection.
+fn cut(resp: Response) -> Response {
+    let (mut parts, _) = resp.into_parts();
+    parts.headers.remove("content-length");
+    let chunks: Vec<Result<Bytes, std::io::Error>> = vec![
+        Ok(Bytes::from_static(b"{\"partial\":")),
+        Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "injected drop")),
+    ];
+    Response::from_parts(parts, Body::from_stream(futures_util::stream::iter(chunks)))
+}
+
+/// Keeps the status, replaces the body by truncated JSON.
+fn malformed(resp: Response) -> Response {
+    let (mut parts, _) = resp.into_parts();
+    parts.headers.remove("content-length");
+    parts.headers.insert("content-type", HeaderValue::from_static("application/json"));
+    if parts.status == axum::http::StatusCode::NO_CONTENT {
+        parts.status = axum::http::StatusCode::OK;
+    }
+    Response::from_parts(parts, Body::from("{\"errors\": [{\"message\": \"trunc"))
+}
+
+/// 404 for any path the sandbox does not serve.
+pub(crate) async fn not_found(method: Method) -> Response {
+    error(404, None, &format!("{method}: no such resource"))
+}
+
+/// `POST /__sandbox/faults`: replaces the injected faults.
+pub(crate) async fn set_faults(State(st): State<Shared>, Json(f): Json<Faults>) -> Response {
+    if let Ok(mut c) = st.control.lock() {
+        c.faults = f.clone();
+    }
+    Json(f).into_response()
+}
+
+/// `DELETE /__sandbox/faults`: no more faults.
+pub(crate) async fn clear_faults(State(st): State<Shared>) -> Response {
+    if let Ok(mut c) = st.control.lock() {
+        c.faults = Faults::default();
+    }
+    axum::http::StatusCode::NO_CONTENT.into_response()
+}
+
+/// `POST /__sandbox/rate-limit`: sets the limit and starts counting afresh.
+pub(crate) async fn set_rate_limit(State(st): State<Shared>, Json(r): Json<RateLimitConfig>) -> Response {
+    let r = RateLimitConfig {
+        limit: r.limit,
+        window_secs: r.window_secs.max(1),
+    };
+    if let Ok(mut c) = st.control.lock() {
+        c.rate = r;
+        c.windows.clear();
+    }
+    Json(r).into_response()
+}
+
+/// Optional body of `POST /__sandbox/reset`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct ResetBody {
+    seed_subusers: Option<usize>,
+    seed_teammates: Option<usize>,
+}
+
+/// `POST /__sandbox/reset`: fresh data (optionally other seed counts), no faults, no limit,
+/// counters at zero.
+pub(crate) async fn reset(State(st): State<Shared>, body: Bytes) -> Response {
+    let b: ResetBody = serde_json::from_slice(&body).unwrap_or_default();
+    let mut cfg = st.config.clone();
+    cfg.seed_subusers = b.seed_subusers.unwrap_or(cfg.seed_subusers);
+    cfg.seed_teammates = b.seed_teammates.unwrap_or(cfg.seed_teammates);
+    let world = fresh_world(&cfg);
+    if let Ok(mut w) = st.world.lock() {
+        *w = world;
+    }
+    if let Ok(mut c) = st.control.lock() {
+        *c = Control::from_config(&SandboxConfig {
+            rate_limit: 0,
+            error_rate: 0.0,
+            latency_ms: 0,
+            ..cfg
+        });
+    }
+    axum::http::StatusCode::NO_CONTENT.into_response()
+}
+
+/// `GET /__sandbox/stats`: request counters and data sizes.
+pub(crate) async fn stats(State(st): State<Shared>) -> Response {
+    let (subusers, teammates) = st
+        .world
+        .lock()
+        .map(|w| (w.subusers.len(), w.parent.teammates.len()))
+        .unwrap_or_default();
+    let counters = st
+        .control
+        .lock()
+        .map(|c| serde_json::to_value(&c.counters).unwrap_or_default())
+        .unwrap_or_default();
+    Json(json!({"counters": counters, "subusers": subusers, "teammates": teammates})).into_response()
+}
