@@ -96,7 +96,10 @@ enum Plan {
 }
 
 fn epoch_ms() -> u128 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0)
 }
 
 fn set_header(resp: &mut Response, name: &'static str, value: String) {
@@ -113,7 +116,9 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::to_string);
-    let authorized = key.as_ref().is_some_and(|k| st.config.api_keys.iter().any(|a| a == k));
+    let authorized = key
+        .as_ref()
+        .is_some_and(|k| st.config.api_keys.iter().any(|a| a == k));
     let (request_id, rate_headers, plan, latency) = {
         let Ok(mut c) = st.control.lock() else {
             return error(500, None, "sandbox state poisoned");
@@ -121,14 +126,26 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
         c.next_request_id += 1;
         let request_id = format!("sbx-{:06}", c.next_request_id);
         c.counters.requests += 1;
-        *c.counters.by_method.entry(req.method().to_string()).or_default() += 1;
+        *c.counters
+            .by_method
+            .entry(req.method().to_string())
+            .or_default() += 1;
         let latency = c.faults.latency_ms;
         if !authorized {
             c.counters.unauthorized += 1;
-            (request_id, None, Plan::Answer(error(401, None, "authorization required")), latency)
+            (
+                request_id,
+                None,
+                Plan::Answer(error(401, None, "authorization required")),
+                latency,
+            )
         } else {
             // Fixed windows aligned to epoch multiples of the window, so Reset is exact.
-            let (limit, window) = if c.rate.limit == 0 { (1_000_000_000, 1) } else { (c.rate.limit, c.rate.window_secs.max(1)) };
+            let (limit, window) = if c.rate.limit == 0 {
+                (1_000_000_000, 1)
+            } else {
+                (c.rate.limit, c.rate.window_secs.max(1))
+            };
             let now_ms = epoch_ms();
             let idx = (now_ms / (window as u128 * 1000)) as u64;
             let entry = c.windows.entry(key.unwrap_or_default()).or_insert((idx, 0));
@@ -194,7 +211,10 @@ fn cut(resp: Response) -> Response {
     parts.headers.remove("content-length");
     let chunks: Vec<Result<Bytes, std::io::Error>> = vec![
         Ok(Bytes::from_static(b"{\"partial\":")),
-        Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "injected drop")),
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "injected drop",
+        )),
     ];
     Response::from_parts(parts, Body::from_stream(futures_util::stream::iter(chunks)))
 }
@@ -203,7 +223,9 @@ fn cut(resp: Response) -> Response {
 fn malformed(resp: Response) -> Response {
     let (mut parts, _) = resp.into_parts();
     parts.headers.remove("content-length");
-    parts.headers.insert("content-type", HeaderValue::from_static("application/json"));
+    parts
+        .headers
+        .insert("content-type", HeaderValue::from_static("application/json"));
     if parts.status == axum::http::StatusCode::NO_CONTENT {
         parts.status = axum::http::StatusCode::OK;
     }
@@ -232,7 +254,10 @@ pub(crate) async fn clear_faults(State(st): State<Shared>) -> Response {
 }
 
 /// `POST /__sandbox/rate-limit`: sets the limit and starts counting afresh.
-pub(crate) async fn set_rate_limit(State(st): State<Shared>, Json(r): Json<RateLimitConfig>) -> Response {
+pub(crate) async fn set_rate_limit(
+    State(st): State<Shared>,
+    Json(r): Json<RateLimitConfig>,
+) -> Response {
     let r = RateLimitConfig {
         limit: r.limit,
         window_secs: r.window_secs.max(1),
@@ -286,5 +311,6 @@ pub(crate) async fn stats(State(st): State<Shared>) -> Response {
         .lock()
         .map(|c| serde_json::to_value(&c.counters).unwrap_or_default())
         .unwrap_or_default();
-    Json(json!({"counters": counters, "subusers": subusers, "teammates": teammates})).into_response()
+    Json(json!({"counters": counters, "subusers": subusers, "teammates": teammates}))
+        .into_response()
 }

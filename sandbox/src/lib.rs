@@ -14,6 +14,9 @@
 //! # }
 //! ```
 
+// Handlers return `Result<Response, Response>` (axum's idiom); the size of `Response` is fine here.
+#![allow(clippy::result_large_err)]
+
 mod control;
 mod http;
 mod scopes;
@@ -188,12 +191,27 @@ pub fn router(config: SandboxConfig) -> Router {
         .route("/v3/subusers/stats", get(stats::list))
         .route("/v3/subusers/stats/monthly", get(stats::monthly))
         .route("/v3/subusers/stats/sums", get(stats::sums))
-        .route("/v3/subusers/{name}", patch(subusers::set_disabled).delete(subusers::delete))
+        .route(
+            "/v3/subusers/{name}",
+            patch(subusers::set_disabled).delete(subusers::delete),
+        )
         .route("/v3/subusers/{name}/ips", put(subusers::set_ips))
-        .route("/v3/subusers/{name}/website_access", patch(subusers::website_access))
-        .route("/v3/subusers/{name}/credits", get(subusers::credits_get).put(subusers::credits_set))
-        .route("/v3/subusers/{name}/credits/remaining", patch(subusers::credits_adjust))
-        .route("/v3/subusers/{name}/stats/monthly", get(stats::subuser_monthly))
+        .route(
+            "/v3/subusers/{name}/website_access",
+            patch(subusers::website_access),
+        )
+        .route(
+            "/v3/subusers/{name}/credits",
+            get(subusers::credits_get).put(subusers::credits_set),
+        )
+        .route(
+            "/v3/subusers/{name}/credits/remaining",
+            patch(subusers::credits_adjust),
+        )
+        .route(
+            "/v3/subusers/{name}/stats/monthly",
+            get(stats::subuser_monthly),
+        )
         .route(
             "/v3/subusers/{name}/monitor",
             get(subusers::monitor_get)
@@ -201,24 +219,47 @@ pub fn router(config: SandboxConfig) -> Router {
                 .put(subusers::monitor_update)
                 .delete(subusers::monitor_delete),
         )
-        .route("/v3/teammates", get(teammates::list).post(teammates::invite))
+        .route(
+            "/v3/teammates",
+            get(teammates::list).post(teammates::invite),
+        )
         .route("/v3/teammates/pending", get(teammates::pending))
-        .route("/v3/teammates/pending/{token}", axum::routing::delete(teammates::delete_pending))
-        .route("/v3/teammates/pending/{token}/resend", post(teammates::resend))
+        .route(
+            "/v3/teammates/pending/{token}",
+            axum::routing::delete(teammates::delete_pending),
+        )
+        .route(
+            "/v3/teammates/pending/{token}/resend",
+            post(teammates::resend),
+        )
         .route(
             "/v3/teammates/{name}",
-            get(teammates::get).patch(teammates::update).delete(teammates::delete),
+            get(teammates::get)
+                .patch(teammates::update)
+                .delete(teammates::delete),
         )
-        .route("/v3/teammates/{name}/subuser_access", get(teammates::subuser_access))
+        .route(
+            "/v3/teammates/{name}/subuser_access",
+            get(teammates::subuser_access),
+        )
         .route("/v3/scopes", get(scopes::list))
         .route("/v3/scopes/requests", get(scopes::requests))
-        .route("/v3/scopes/requests/{id}", axum::routing::delete(scopes::deny))
+        .route(
+            "/v3/scopes/requests/{id}",
+            axum::routing::delete(scopes::deny),
+        )
         .route("/v3/scopes/requests/{id}/approve", patch(scopes::approve))
         .fallback(control::not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), control::gate))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            control::gate,
+        ))
         .with_state(state.clone());
     Router::new()
-        .route("/__sandbox/faults", post(control::set_faults).delete(control::clear_faults))
+        .route(
+            "/__sandbox/faults",
+            post(control::set_faults).delete(control::clear_faults),
+        )
         .route("/__sandbox/rate-limit", post(control::set_rate_limit))
         .route("/__sandbox/reset", post(control::reset))
         .route("/__sandbox/stats", get(control::stats))

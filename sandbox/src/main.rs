@@ -4,7 +4,10 @@ use clap::Parser;
 use sendgrid_admin_sandbox::{Sandbox, SandboxConfig};
 
 #[derive(Parser)]
-#[command(version, about = "An offline, stateful SendGrid admin API on 127.0.0.1")]
+#[command(
+    version,
+    about = "An offline, stateful SendGrid admin API on 127.0.0.1"
+)]
 struct Args {
     #[command(flatten)]
     config: SandboxConfig,

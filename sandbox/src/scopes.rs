@@ -25,18 +25,33 @@ pub async fn list(State(st): State<Shared>, headers: HeaderMap) -> Reply {
 }
 
 /// `GET /v3/scopes/requests` (limit default 50, offset)
-pub async fn requests(State(st): State<Shared>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Reply {
+pub async fn requests(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Reply {
     let q = query(raw);
     let limit = qnum(&q, "limit", 50, 1, 500)? as usize;
     let offset = qnum(&q, "offset", 0, 0, u64::MAX)? as usize;
     let mut w = lock(&st)?;
     let who = acting(&w, &headers)?;
-    let rows: Vec<AccessRequest> = w.account_mut(&who).access_requests.values().skip(offset).take(limit).cloned().collect();
+    let rows: Vec<AccessRequest> = w
+        .account_mut(&who)
+        .access_requests
+        .values()
+        .skip(offset)
+        .take(limit)
+        .cloned()
+        .collect();
     ok(&rows)
 }
 
 /// `PATCH /v3/scopes/requests/{id}/approve`: the teammate gains the scope group's read scope.
-pub async fn approve(State(st): State<Shared>, headers: HeaderMap, Path(id): Path<String>) -> Reply {
+pub async fn approve(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Reply {
     let id = request_id(&id)?;
     let mut w = lock(&st)?;
     let who = acting(&w, &headers)?;

@@ -15,7 +15,11 @@ use crate::Shared;
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date (Howard Hinnant's days_from_civil).
 fn days(date: &str) -> Option<i64> {
     validate::date("date", date).ok()?;
-    let (y, m, d): (i64, i64, i64) = (date[0..4].parse().ok()?, date[5..7].parse().ok()?, date[8..10].parse().ok()?);
+    let (y, m, d): (i64, i64, i64) = (
+        date[0..4].parse().ok()?,
+        date[5..7].parse().ok()?,
+        date[8..10].parse().ok()?,
+    );
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -40,7 +44,9 @@ fn date_of(z: i64) -> String {
 }
 
 fn metrics(id: u64, day: i64, span: u64) -> Metrics {
-    let seed = id.wrapping_mul(6364136223846793005).wrapping_add((day as u64).wrapping_mul(1442695040888963407));
+    let seed = id
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add((day as u64).wrapping_mul(1442695040888963407));
     let base = (seed >> 33) % 1000 * span;
     Metrics {
         requests: base + 10,
@@ -60,7 +66,10 @@ fn metrics(id: u64, day: i64, span: u64) -> Metrics {
 }
 
 fn metric_value(m: &Metrics, name: &str) -> u64 {
-    serde_json::to_value(m).ok().and_then(|v| v.get(name).and_then(Value::as_u64)).unwrap_or(0)
+    serde_json::to_value(m)
+        .ok()
+        .and_then(|v| v.get(name).and_then(Value::as_u64))
+        .unwrap_or(0)
 }
 
 fn entry(s: &SubuserRec, day: i64, span: u64, names: bool) -> StatEntry {
@@ -79,9 +88,14 @@ fn req_date(q: &[(String, String)], key: &str) -> Result<i64, axum::response::Re
 }
 
 /// Sorts by `sort_by_metric` (default delivered) and pages with limit (default 5) / offset.
-fn sort_page(mut rows: Vec<StatEntry>, q: &[(String, String)]) -> Result<Vec<StatEntry>, axum::response::Response> {
+fn sort_page(
+    mut rows: Vec<StatEntry>,
+    q: &[(String, String)],
+) -> Result<Vec<StatEntry>, axum::response::Response> {
     let metric = q1(q, "sort_by_metric").unwrap_or("delivered");
-    let known = serde_json::to_value(Metrics::default()).ok().is_some_and(|v| v.get(metric).is_some());
+    let known = serde_json::to_value(Metrics::default())
+        .ok()
+        .is_some_and(|v| v.get(metric).is_some());
     if !known {
         return Err(error(400, Some("sort_by_metric"), "unknown metric"));
     }
@@ -96,25 +110,45 @@ fn sort_page(mut rows: Vec<StatEntry>, q: &[(String, String)]) -> Result<Vec<Sta
 }
 
 /// `GET /v3/subusers/{name}/stats/monthly`
-pub async fn subuser_monthly(State(st): State<Shared>, headers: HeaderMap, Path(name): Path<String>, RawQuery(raw): RawQuery) -> Reply {
+pub async fn subuser_monthly(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Reply {
     let q = query(raw);
     let day = req_date(&q, "date")?;
     let mut w = lock(&st)?;
     parent_only(&w, &headers)?;
     let s = w.subuser_mut(&name).ok_or_else(|| no_subuser(&name))?;
     let rows = sort_page(vec![entry(s, day, 30, true)], &q)?;
-    ok(&DatedStats { date: q1(&q, "date").unwrap_or_default().to_string(), stats: rows })
+    ok(&DatedStats {
+        date: q1(&q, "date").unwrap_or_default().to_string(),
+        stats: rows,
+    })
 }
 
 /// `GET /v3/subusers/stats/monthly`
-pub async fn monthly(State(st): State<Shared>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Reply {
+pub async fn monthly(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Reply {
     let q = query(raw);
     let day = req_date(&q, "date")?;
     let w = lock(&st)?;
     parent_only(&w, &headers)?;
     let sub = q1(&q, "subuser").unwrap_or("");
-    let rows = w.subusers.values().filter(|s| s.username.contains(sub)).map(|s| entry(s, day, 30, true)).collect();
-    ok(&DatedStats { date: q1(&q, "date").unwrap_or_default().to_string(), stats: sort_page(rows, &q)? })
+    let rows = w
+        .subusers
+        .values()
+        .filter(|s| s.username.contains(sub))
+        .map(|s| entry(s, day, 30, true))
+        .collect();
+    ok(&DatedStats {
+        date: q1(&q, "date").unwrap_or_default().to_string(),
+        stats: sort_page(rows, &q)?,
+    })
 }
 
 /// `GET /v3/subusers/stats`: one row per day, week or month from start_date to end_date.
@@ -122,7 +156,11 @@ pub async fn list(State(st): State<Shared>, headers: HeaderMap, RawQuery(raw): R
     let q = query(raw);
     let names = qall(&q, "subusers");
     if names.is_empty() || names.len() > 10 {
-        return Err(error(400, Some("subusers"), "between 1 and 10 subusers are required"));
+        return Err(error(
+            400,
+            Some("subusers"),
+            "between 1 and 10 subusers are required",
+        ));
     }
     let start = req_date(&q, "start_date")?;
     let end = match q1(&q, "end_date") {
@@ -130,17 +168,30 @@ pub async fn list(State(st): State<Shared>, headers: HeaderMap, RawQuery(raw): R
         None => start + 30,
     };
     if end < start || end - start > 366 {
-        return Err(error(400, Some("end_date"), "end_date must be after start_date and within a year"));
+        return Err(error(
+            400,
+            Some("end_date"),
+            "end_date must be after start_date and within a year",
+        ));
     }
     let step = match q1(&q, "aggregated_by") {
         None | Some("day") => 1,
         Some("week") => 7,
         Some("month") => 30,
-        Some(_) => return Err(error(400, Some("aggregated_by"), "aggregated_by must be day, week or month")),
+        Some(_) => {
+            return Err(error(
+                400,
+                Some("aggregated_by"),
+                "aggregated_by must be day, week or month",
+            ))
+        }
     };
     let w = lock(&st)?;
     parent_only(&w, &headers)?;
-    let subs: Vec<&SubuserRec> = names.iter().filter_map(|n| w.by_name.get(*n).and_then(|id| w.subusers.get(id))).collect();
+    let subs: Vec<&SubuserRec> = names
+        .iter()
+        .filter_map(|n| w.by_name.get(*n).and_then(|id| w.subusers.get(id)))
+        .collect();
     let rows: Vec<Value> = (start..=end)
         .step_by(step as usize)
         .map(|d| {
@@ -150,7 +201,11 @@ pub async fn list(State(st): State<Shared>, headers: HeaderMap, RawQuery(raw): R
         .collect();
     let limit = qnum(&q, "limit", 500, 1, 500)? as usize;
     let offset = qnum(&q, "offset", 0, 0, u64::MAX)? as usize;
-    ok(&rows.into_iter().skip(offset).take(limit).collect::<Vec<_>>())
+    ok(&rows
+        .into_iter()
+        .skip(offset)
+        .take(limit)
+        .collect::<Vec<_>>())
 }
 
 /// `GET /v3/subusers/stats/sums`: totals per subuser over the range, one object.
@@ -162,13 +217,24 @@ pub async fn sums(State(st): State<Shared>, headers: HeaderMap, RawQuery(raw): R
         None => start,
     };
     if end < start {
-        return Err(error(400, Some("end_date"), "end_date must not be before start_date"));
+        return Err(error(
+            400,
+            Some("end_date"),
+            "end_date must not be before start_date",
+        ));
     }
     let span = (end - start + 1).min(366) as u64;
     let w = lock(&st)?;
     parent_only(&w, &headers)?;
-    let rows = w.subusers.values().map(|s| entry(s, start, span, false)).collect();
-    ok(&DatedStats { date: date_of(start), stats: sort_page(rows, &q)? })
+    let rows = w
+        .subusers
+        .values()
+        .map(|s| entry(s, start, span, false))
+        .collect();
+    ok(&DatedStats {
+        date: date_of(start),
+        stats: sort_page(rows, &q)?,
+    })
 }
 
 #[cfg(test)]

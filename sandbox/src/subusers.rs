@@ -11,7 +11,9 @@ use sendgrid_admin::monitor::Monitor;
 use sendgrid_admin::subusers::{CreateSubuser, Subuser};
 use sendgrid_admin::{validate, Region};
 
-use crate::http::{body, error, lock, no_content, no_subuser, ok, parent_only, q1, qall, qnum, query, Reply};
+use crate::http::{
+    body, error, lock, no_content, no_subuser, ok, parent_only, q1, qall, qnum, query, Reply,
+};
 use crate::world::SubuserRec;
 use crate::Shared;
 
@@ -44,7 +46,10 @@ pub async fn list(State(st): State<Shared>, headers: HeaderMap, RawQuery(raw): R
     let include_region = q1(&q, "include_region") == Some("true");
     let region = match q1(&q, "region") {
         None | Some("all") => None,
-        Some(r) => Some(Region::parse(r).map_err(|_| error(400, Some("region"), "region must be all, global or eu"))?),
+        Some(r) => Some(
+            Region::parse(r)
+                .map_err(|_| error(400, Some("region"), "region must be all, global or eu"))?,
+        ),
     };
     let name = q1(&q, "username");
     let out: Vec<Subuser> = w
@@ -84,7 +89,12 @@ struct Disabled {
 }
 
 /// `PATCH /v3/subusers/{name}` (204)
-pub async fn set_disabled(State(st): State<Shared>, headers: HeaderMap, Path(name): Path<String>, raw: Bytes) -> Reply {
+pub async fn set_disabled(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+    raw: Bytes,
+) -> Reply {
     let d: Disabled = body(&raw)?;
     let mut w = lock(&st)?;
     parent_only(&w, &headers)?;
@@ -97,7 +107,11 @@ pub async fn set_disabled(State(st): State<Shared>, headers: HeaderMap, Path(nam
 
 /// `DELETE /v3/subusers/{name}` (204): the subuser, its monitor, IPs, credits, teammates and
 /// every teammate's access to it are gone.
-pub async fn delete(State(st): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Reply {
+pub async fn delete(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+) -> Reply {
     let mut w = lock(&st)?;
     parent_only(&w, &headers)?;
     if !w.delete_subuser(&name) {
@@ -107,7 +121,12 @@ pub async fn delete(State(st): State<Shared>, headers: HeaderMap, Path(name): Pa
 }
 
 /// `PUT /v3/subusers/{name}/ips` (bare array body)
-pub async fn set_ips(State(st): State<Shared>, headers: HeaderMap, Path(name): Path<String>, raw: Bytes) -> Reply {
+pub async fn set_ips(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+    raw: Bytes,
+) -> Reply {
     let ips: Vec<String> = body(&raw)?;
     validate::ipv4_list("ips", &ips).map_err(bad)?;
     let mut w = lock(&st)?;
@@ -119,13 +138,20 @@ pub async fn set_ips(State(st): State<Shared>, headers: HeaderMap, Path(name): P
 
 /// `GET /v3/subusers/reputations?usernames=a&usernames=b` (unknown names are skipped; none =
 /// every subuser)
-pub async fn reputations(State(st): State<Shared>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Reply {
+pub async fn reputations(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Reply {
     let q = query(raw);
     let names = qall(&q, "usernames");
     let w = lock(&st)?;
     parent_only(&w, &headers)?;
     let rows: Vec<Value> = if names.is_empty() {
-        w.subusers.values().map(|s| json!({"username": s.username, "reputation": s.reputation})).collect()
+        w.subusers
+            .values()
+            .map(|s| json!({"username": s.username, "reputation": s.reputation}))
+            .collect()
     } else {
         names
             .iter()
@@ -137,7 +163,12 @@ pub async fn reputations(State(st): State<Shared>, headers: HeaderMap, RawQuery(
 }
 
 /// `PATCH /v3/subusers/{name}/website_access` (204)
-pub async fn website_access(State(st): State<Shared>, headers: HeaderMap, Path(name): Path<String>, raw: Bytes) -> Reply {
+pub async fn website_access(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+    raw: Bytes,
+) -> Reply {
     let d: Disabled = body(&raw)?;
     let mut w = lock(&st)?;
     parent_only(&w, &headers)?;
@@ -149,7 +180,11 @@ pub async fn website_access(State(st): State<Shared>, headers: HeaderMap, Path(n
 }
 
 /// `GET /v3/subusers/{name}/credits`
-pub async fn credits_get(State(st): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Reply {
+pub async fn credits_get(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+) -> Reply {
     let mut w = lock(&st)?;
     parent_only(&w, &headers)?;
     let s = w.subuser_mut(&name).ok_or_else(|| no_subuser(&name))?;
@@ -157,9 +192,18 @@ pub async fn credits_get(State(st): State<Shared>, headers: HeaderMap, Path(name
 }
 
 /// `PUT /v3/subusers/{name}/credits`
-pub async fn credits_set(State(st): State<Shared>, headers: HeaderMap, Path(name): Path<String>, raw: Bytes) -> Reply {
+pub async fn credits_set(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+    raw: Bytes,
+) -> Reply {
     let req: SetCredits = serde_json::from_slice(&raw).map_err(|_| {
-        error(400, Some("type"), "Type should be set to 'recurring', 'nonrecurring', or 'unlimited'")
+        error(
+            400,
+            Some("type"),
+            "Type should be set to 'recurring', 'nonrecurring', or 'unlimited'",
+        )
     })?;
     req.validate().map_err(bad)?;
     let mut w = lock(&st)?;
@@ -181,13 +225,22 @@ struct Allocation {
 }
 
 /// `PATCH /v3/subusers/{name}/credits/remaining`
-pub async fn credits_adjust(State(st): State<Shared>, headers: HeaderMap, Path(name): Path<String>, raw: Bytes) -> Reply {
+pub async fn credits_adjust(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+    raw: Bytes,
+) -> Reply {
     let a: Allocation = body(&raw)?;
     let mut w = lock(&st)?;
     parent_only(&w, &headers)?;
     let s = w.subuser_mut(&name).ok_or_else(|| no_subuser(&name))?;
     if s.credits.kind == CreditType::Unlimited {
-        return Err(error(400, Some("allocation_update"), "remaining credits cannot be adjusted for unlimited credits"));
+        return Err(error(
+            400,
+            Some("allocation_update"),
+            "remaining credits cannot be adjusted for unlimited credits",
+        ));
     }
     let remain = s.credits.remain.unwrap_or(0) as i64 + a.allocation_update;
     s.credits.remain = Some(remain.max(0) as u64);
@@ -195,7 +248,11 @@ pub async fn credits_adjust(State(st): State<Shared>, headers: HeaderMap, Path(n
 }
 
 /// `GET /v3/subusers/{name}/monitor`
-pub async fn monitor_get(State(st): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Reply {
+pub async fn monitor_get(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+) -> Reply {
     let mut w = lock(&st)?;
     parent_only(&w, &headers)?;
     let s = w.subuser_mut(&name).ok_or_else(|| no_subuser(&name))?;
@@ -210,13 +267,19 @@ fn monitor_body(raw: &[u8]) -> Result<Monitor, axum::response::Response> {
     if v.get("email").and_then(Value::as_str).is_none() {
         return Err(error(400, Some("email"), "Email is required"));
     }
-    let m: Monitor = serde_json::from_value(v).map_err(|_| error(400, Some("frequency"), "Frequency is required"))?;
+    let m: Monitor = serde_json::from_value(v)
+        .map_err(|_| error(400, Some("frequency"), "Frequency is required"))?;
     m.validate().map_err(bad)?;
     Ok(m)
 }
 
 /// `POST /v3/subusers/{name}/monitor` (400 when one exists)
-pub async fn monitor_create(State(st): State<Shared>, headers: HeaderMap, Path(name): Path<String>, raw: Bytes) -> Reply {
+pub async fn monitor_create(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+    raw: Bytes,
+) -> Reply {
     let m = monitor_body(&raw)?;
     let mut w = lock(&st)?;
     parent_only(&w, &headers)?;
@@ -229,7 +292,12 @@ pub async fn monitor_create(State(st): State<Shared>, headers: HeaderMap, Path(n
 }
 
 /// `PUT /v3/subusers/{name}/monitor` (creates or replaces)
-pub async fn monitor_update(State(st): State<Shared>, headers: HeaderMap, Path(name): Path<String>, raw: Bytes) -> Reply {
+pub async fn monitor_update(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+    raw: Bytes,
+) -> Reply {
     let m = monitor_body(&raw)?;
     let mut w = lock(&st)?;
     parent_only(&w, &headers)?;
@@ -239,7 +307,11 @@ pub async fn monitor_update(State(st): State<Shared>, headers: HeaderMap, Path(n
 }
 
 /// `DELETE /v3/subusers/{name}/monitor` (404 when none)
-pub async fn monitor_delete(State(st): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Reply {
+pub async fn monitor_delete(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+) -> Reply {
     let mut w = lock(&st)?;
     parent_only(&w, &headers)?;
     let s = w.subuser_mut(&name).ok_or_else(|| no_subuser(&name))?;

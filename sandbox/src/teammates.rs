@@ -8,7 +8,7 @@ use axum::http::HeaderMap;
 use axum::response::IntoResponse;
 use serde_json::json;
 
-use sendgrid_admin::teammates::{InviteTeammate, Invitation, Permissions, Teammate, UserType};
+use sendgrid_admin::teammates::{Invitation, InviteTeammate, Permissions, Teammate, UserType};
 use sendgrid_admin::validate;
 
 use crate::http::{acting, body, error, lock, no_content, ok, q1, qnum, query, Reply};
@@ -18,11 +18,18 @@ use crate::Shared;
 const WEEK: u64 = 7 * 24 * 3600;
 
 fn now() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
 }
 
 fn no_teammate(name: &str) -> axum::response::Response {
-    error(404, Some("username"), &format!("teammate {name:?} not found"))
+    error(
+        404,
+        Some("username"),
+        &format!("teammate {name:?} not found"),
+    )
 }
 
 fn no_token() -> axum::response::Response {
@@ -30,12 +37,16 @@ fn no_token() -> axum::response::Response {
 }
 
 fn checked(perm: &Permissions) -> Result<(), axum::response::Response> {
-    perm.validate().map_err(|e| error(400, Some("scopes"), &e.to_string()))
+    perm.validate()
+        .map_err(|e| error(400, Some("scopes"), &e.to_string()))
 }
 
 /// The list view drops scopes, as SendGrid's list does.
 fn listed(t: &Teammate) -> Teammate {
-    Teammate { scopes: Vec::new(), ..t.clone() }
+    Teammate {
+        scopes: Vec::new(),
+        ..t.clone()
+    }
 }
 
 /// `GET /v3/teammates`
@@ -46,7 +57,13 @@ pub async fn list(State(st): State<Shared>, headers: HeaderMap, RawQuery(raw): R
     let mut w = lock(&st)?;
     let who = acting(&w, &headers)?;
     let acc = w.account_mut(&who);
-    let rows: Vec<Teammate> = acc.teammates.values().skip(offset).take(limit).map(|t| listed(&t.teammate)).collect();
+    let rows: Vec<Teammate> = acc
+        .teammates
+        .values()
+        .skip(offset)
+        .take(limit)
+        .map(|t| listed(&t.teammate))
+        .collect();
     ok(&json!({"result": rows}))
 }
 
@@ -54,23 +71,44 @@ pub async fn list(State(st): State<Shared>, headers: HeaderMap, RawQuery(raw): R
 pub async fn get(State(st): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Reply {
     let mut w = lock(&st)?;
     let who = acting(&w, &headers)?;
-    let t = w.account_mut(&who).teammates.get(&name).ok_or_else(|| no_teammate(&name))?;
+    let t = w
+        .account_mut(&who)
+        .teammates
+        .get(&name)
+        .ok_or_else(|| no_teammate(&name))?;
     ok(&t.teammate)
 }
 
 /// `PATCH /v3/teammates/{name}`: admin ⇒ no scopes; otherwise at least one.
-pub async fn update(State(st): State<Shared>, headers: HeaderMap, Path(name): Path<String>, raw: Bytes) -> Reply {
+pub async fn update(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+    raw: Bytes,
+) -> Reply {
     let perm: Permissions = body(&raw)?;
     checked(&perm)?;
     let mut w = lock(&st)?;
     let who = acting(&w, &headers)?;
-    let t = w.account_mut(&who).teammates.get_mut(&name).ok_or_else(|| no_teammate(&name))?;
+    let t = w
+        .account_mut(&who)
+        .teammates
+        .get_mut(&name)
+        .ok_or_else(|| no_teammate(&name))?;
     if t.teammate.user_type == Some(UserType::Owner) {
-        return Err(error(400, Some("username"), "the account owner's permissions cannot be changed"));
+        return Err(error(
+            400,
+            Some("username"),
+            "the account owner's permissions cannot be changed",
+        ));
     }
     t.teammate.is_admin = perm.is_admin;
     t.teammate.scopes = perm.scopes;
-    t.teammate.user_type = Some(if perm.is_admin { UserType::Admin } else { UserType::Teammate });
+    t.teammate.user_type = Some(if perm.is_admin {
+        UserType::Admin
+    } else {
+        UserType::Teammate
+    });
     if perm.is_admin {
         t.subuser_access = None;
     }
@@ -78,15 +116,21 @@ pub async fn update(State(st): State<Shared>, headers: HeaderMap, Path(name): Pa
 }
 
 /// `DELETE /v3/teammates/{name}` (204)
-pub async fn delete(State(st): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Reply {
+pub async fn delete(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+) -> Reply {
     let mut w = lock(&st)?;
     let who = acting(&w, &headers)?;
     let acc = w.account_mut(&who);
     match acc.teammates.get(&name) {
         None => Err(no_teammate(&name)),
-        Some(t) if t.teammate.user_type == Some(UserType::Owner) => {
-            Err(error(400, Some("username"), "the account owner cannot be deleted"))
-        }
+        Some(t) if t.teammate.user_type == Some(UserType::Owner) => Err(error(
+            400,
+            Some("username"),
+            "the account owner cannot be deleted",
+        )),
         Some(_) => {
             acc.teammates.remove(&name);
             no_content()
@@ -98,13 +142,25 @@ pub async fn delete(State(st): State<Shared>, headers: HeaderMap, Path(name): Pa
 pub async fn invite(State(st): State<Shared>, headers: HeaderMap, raw: Bytes) -> Reply {
     let inv: InviteTeammate = body(&raw)?;
     validate::email("email", &inv.email).map_err(|_| error(400, Some("email"), "invalid email"))?;
-    checked(&Permissions { scopes: inv.scopes.clone(), is_admin: inv.is_admin })?;
+    checked(&Permissions {
+        scopes: inv.scopes.clone(),
+        is_admin: inv.is_admin,
+    })?;
     let mut w = lock(&st)?;
     let who = acting(&w, &headers)?;
     let token = w.token();
     let acc = w.account_mut(&who);
-    if acc.pending.values().any(|p| p.email == inv.email) || acc.teammates.values().any(|t| t.teammate.email == inv.email) {
-        return Err(error(400, Some("email"), "a teammate or invitation with this email already exists"));
+    if acc.pending.values().any(|p| p.email == inv.email)
+        || acc
+            .teammates
+            .values()
+            .any(|t| t.teammate.email == inv.email)
+    {
+        return Err(error(
+            400,
+            Some("email"),
+            "a teammate or invitation with this email already exists",
+        ));
     }
     let p = Invitation {
         token: token.clone(),
@@ -114,7 +170,10 @@ pub async fn invite(State(st): State<Shared>, headers: HeaderMap, raw: Bytes) ->
         expiration_date: Some(now() + WEEK),
     };
     acc.pending.insert(token, p.clone());
-    let out = Invitation { expiration_date: None, ..p };
+    let out = Invitation {
+        expiration_date: None,
+        ..p
+    };
     Ok((axum::http::StatusCode::CREATED, axum::Json(out)).into_response())
 }
 
@@ -127,7 +186,11 @@ pub async fn pending(State(st): State<Shared>, headers: HeaderMap) -> Reply {
 }
 
 /// `DELETE /v3/teammates/pending/{token}` (204)
-pub async fn delete_pending(State(st): State<Shared>, headers: HeaderMap, Path(token): Path<String>) -> Reply {
+pub async fn delete_pending(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> Reply {
     let mut w = lock(&st)?;
     let who = acting(&w, &headers)?;
     match w.account_mut(&who).pending.remove(&token) {
@@ -137,24 +200,50 @@ pub async fn delete_pending(State(st): State<Shared>, headers: HeaderMap, Path(t
 }
 
 /// `POST /v3/teammates/pending/{token}/resend`: resets the expiry.
-pub async fn resend(State(st): State<Shared>, headers: HeaderMap, Path(token): Path<String>) -> Reply {
+pub async fn resend(
+    State(st): State<Shared>,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> Reply {
     let mut w = lock(&st)?;
     let who = acting(&w, &headers)?;
-    let p = w.account_mut(&who).pending.get_mut(&token).ok_or_else(no_token)?;
+    let p = w
+        .account_mut(&who)
+        .pending
+        .get_mut(&token)
+        .ok_or_else(no_token)?;
     p.expiration_date = Some(now() + WEEK);
-    ok(&Invitation { expiration_date: None, ..p.clone() })
+    ok(&Invitation {
+        expiration_date: None,
+        ..p.clone()
+    })
 }
 
 /// `GET /v3/teammates/{name}/subuser_access`: the parent's teammates only (no on-behalf-of, as
 /// in SendGrid's spec); cursor paging by subuser id.
-pub async fn subuser_access(State(st): State<Shared>, Path(name): Path<String>, RawQuery(raw): RawQuery) -> Reply {
+pub async fn subuser_access(
+    State(st): State<Shared>,
+    Path(name): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Reply {
     let q = query(raw);
     let limit = qnum(&q, "limit", 100, 1, 500)?;
     let after = qnum(&q, "after_subuser_id", 0, 0, u64::MAX)?;
     let only = q1(&q, "username");
     let w = lock(&st)?;
-    let t = w.parent.teammates.get(&name).ok_or_else(|| no_teammate(&name))?;
-    let rows = access_rows(&w, &t.subuser_access, t.teammate.is_admin, after, only, limit as usize + 1);
+    let t = w
+        .parent
+        .teammates
+        .get(&name)
+        .ok_or_else(|| no_teammate(&name))?;
+    let rows = access_rows(
+        &w,
+        &t.subuser_access,
+        t.teammate.is_admin,
+        after,
+        only,
+        limit as usize + 1,
+    );
     let more = rows.len() > limit as usize;
     let rows: Vec<_> = rows.into_iter().take(limit as usize).collect();
     let mut meta = json!({});
@@ -194,7 +283,17 @@ fn access_rows(
             .filter_map(|(id, p, sc)| w.subusers.get(id).map(|s| (s, p, sc)))
             .filter(|(s, _, _)| keep(s))
             .take(take)
-            .map(|(s, p, sc)| row(s, if *p == sendgrid_admin::teammates::PermissionType::Admin { "admin" } else { "restricted" }, sc))
+            .map(|(s, p, sc)| {
+                row(
+                    s,
+                    if *p == sendgrid_admin::teammates::PermissionType::Admin {
+                        "admin"
+                    } else {
+                        "restricted"
+                    },
+                    sc,
+                )
+            })
             .collect(),
         _ => w
             .subusers

@@ -132,7 +132,11 @@ impl World {
         for c in customers {
             w.customers.insert(
                 c.clone(),
-                Account::new(&format!("customer-{c}"), "owner@customer.test", SUBUSER_SCOPES),
+                Account::new(
+                    &format!("customer-{c}"),
+                    "owner@customer.test",
+                    SUBUSER_SCOPES,
+                ),
             );
         }
         w
@@ -154,7 +158,13 @@ impl World {
         self.subusers.get_mut(&id)
     }
 
-    pub fn add_subuser(&mut self, username: &str, email: &str, ips: Vec<String>, region: Region) -> &SubuserRec {
+    pub fn add_subuser(
+        &mut self,
+        username: &str,
+        email: &str,
+        ips: Vec<String>,
+        region: Region,
+    ) -> &SubuserRec {
         self.next_id += 1;
         let id = self.next_id;
         let rec = SubuserRec {
@@ -211,11 +221,21 @@ impl World {
         for i in 1..=teammates {
             let name = format!("teammate{i:04}");
             let admin = i % 2 == 1;
-            let scopes: Vec<String> = if admin { vec![] } else { vec!["mail.send".into(), "stats.read".into()] };
+            let scopes: Vec<String> = if admin {
+                vec![]
+            } else {
+                vec!["mail.send".into(), "stats.read".into()]
+            };
             let access = (!admin).then(|| {
                 ids.iter()
                     .step_by(2)
-                    .map(|id| (*id, PermissionType::Restricted, vec!["stats.read".to_string()]))
+                    .map(|id| {
+                        (
+                            *id,
+                            PermissionType::Restricted,
+                            vec!["stats.read".to_string()],
+                        )
+                    })
                     .collect()
             });
             self.parent.teammates.insert(
@@ -226,7 +246,11 @@ impl World {
                         email: format!("{name}@seed.test"),
                         first_name: Some("Team".into()),
                         last_name: Some(format!("Mate {i}")),
-                        user_type: Some(if admin { UserType::Admin } else { UserType::Teammate }),
+                        user_type: Some(if admin {
+                            UserType::Admin
+                        } else {
+                            UserType::Teammate
+                        }),
                         is_admin: admin,
                         scopes,
                         ..Default::default()
