@@ -25,6 +25,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod bulk;
 mod client;
 pub mod credits;
 pub(crate) mod de;
@@ -33,6 +34,7 @@ pub mod ips;
 pub mod monitor;
 mod obo;
 mod pacing;
+pub mod paging;
 pub mod reputations;
 mod retry;
 pub mod scopes;
@@ -94,5 +96,10 @@ impl Client {
     /// Scopes and access requests.
     pub fn scopes(&self) -> scopes::Scopes<'_> {
         scopes::Scopes { client: self }
+    }
+
+    /// Bulk forms of the common jobs (enable/disable, monitors, IPs, reputations).
+    pub fn bulk(&self) -> bulk::Bulk<'_> {
+        bulk::Bulk { client: self }
     }
 }

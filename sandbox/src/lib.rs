@@ -48,8 +48,9 @@ pub struct SandboxConfig {
     /// Port to listen on (0 = any free port).
     #[arg(long, default_value_t = 4010)]
     pub port: u16,
-    /// API keys accepted as `Authorization: Bearer <key>` (repeatable).
-    #[arg(long = "api-key", default_values_t = [DEFAULT_API_KEY.to_string()])]
+    /// API keys accepted as `Authorization: Bearer <key>` (empty: [`DEFAULT_API_KEY`]). The
+    /// binaries set it from their `--api-key` flag.
+    #[arg(skip)]
     pub api_keys: Vec<String>,
     /// Preload this many subusers (sub00001, sub00002, ...).
     #[arg(long, default_value_t = 0)]
@@ -128,7 +129,10 @@ impl Sandbox {
     }
 
     /// Starts a sandbox with `config`.
-    pub async fn start_with(config: SandboxConfig) -> std::io::Result<Sandbox> {
+    pub async fn start_with(mut config: SandboxConfig) -> std::io::Result<Sandbox> {
+        if config.api_keys.is_empty() {
+            config.api_keys.push(DEFAULT_API_KEY.to_string());
+        }
         let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
         let addr = listener.local_addr()?;
         let api_key = config.api_keys.first().cloned().unwrap_or_default();

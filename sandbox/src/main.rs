@@ -11,12 +11,19 @@ use sendgrid_admin_sandbox::{Sandbox, SandboxConfig};
 struct Args {
     #[command(flatten)]
     config: SandboxConfig,
+    /// API key to accept (repeatable; default SG.sandbox-key).
+    #[arg(long = "api-key")]
+    api_keys: Vec<String>,
 }
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let args = Args::parse();
-    match Sandbox::start_with(args.config).await {
+    let config = SandboxConfig {
+        api_keys: args.api_keys,
+        ..args.config
+    };
+    match Sandbox::start_with(config).await {
         Ok(s) => {
             println!("sandbox listening on {}", s.url());
             println!("api key: {}", s.api_key());

@@ -1,0 +1,169 @@
+//! `sendgrid-admin`: every SendGrid subuser, monitor, IP, reputation, credits, statistics,
+//! teammate and scopes operation from the command line; `sandbox` runs an offline SendGrid;
+//! `tour` walks through the main jobs against it.
+
+mod monitor;
+mod output;
+mod scopes;
+mod subusers;
+mod teammates;
+mod tour;
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use sendgrid_admin::{Client, Error, OnBehalfOf, Region};
+use sendgrid_admin_sandbox::{Sandbox, SandboxConfig};
+
+use output::Format;
+
+#[derive(Parser)]
+#[command(
+    name = "sendgrid-admin",
+    version,
+    about = "Administer SendGrid subusers, teammates and scopes"
+)]
+struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Flags every API command accepts.
+#[derive(clap::Args, Clone)]
+pub struct Global {
+    /// API key (default: $SENDGRID_API_KEY).
+    #[arg(long, global = true, env = "SENDGRID_API_KEY", hide_env_values = true)]
+    api_key: Option<String>,
+    /// Region whose API host is used: global or eu.
+    #[arg(long, global = true, default_value = "global")]
+    region: String,
+    /// Base URL instead of the region's host (the sandbox, a proxy).
+    #[arg(long, global = true)]
+    base_url: Option<String>,
+    /// Act as this subuser (`on-behalf-of: <username>`).
+    #[arg(long, global = true, conflicts_with = "account_id")]
+    on_behalf_of: Option<String>,
+    /// Act as this customer account (`on-behalf-of: account-id <id>`).
+    #[arg(long, global = true)]
+    account_id: Option<String>,
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value = "json")]
+    output: Format,
+    /// Total timeout of one attempt, in seconds.
+    #[arg(long, global = true, default_value_t = 30)]
+    timeout: u64,
+    /// Retries after the first attempt (429, 5xx, timeouts).
+    #[arg(long, global = true, default_value_t = 4)]
+    max_retries: u32,
+}
+
+impl Global {
+    /// Builds the client these flags describe.
+    pub fn client(&self) -> Result<Client, Error> {
+        let mut b = Client::builder()
+            .region(Region::parse(&self.region)?)
+            .timeout(Duration::from_secs(self.timeout))
+            .max_retries(self.max_retries)
+            .user_agent_suffix("cli");
+        if let Some(k) = &self.api_key {
+            b = b.api_key(k);
+        }
+        if let Some(u) = &self.base_url {
+            b = b.base_url(u);
+        }
+        if let Some(s) = &self.on_behalf_of {
+            b = b.on_behalf_of(OnBehalfOf::subuser(s));
+        }
+        if let Some(a) = &self.account_id {
+            b = b.on_behalf_of(OnBehalfOf::account(a));
+        }
+        b.build()
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Subusers: list, create, enable, disable, delete, IPs, reputations, credits, website
+    /// access, statistics.
+    #[command(subcommand)]
+    Subusers(subusers::Cmd),
+    /// Subuser monitor settings.
+    #[command(subcommand)]
+    Monitor(monitor::Cmd),
+    /// Teammates, invitations and subuser access.
+    #[command(subcommand)]
+    Teammates(teammates::Cmd),
+    /// Scopes and access requests.
+    #[command(subcommand)]
+    Scopes(scopes::Cmd),
+    /// Run an offline, stateful SendGrid on 127.0.0.1 until interrupted.
+    Sandbox(SandboxConfig),
+    /// Walk through the main jobs against an in-process sandbox (or --base-url).
+    Tour,
+}
+
+async fn run(cli: Cli, key_from_flag: bool) -> Result<(), Error> {
+    let g = &cli.global;
+    match cli.command {
+        Command::Sandbox(mut cfg) => {
+            // The sandbox accepts --api-key (or $SENDGRID_API_KEY); a key from the environment
+            // may be a real one, so it is never printed.
+            cfg.api_keys.extend(g.api_key.clone());
+            let shown_key = match (&g.api_key, key_from_flag) {
+                (None, _) => sendgrid_admin_sandbox::DEFAULT_API_KEY.to_string(),
+                (Some(k), true) => k.clone(),
+                (Some(_), false) => "$SENDGRID_API_KEY".to_string(),
+            };
+            let sb = Sandbox::start_with(cfg)
+                .await
+                .map_err(|e| Error::Transport {
+                    method: String::new(),
+                    path: String::new(),
+                    reason: format!("could not start the sandbox: {e}"),
+                    attempts: 0,
+                })?;
+            println!("sandbox listening on {}", sb.url());
+            println!("api key: {shown_key}");
+            println!(
+                "try: sendgrid-admin --base-url {} --api-key {shown_key} subusers list",
+                sb.url()
+            );
+            tokio::select! {
+                _ = sb.wait() => {}
+                _ = tokio::signal::ctrl_c() => {}
+            }
+            Ok(())
+        }
+        Command::Tour => tour::run(g).await,
+        Command::Subusers(c) => subusers::run(&g.client()?, c, g.output).await,
+        Command::Monitor(c) => monitor::run(&g.client()?, c, g.output).await,
+        Command::Teammates(c) => teammates::run(&g.client()?, c, g.output).await,
+        Command::Scopes(c) => scopes::run(&g.client()?, c, g.output).await,
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let matches = Cli::command().get_matches();
+    let key_from_flag =
+        matches.value_source("api_key") == Some(clap::parser::ValueSource::CommandLine);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    match run(cli, key_from_flag).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            output::print_error(&e);
+            ExitCode::from(output::exit_code(e.kind()))
+        }
+    }
+}
+
+/// The JSON printed for operations SendGrid answers with 204.
+pub fn done() -> serde_json::Value {
+    serde_json::json!({"ok": true})
+}

@@ -1,0 +1,237 @@
+//! `sendgrid-admin tour`: the main jobs, one after another, with a readable transcript.
+
+use futures_util::TryStreamExt;
+use sendgrid_admin::credits::{CreditType, ResetFrequency, SetCredits};
+use sendgrid_admin::monitor::Monitor;
+use sendgrid_admin::subusers::{CreateSubuser, ListSubusers};
+use sendgrid_admin::teammates::{InviteTeammate, Permissions, SubuserAccessQuery};
+use sendgrid_admin::{Client, Error, OnBehalfOf};
+use sendgrid_admin_sandbox::{Sandbox, SandboxConfig};
+
+use crate::Global;
+
+fn step(n: &mut u32, what: &str) {
+    *n += 1;
+    println!("\n{n:>2}. {what}");
+}
+
+fn show(line: impl AsRef<str>) {
+    println!("    {}", line.as_ref());
+}
+
+fn subuser(name: &str, ip: &str) -> CreateSubuser {
+    CreateSubuser {
+        username: name.into(),
+        email: format!("ops@{name}.example"),
+        password: "tour-Password-1".into(),
+        ips: vec![ip.into()],
+        region: None,
+        include_region: false,
+    }
+}
+
+pub async fn run(g: &Global) -> Result<(), Error> {
+    let mut g = g.clone();
+    // Without --base-url the tour runs against its own sandbox: nothing leaves this machine.
+    let _sandbox = if g.base_url.is_none() {
+        let sb = Sandbox::start_with(SandboxConfig {
+            port: 0,
+            seed_subusers: 4,
+            seed_teammates: 4,
+            ..Default::default()
+        })
+        .await
+        .map_err(|e| Error::invalid("sandbox", format!("could not start: {e}")))?;
+        println!("Started a sandbox at {} (key {}).", sb.url(), sb.api_key());
+        g.base_url = Some(sb.url());
+        g.api_key = Some(sb.api_key().to_string());
+        Some(sb)
+    } else {
+        println!(
+            "Running against {}.",
+            g.base_url.as_deref().unwrap_or_default()
+        );
+        None
+    };
+    let c: Client = g.client()?;
+    let mut n = 0;
+
+    step(&mut n, "Create two subusers");
+    for (name, ip) in [("tour-acme", "192.0.2.10"), ("tour-globex", "192.0.2.11")] {
+        let s = c.subusers().create(&subuser(name, ip)).await?;
+        show(format!("created {} (id {})", s.username, s.user_id));
+    }
+
+    step(&mut n, "List subusers, every page");
+    let all: Vec<_> = c
+        .subusers()
+        .list_all(ListSubusers::default())
+        .try_collect()
+        .await?;
+    for s in &all {
+        show(format!(
+            "{:<12} id {:<6} {} disabled={}",
+            s.username, s.id, s.email, s.disabled
+        ));
+    }
+
+    step(
+        &mut n,
+        "Give tour-acme a monitor: a copy of every 1,000th email",
+    );
+    let m = c
+        .monitor()
+        .create(
+            "tour-acme",
+            &Monitor {
+                email: "audit@acme.example".into(),
+                frequency: 1000,
+            },
+        )
+        .await?;
+    show(format!("monitor: {} every {} emails", m.email, m.frequency));
+
+    step(&mut n, "Replace tour-globex's IPs");
+    let ips = c
+        .ips()
+        .set("tour-globex", &["192.0.2.20".into(), "192.0.2.21".into()])
+        .await?;
+    show(format!("ips: {}", ips.ips.join(", ")));
+
+    step(
+        &mut n,
+        "Reputations of both (one request, repeated usernames=)",
+    );
+    for r in c
+        .reputations()
+        .list(&["tour-acme".into(), "tour-globex".into()])
+        .await?
+    {
+        show(format!("{:<12} {:.1}", r.username, r.reputation));
+    }
+
+    step(&mut n, "Give tour-acme 50,000 credits a month");
+    let set = SetCredits {
+        kind: CreditType::Recurring,
+        reset_frequency: Some(ResetFrequency::Monthly),
+        total: Some(50_000),
+    };
+    let cr = c.credits().set("tour-acme", &set).await?;
+    show(format!(
+        "credits: {:?} remain={:?} total={:?}",
+        cr.kind, cr.remain, cr.total
+    ));
+
+    step(&mut n, "Disable tour-globex");
+    c.subusers().disable("tour-globex").await?;
+    let g2 = c
+        .subusers()
+        .list(&ListSubusers {
+            username: Some("tour-globex".into()),
+            ..Default::default()
+        })
+        .await?;
+    show(format!(
+        "tour-globex disabled={}",
+        g2.first().map(|s| s.disabled).unwrap_or_default()
+    ));
+
+    step(&mut n, "Teammates: invite one with two scopes");
+    let inv = c
+        .teammates()
+        .invite(&InviteTeammate {
+            email: "new.hire@example.com".into(),
+            scopes: vec!["stats.read".into(), "mail.send".into()],
+            is_admin: false,
+        })
+        .await?;
+    show(format!("invitation {} for {}", inv.token, inv.email));
+    show(format!(
+        "pending invitations: {}",
+        c.teammates().list_pending().await?.len()
+    ));
+
+    step(
+        &mut n,
+        "Teammate permissions: the admin rule is checked before sending",
+    );
+    let bad = Permissions {
+        scopes: vec!["stats.read".into()],
+        is_admin: true,
+    };
+    match c.teammates().update_permissions("teammate0002", &bad).await {
+        Err(e) => show(format!("refused locally: {e}")),
+        Ok(_) => show("unexpectedly accepted"),
+    }
+    let t = c
+        .teammates()
+        .update_permissions("teammate0002", &Permissions::scopes(["stats.read"]))
+        .await?;
+    show(format!("{} now has scopes {:?}", t.username, t.scopes));
+
+    step(
+        &mut n,
+        "Which subusers can teammate0002 act for? (cursor paging)",
+    );
+    let access: Vec<_> = c
+        .teammates()
+        .subuser_access_all(
+            "teammate0002",
+            SubuserAccessQuery {
+                limit: Some(1),
+                ..Default::default()
+            },
+        )
+        .try_collect()
+        .await?;
+    show(format!(
+        "{} subuser(s): {}",
+        access.len(),
+        access
+            .iter()
+            .map(|a| a.username.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+
+    step(
+        &mut n,
+        "On behalf of tour-acme: its own teammates and scopes",
+    );
+    let acme = c.on_behalf_of(OnBehalfOf::subuser("tour-acme"));
+    for t in acme.teammates().list(&Default::default()).await? {
+        show(format!("teammate {} ({:?})", t.username, t.user_type));
+    }
+    show(format!(
+        "scopes: {}",
+        acme.scopes().list().await?.join(", ")
+    ));
+    show(format!(
+        "the parent client is untouched: on-behalf-of = {:?}",
+        c.current_on_behalf_of()
+    ));
+
+    step(&mut n, "Bad input never reaches SendGrid");
+    match c
+        .monitor()
+        .update(
+            "tour-acme",
+            &Monitor {
+                email: "audit@acme.example".into(),
+                frequency: 0,
+            },
+        )
+        .await
+    {
+        Err(e) => show(format!("{} -> {e}", e.kind())),
+        Ok(_) => show("unexpectedly accepted"),
+    }
+
+    step(&mut n, "Clean up");
+    for name in ["tour-acme", "tour-globex"] {
+        c.subusers().delete(name).await?;
+        show(format!("deleted {name}"));
+    }
+    println!("\nTour finished: {n} steps.");
+    Ok(())
+}

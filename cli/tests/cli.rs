@@ -1,0 +1,484 @@
+//! The `sendgrid-admin` binary against an in-process sandbox: every subcommand, JSON output,
+//! and the exit code of each error kind.
+
+use assert_cmd::Command;
+use sendgrid_admin_sandbox::{Sandbox, SandboxConfig};
+use serde_json::Value;
+
+struct Cli {
+    sandbox: Sandbox,
+}
+
+impl Cli {
+    async fn new(subusers: usize, teammates: usize) -> Cli {
+        let sandbox = Sandbox::start_with(SandboxConfig {
+            port: 0,
+            seed_subusers: subusers,
+            seed_teammates: teammates,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+        Cli { sandbox }
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("sendgrid-admin").unwrap();
+        c.env_remove("SENDGRID_API_KEY")
+            .args([
+                "--base-url",
+                &self.sandbox.url(),
+                "--api-key",
+                self.sandbox.api_key(),
+                "--max-retries",
+                "0",
+            ])
+            .args(args);
+        c
+    }
+
+    /// Runs, expects success, returns the parsed JSON on stdout.
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self.cmd(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stdout)))
+    }
+
+    /// Runs, expects failure with `code`, returns stderr.
+    fn fails(&self, args: &[&str], code: i32) -> String {
+        let out = self.cmd(args).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.stdout.is_empty());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn subusers_commands() {
+    let cli = Cli::new(3, 0).await;
+    let created = cli.json(&[
+        "subusers",
+        "create",
+        "--username",
+        "acme",
+        "--email",
+        "ops@acme.io",
+        "--password",
+        "pw-1",
+        "--ip",
+        "192.0.2.1",
+    ]);
+    assert_eq!(created["username"], "acme");
+    assert_eq!(cli.json(&["subusers", "list"]).as_array().unwrap().len(), 4);
+    assert_eq!(
+        cli.json(&["subusers", "list", "--all", "--limit", "2"])
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
+    assert_eq!(cli.json(&["subusers", "disable", "acme"])["ok"], true);
+    assert_eq!(
+        cli.json(&["subusers", "list", "--username", "acme"])[0]["disabled"],
+        true
+    );
+    cli.json(&["subusers", "enable", "acme"]);
+    assert_eq!(
+        cli.json(&[
+            "subusers",
+            "set-ips",
+            "acme",
+            "198.51.100.1",
+            "198.51.100.2"
+        ])["ips"][1],
+        "198.51.100.2"
+    );
+    assert_eq!(
+        cli.json(&["subusers", "reputations", "acme", "sub00001"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        cli.json(&["subusers", "credits", "get", "acme"])["type"],
+        "unlimited"
+    );
+    let set = cli.json(&[
+        "subusers",
+        "credits",
+        "set",
+        "acme",
+        "--type",
+        "recurring",
+        "--reset-frequency",
+        "daily",
+        "--total",
+        "10",
+    ]);
+    assert_eq!(set["remain"], 10);
+    assert_eq!(
+        cli.json(&["subusers", "credits", "adjust", "acme", "--by", "-3"])["remain"],
+        7
+    );
+    cli.json(&["subusers", "website-access", "disable", "acme"]);
+    cli.json(&["subusers", "website-access", "enable", "acme"]);
+    assert_eq!(
+        cli.json(&[
+            "subusers",
+            "stats",
+            "monthly",
+            "--date",
+            "2026-10-01",
+            "--limit",
+            "2"
+        ])["stats"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        cli.json(&[
+            "subusers",
+            "stats",
+            "subuser-monthly",
+            "acme",
+            "--date",
+            "2026-10-01"
+        ])["stats"][0]["name"],
+        "acme"
+    );
+    let days = cli.json(&[
+        "subusers",
+        "stats",
+        "list",
+        "--subuser",
+        "acme",
+        "--start-date",
+        "2026-10-01",
+        "--end-date",
+        "2026-10-03",
+    ]);
+    assert_eq!(days.as_array().unwrap().len(), 3);
+    assert_eq!(
+        cli.json(&[
+            "subusers",
+            "stats",
+            "sums",
+            "--start-date",
+            "2026-10-01",
+            "--limit",
+            "4"
+        ])["stats"]
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
+    cli.json(&["subusers", "delete", "acme"]);
+    cli.fails(&["subusers", "delete", "acme"], 6);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn monitor_commands() {
+    let cli = Cli::new(1, 0).await;
+    cli.fails(&["monitor", "get", "sub00001"], 6);
+    assert_eq!(
+        cli.json(&[
+            "monitor",
+            "create",
+            "sub00001",
+            "--email",
+            "a@b.co",
+            "--frequency",
+            "50"
+        ])["frequency"],
+        50
+    );
+    let err = cli.fails(
+        &[
+            "monitor",
+            "create",
+            "sub00001",
+            "--email",
+            "a@b.co",
+            "--frequency",
+            "50",
+        ],
+        7,
+    );
+    assert!(err.contains("User already has a monitor"), "{err}");
+    assert_eq!(
+        cli.json(&[
+            "monitor",
+            "update",
+            "sub00001",
+            "--email",
+            "a@b.co",
+            "--frequency",
+            "7"
+        ])["frequency"],
+        7
+    );
+    assert_eq!(cli.json(&["monitor", "get", "sub00001"])["frequency"], 7);
+    cli.json(&["monitor", "delete", "sub00001"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn teammates_commands() {
+    let cli = Cli::new(4, 5).await;
+    assert_eq!(
+        cli.json(&["teammates", "list"]).as_array().unwrap().len(),
+        6
+    );
+    assert_eq!(
+        cli.json(&["teammates", "list", "--all", "--limit", "2"])
+            .as_array()
+            .unwrap()
+            .len(),
+        6
+    );
+    assert_eq!(
+        cli.json(&["teammates", "get", "teammate0001"])["is_admin"],
+        true
+    );
+    let inv = cli.json(&[
+        "teammates",
+        "invite",
+        "--email",
+        "n@x.io",
+        "--scope",
+        "stats.read",
+    ]);
+    let token = inv["token"].as_str().unwrap().to_string();
+    assert_eq!(
+        cli.json(&["teammates", "pending"])[0]["token"],
+        token.as_str()
+    );
+    assert_eq!(
+        cli.json(&["teammates", "resend", &token])["email"],
+        "n@x.io"
+    );
+    cli.json(&["teammates", "delete-pending", &token]);
+    assert_eq!(
+        cli.json(&["teammates", "update", "teammate0002", "--admin"])["is_admin"],
+        true
+    );
+    cli.fails(
+        &[
+            "teammates",
+            "update",
+            "teammate0002",
+            "--admin",
+            "--scope",
+            "x.read",
+        ],
+        3,
+    );
+    cli.fails(&["teammates", "update", "teammate0002"], 3);
+    cli.json(&["teammates", "delete", "teammate0002"]);
+    let page = cli.json(&[
+        "teammates",
+        "subuser-access",
+        "teammate0004",
+        "--limit",
+        "1",
+    ]);
+    assert_eq!(page["_metadata"]["next_params"]["after_subuser_id"], 1001);
+    assert_eq!(
+        cli.json(&[
+            "teammates",
+            "subuser-access",
+            "teammate0004",
+            "--all",
+            "--limit",
+            "1"
+        ])
+        .as_array()
+        .unwrap()
+        .len(),
+        2
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn scopes_commands_and_on_behalf_of() {
+    let cli = Cli::new(1, 10).await;
+    assert!(cli
+        .json(&["scopes", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s == "subusers.create"));
+    let obo = cli.json(&["--on-behalf-of", "sub00001", "scopes", "list"]);
+    assert!(!obo
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s == "subusers.create"));
+    let reqs = cli.json(&["scopes", "requests", "list"]);
+    assert_eq!(reqs.as_array().unwrap().len(), 2);
+    assert_eq!(
+        cli.json(&["scopes", "requests", "list", "--all", "--limit", "1"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let id = reqs[0]["id"].to_string();
+    assert_eq!(
+        cli.json(&["scopes", "requests", "approve", &id])["scope_group_name"],
+        "Stats"
+    );
+    let id = reqs[1]["id"].to_string();
+    cli.json(&["scopes", "requests", "deny", &id]);
+    cli.fails(&["scopes", "requests", "deny", &id], 6);
+    cli.fails(&["--on-behalf-of", "ghost", "scopes", "list"], 5);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn exit_codes_per_error_kind() {
+    let cli = Cli::new(1, 0).await;
+    let e = cli.fails(
+        &[
+            "monitor",
+            "create",
+            "sub00001",
+            "--email",
+            "a@b.co",
+            "--frequency",
+            "0",
+        ],
+        3,
+    );
+    assert!(
+        e.contains("invalid monitor.frequency: must be at least 1"),
+        "{e}"
+    );
+    cli.fails(&["subusers", "set-ips", "sub00001", "300.1.1.1"], 3);
+    let mut bad = Command::cargo_bin("sendgrid-admin").unwrap();
+    let out = bad
+        .env_remove("SENDGRID_API_KEY")
+        .args([
+            "--base-url",
+            &cli.sandbox.url(),
+            "--api-key",
+            "SG.wrong-key",
+            "scopes",
+            "list",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("SG.wrong-key"));
+    let mut nokey = Command::cargo_bin("sendgrid-admin").unwrap();
+    let out = nokey
+        .env_remove("SENDGRID_API_KEY")
+        .args(["scopes", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "a missing key is invalid input");
+    cli.fails(
+        &[
+            "subusers",
+            "create",
+            "--username",
+            "sub00001",
+            "--email",
+            "a@b.co",
+            "--password",
+            "p",
+        ],
+        7,
+    );
+    let mut dead = Command::cargo_bin("sendgrid-admin").unwrap();
+    let out = dead
+        .args([
+            "--base-url",
+            "http://127.0.0.1:9",
+            "--api-key",
+            "k",
+            "--max-retries",
+            "0",
+            "scopes",
+            "list",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(11));
+    let mut usage = Command::cargo_bin("sendgrid-admin").unwrap();
+    assert_eq!(
+        usage
+            .args(["subusers", "frobnicate"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn tour_exits_zero_and_prints_the_transcript() {
+    let out = Command::cargo_bin("sendgrid-admin")
+        .unwrap()
+        .env_remove("SENDGRID_API_KEY")
+        .arg("tour")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for want in [
+        "Create two subusers",
+        "monitor: audit@acme.example every 1000 emails",
+        "refused locally",
+        "On behalf of tour-acme",
+        "Tour finished",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in\n{text}");
+    }
+}
+
+#[test]
+fn table_output_has_a_header() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let sb = rt
+        .block_on(Sandbox::start_with(SandboxConfig {
+            port: 0,
+            seed_subusers: 2,
+            ..Default::default()
+        }))
+        .unwrap();
+    let out = Command::cargo_bin("sendgrid-admin")
+        .unwrap()
+        .args([
+            "--base-url",
+            &sb.url(),
+            "--api-key",
+            sb.api_key(),
+            "--output",
+            "table",
+            "subusers",
+            "list",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("ID    USERNAME"), "{text}");
+    assert_eq!(text.lines().count(), 3);
+}
