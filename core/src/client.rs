@@ -9,7 +9,7 @@ use reqwest::{Method, Url};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{ApiError, ApiErrorDetail, Error, RateLimit, Result};
+use crate::error::{ApiError, ApiErrorDetail, DecodeError, Error, RateLimit, Result};
 use crate::obo::OnBehalfOf;
 use crate::pacing::Pacer;
 use crate::retry::RetryPolicy;
@@ -564,12 +564,14 @@ async fn attempt_once(rb: reqwest::RequestBuilder, ctx: &Ctx) -> Result<Response
                 if body.len() + chunk.len() > MAX_BODY_BYTES {
                     return Err(Failure {
                         error: Error::Decode {
-                            method: ctx.method.clone(),
-                            path: ctx.path.clone(),
-                            status,
-                            reason: format!("the body is larger than {MAX_BODY_BYTES} bytes"),
-                            excerpt: excerpt(&body),
-                            request_id,
+                            error: Box::new(DecodeError {
+                                method: ctx.method.clone(),
+                                path: ctx.path.clone(),
+                                status,
+                                reason: format!("the body is larger than {MAX_BODY_BYTES} bytes"),
+                                excerpt: excerpt(&body),
+                                request_id,
+                            }),
                             attempts: 1,
                         },
                         connect: false,
@@ -636,12 +638,14 @@ impl Response {
 
     fn decode_error(&self, reason: String) -> Error {
         Error::Decode {
-            method: self.ctx.method.clone(),
-            path: self.ctx.path.clone(),
-            status: self.status,
-            reason,
-            excerpt: excerpt(&self.body),
-            request_id: self.request_id.clone(),
+            error: Box::new(DecodeError {
+                method: self.ctx.method.clone(),
+                path: self.ctx.path.clone(),
+                status: self.status,
+                reason,
+                excerpt: excerpt(&self.body),
+                request_id: self.request_id.clone(),
+            }),
             attempts: self.attempts,
         }
     }

@@ -132,6 +132,23 @@ pub struct ApiError {
     pub retry_after: Option<Duration>,
 }
 
+/// A 2xx (or error) answer whose body did not match the model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodeError {
+    /// HTTP method.
+    pub method: String,
+    /// Request path.
+    pub path: String,
+    /// The HTTP status of the response.
+    pub status: u16,
+    /// What did not match.
+    pub reason: String,
+    /// The first bytes of the body (at most 200 characters).
+    pub excerpt: String,
+    /// The request id, when SendGrid sent one.
+    pub request_id: Option<String>,
+}
+
 /// Every failure of this library. Match on [`Error::kind`] for a stable category.
 ///
 /// Neither `Display` nor `Debug` ever contains the API key.
@@ -177,20 +194,10 @@ pub enum Error {
         attempts: u32,
     },
     /// The response could not be decoded into the expected model.
-    #[error("{method} {path}: could not decode the {status} response: {reason}; body starts: {excerpt:?}")]
+    #[error("{} {}: could not decode the {} response: {}; body starts: {:?}", .error.method, .error.path, .error.status, .error.reason, .error.excerpt)]
     Decode {
-        /// HTTP method.
-        method: String,
-        /// Request path.
-        path: String,
-        /// The HTTP status of the response.
-        status: u16,
-        /// What did not match.
-        reason: String,
-        /// The first bytes of the body (at most 200 characters).
-        excerpt: String,
-        /// The request id, when SendGrid sent one.
-        request_id: Option<String>,
+        /// What could not be decoded.
+        error: Box<DecodeError>,
         /// How many attempts were made.
         attempts: u32,
     },
@@ -243,7 +250,7 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api { error, .. } => Some(error.status),
-            Error::Decode { status, .. } => Some(*status),
+            Error::Decode { error, .. } => Some(error.status),
             _ => None,
         }
     }
@@ -260,7 +267,7 @@ impl Error {
     pub fn request_id(&self) -> Option<&str> {
         match self {
             Error::Api { error, .. } => error.request_id.as_deref(),
-            Error::Decode { request_id, .. } => request_id.as_deref(),
+            Error::Decode { error, .. } => error.request_id.as_deref(),
             _ => None,
         }
     }

@@ -48,7 +48,7 @@ pub use client::{
     Client, ClientBuilder, Region, API_KEY_ENV, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
     MAX_BODY_BYTES,
 };
-pub use error::{ApiError, ApiErrorDetail, Error, ErrorKind, RateLimit, Result};
+pub use error::{ApiError, ApiErrorDetail, DecodeError, Error, ErrorKind, RateLimit, Result};
 pub use obo::OnBehalfOf;
 pub use retry::RetryPolicy;
 
