@@ -394,7 +394,13 @@ impl Client {
         loop {
             attempt += 1;
             if let Some(p) = &self.inner.pacer {
-                p.acquire().await;
+                // Pacing waits count as rate-limit waits: none when retries are off.
+                let max_wait = if policy.max_attempts > 1 {
+                    policy.max_rate_limit_wait
+                } else {
+                    Duration::ZERO
+                };
+                p.acquire(max_wait).await;
             }
             let mut rb = self
                 .inner

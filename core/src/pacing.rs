@@ -24,16 +24,19 @@ pub(crate) struct Pacer {
 }
 
 impl Pacer {
-    /// Waits until a request may be started, then counts it as in flight.
-    pub(crate) async fn acquire(&self) {
+    /// Waits (at most `max_wait`) until a request may be started, then counts it as in flight.
+    /// When the window resets later than `max_wait`, the request goes at once and SendGrid's
+    /// 429 reaches the caller with its retry-after.
+    pub(crate) async fn acquire(&self, max_wait: Duration) {
         loop {
             let wait = {
                 let Ok(mut s) = self.state.lock() else { return };
                 let now = Instant::now();
                 match (s.budget, s.reset_at) {
-                    (Some(0), Some(at)) if at > now => Some(at - now),
+                    (Some(0), Some(at)) if at > now && at - now <= max_wait => Some(at - now),
                     (Some(b), Some(at)) if at > now => {
-                        s.budget = Some(b - 1);
+                        // b == 0 here means the wait would be too long: go and let SendGrid say 429.
+                        s.budget = Some(b.saturating_sub(1));
                         s.in_flight += 1;
                         None
                     }
