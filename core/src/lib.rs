@@ -52,6 +52,11 @@ pub use error::{ApiError, ApiErrorDetail, DecodeError, Error, ErrorKind, RateLim
 pub use obo::OnBehalfOf;
 pub use retry::RetryPolicy;
 
+/// The README's Rust quick start, compiled as a doctest so that it cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 impl Client {
     /// Subusers: list, create, enable, disable, delete.
     pub fn subusers(&self) -> subusers::Subusers<'_> {
