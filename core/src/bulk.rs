@@ -115,7 +115,7 @@ pub struct Bulk<'a> {
 impl Bulk<'_> {
     /// Enables (`disabled = false`) or disables many subusers.
     pub async fn set_disabled(
-        &self,
+        self,
         usernames: Vec<String>,
         disabled: bool,
         options: &BulkOptions,
@@ -129,7 +129,7 @@ impl Bulk<'_> {
 
     /// Sets (PUT: creates or replaces) monitor settings for many subusers.
     pub async fn update_monitors(
-        &self,
+        self,
         items: Vec<(String, Monitor)>,
         options: &BulkOptions,
     ) -> Vec<BulkItem<(String, Monitor), Monitor>> {
@@ -142,7 +142,7 @@ impl Bulk<'_> {
 
     /// Replaces the IPs of many subusers.
     pub async fn set_ips(
-        &self,
+        self,
         items: Vec<(String, Vec<String>)>,
         options: &BulkOptions,
     ) -> Vec<BulkItem<(String, Vec<String>), Vec<String>>> {
@@ -156,7 +156,7 @@ impl Bulk<'_> {
     /// Reputations of any number of subusers, asked in chunks of 100 usernames; one outcome per
     /// chunk.
     pub async fn reputations(
-        &self,
+        self,
         usernames: Vec<String>,
         options: &BulkOptions,
     ) -> Vec<BulkItem<Vec<String>, Vec<Reputation>>> {

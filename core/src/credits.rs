@@ -107,7 +107,7 @@ pub struct Credits<'a> {
 
 impl Credits<'_> {
     /// `GET /v3/subusers/{name}/credits`.
-    pub async fn get(&self, username: &str) -> Result<SubuserCredits> {
+    pub async fn get(self, username: &str) -> Result<SubuserCredits> {
         validate::username("username", username)?;
         self.client
             .fetch(
@@ -118,7 +118,7 @@ impl Credits<'_> {
     }
 
     /// `PUT /v3/subusers/{name}/credits`: replaces the allocation.
-    pub async fn set(&self, username: &str, credits: &SetCredits) -> Result<SubuserCredits> {
+    pub async fn set(self, username: &str, credits: &SetCredits) -> Result<SubuserCredits> {
         validate::username("username", username)?;
         credits.validate()?;
         let req = self

@@ -23,7 +23,7 @@ pub struct Ips<'a> {
 
 impl Ips<'_> {
     /// `PUT /v3/subusers/{name}/ips`: replaces the subuser's IPs (the body is a bare JSON array).
-    pub async fn set(&self, username: &str, ips: &[String]) -> Result<SubuserIps> {
+    pub async fn set(self, username: &str, ips: &[String]) -> Result<SubuserIps> {
         validate::username("username", username)?;
         validate::ipv4_list("ips", ips)?;
         let req = self

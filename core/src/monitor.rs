@@ -36,7 +36,7 @@ pub struct MonitorSettings<'a> {
 
 impl MonitorSettings<'_> {
     /// `GET /v3/subusers/{name}/monitor` (404 when the subuser has none).
-    pub async fn get(&self, username: &str) -> Result<Monitor> {
+    pub async fn get(self, username: &str) -> Result<Monitor> {
         validate::username("username", username)?;
         self.client
             .fetch(
@@ -47,17 +47,17 @@ impl MonitorSettings<'_> {
     }
 
     /// `POST /v3/subusers/{name}/monitor` (400 when the subuser already has one).
-    pub async fn create(&self, username: &str, monitor: &Monitor) -> Result<Monitor> {
+    pub async fn create(self, username: &str, monitor: &Monitor) -> Result<Monitor> {
         self.write(Method::POST, username, monitor).await
     }
 
     /// `PUT /v3/subusers/{name}/monitor`.
-    pub async fn update(&self, username: &str, monitor: &Monitor) -> Result<Monitor> {
+    pub async fn update(self, username: &str, monitor: &Monitor) -> Result<Monitor> {
         self.write(Method::PUT, username, monitor).await
     }
 
     /// `DELETE /v3/subusers/{name}/monitor` (204).
-    pub async fn delete(&self, username: &str) -> Result<()> {
+    pub async fn delete(self, username: &str) -> Result<()> {
         validate::username("username", username)?;
         self.client
             .run(
@@ -67,7 +67,7 @@ impl MonitorSettings<'_> {
             .await
     }
 
-    async fn write(&self, method: Method, username: &str, monitor: &Monitor) -> Result<Monitor> {
+    async fn write(self, method: Method, username: &str, monitor: &Monitor) -> Result<Monitor> {
         validate::username("username", username)?;
         monitor.validate()?;
         let req = self

@@ -28,7 +28,7 @@ pub struct Reputations<'a> {
 impl Reputations<'_> {
     /// `GET /v3/subusers/reputations?usernames=a&usernames=b`: 1–100 usernames, each sent as a
     /// repeated `usernames` parameter.
-    pub async fn list(&self, usernames: &[String]) -> Result<Vec<Reputation>> {
+    pub async fn list(self, usernames: &[String]) -> Result<Vec<Reputation>> {
         validate::usernames("usernames", usernames, 1, MAX_USERNAMES_PER_REQUEST)?;
         let mut req = self
             .client

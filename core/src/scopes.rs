@@ -74,7 +74,7 @@ pub struct Scopes<'a> {
 
 impl Scopes<'_> {
     /// `GET /v3/scopes`: the scopes of the API key (or of the on-behalf-of account).
-    pub async fn list(&self) -> Result<Vec<String>> {
+    pub async fn list(self) -> Result<Vec<String>> {
         let req = self.client.request(Method::GET, &["scopes"]);
         Ok(self.client.fetch::<ScopeList>(req).await?.scopes)
     }
@@ -94,7 +94,7 @@ impl Scopes<'_> {
     }
 
     /// `PATCH /v3/scopes/requests/{id}/approve`: grants the requested scope group.
-    pub async fn approve_access_request(&self, request_id: u64) -> Result<ApprovedAccessRequest> {
+    pub async fn approve_access_request(self, request_id: u64) -> Result<ApprovedAccessRequest> {
         let id = request_id.to_string();
         self.client
             .fetch(
@@ -105,7 +105,7 @@ impl Scopes<'_> {
     }
 
     /// `DELETE /v3/scopes/requests/{id}`: denies the request (204).
-    pub async fn deny_access_request(&self, request_id: u64) -> Result<()> {
+    pub async fn deny_access_request(self, request_id: u64) -> Result<()> {
         let id = request_id.to_string();
         self.client
             .run(

@@ -275,7 +275,7 @@ impl Stats<'_> {
     }
 
     /// `GET /v3/subusers/stats/monthly`: every subuser's month.
-    pub async fn monthly(&self, query: &MonthlyStatsQuery) -> Result<DatedStats> {
+    pub async fn monthly(self, query: &MonthlyStatsQuery) -> Result<DatedStats> {
         if let Some(s) = &query.subuser {
             validate::username("subuser", s)?;
         }
@@ -289,7 +289,7 @@ impl Stats<'_> {
     }
 
     /// `GET /v3/subusers/stats`: daily, weekly or monthly rows for 1–10 subusers.
-    pub async fn list(&self, query: &StatsQuery) -> Result<Vec<DatedStats>> {
+    pub async fn list(self, query: &StatsQuery) -> Result<Vec<DatedStats>> {
         validate::usernames("subusers", &query.subusers, 1, 10)?;
         validate::date("start_date", &query.start_date)?;
         if let Some(d) = &query.end_date {
@@ -313,7 +313,7 @@ impl Stats<'_> {
     }
 
     /// `GET /v3/subusers/stats/sums`: totals per subuser over a date range (one object).
-    pub async fn sums(&self, query: &StatsSumsQuery) -> Result<DatedStats> {
+    pub async fn sums(self, query: &StatsSumsQuery) -> Result<DatedStats> {
         validate::date("start_date", &query.start_date)?;
         if let Some(d) = &query.end_date {
             validate::date("end_date", d)?;

@@ -153,7 +153,7 @@ pub struct Subusers<'a> {
 
 impl Subusers<'_> {
     /// `GET /v3/subusers`: one page of subusers.
-    pub async fn list(&self, params: &ListSubusers) -> Result<Vec<Subuser>> {
+    pub async fn list(self, params: &ListSubusers) -> Result<Vec<Subuser>> {
         if let Some(u) = &params.username {
             validate::username("username", u)?;
         }
@@ -170,7 +170,7 @@ impl Subusers<'_> {
     }
 
     /// `POST /v3/subusers`: creates a subuser (SendGrid answers 200).
-    pub async fn create(&self, subuser: &CreateSubuser) -> Result<CreatedSubuser> {
+    pub async fn create(self, subuser: &CreateSubuser) -> Result<CreatedSubuser> {
         subuser.validate()?;
         let req = self
             .client
@@ -180,17 +180,17 @@ impl Subusers<'_> {
     }
 
     /// `PATCH /v3/subusers/{name}` with `disabled: false` (204).
-    pub async fn enable(&self, username: &str) -> Result<()> {
+    pub async fn enable(self, username: &str) -> Result<()> {
         self.set_disabled(username, false).await
     }
 
     /// `PATCH /v3/subusers/{name}` with `disabled: true` (204).
-    pub async fn disable(&self, username: &str) -> Result<()> {
+    pub async fn disable(self, username: &str) -> Result<()> {
         self.set_disabled(username, true).await
     }
 
     /// `PATCH /v3/subusers/{name}`: enables (`false`) or disables (`true`) a subuser (204).
-    pub async fn set_disabled(&self, username: &str, disabled: bool) -> Result<()> {
+    pub async fn set_disabled(self, username: &str, disabled: bool) -> Result<()> {
         validate::username("username", username)?;
         let req = self
             .client
@@ -200,7 +200,7 @@ impl Subusers<'_> {
     }
 
     /// `DELETE /v3/subusers/{name}` (204).
-    pub async fn delete(&self, username: &str) -> Result<()> {
+    pub async fn delete(self, username: &str) -> Result<()> {
         validate::username("username", username)?;
         self.client
             .run(self.client.request(Method::DELETE, &["subusers", username]))

@@ -331,7 +331,7 @@ pub struct Teammates<'a> {
 
 impl Teammates<'_> {
     /// `GET /v3/teammates`: one page of teammates.
-    pub async fn list(&self, params: &ListTeammates) -> Result<Vec<Teammate>> {
+    pub async fn list(self, params: &ListTeammates) -> Result<Vec<Teammate>> {
         validate::range("limit", params.limit, 0, MAX_LIST_LIMIT)?;
         let req = self
             .client
@@ -342,7 +342,7 @@ impl Teammates<'_> {
     }
 
     /// `GET /v3/teammates/{username}`: one teammate with scopes.
-    pub async fn get(&self, username: &str) -> Result<Teammate> {
+    pub async fn get(self, username: &str) -> Result<Teammate> {
         validate::username("username", username)?;
         self.client
             .fetch(self.client.request(Method::GET, &["teammates", username]))
@@ -350,7 +350,7 @@ impl Teammates<'_> {
     }
 
     /// `POST /v3/teammates`: sends an invitation (SendGrid answers 201).
-    pub async fn invite(&self, invite: &InviteTeammate) -> Result<Invitation> {
+    pub async fn invite(self, invite: &InviteTeammate) -> Result<Invitation> {
         validate::email("email", &invite.email)?;
         Permissions {
             scopes: invite.scopes.clone(),
@@ -380,7 +380,7 @@ impl Teammates<'_> {
     }
 
     /// `DELETE /v3/teammates/{username}` (204).
-    pub async fn delete(&self, username: &str) -> Result<()> {
+    pub async fn delete(self, username: &str) -> Result<()> {
         validate::username("username", username)?;
         self.client
             .run(
@@ -391,7 +391,7 @@ impl Teammates<'_> {
     }
 
     /// `GET /v3/teammates/pending`: invitations not yet accepted.
-    pub async fn list_pending(&self) -> Result<Vec<Invitation>> {
+    pub async fn list_pending(self) -> Result<Vec<Invitation>> {
         let req = self.client.request(Method::GET, &["teammates", "pending"]);
         Ok(self
             .client
@@ -401,7 +401,7 @@ impl Teammates<'_> {
     }
 
     /// `DELETE /v3/teammates/pending/{token}` (204).
-    pub async fn delete_pending(&self, token: &str) -> Result<()> {
+    pub async fn delete_pending(self, token: &str) -> Result<()> {
         validate::token("token", token)?;
         self.client
             .run(
@@ -412,7 +412,7 @@ impl Teammates<'_> {
     }
 
     /// `POST /v3/teammates/pending/{token}/resend`: resends an invitation and resets its expiry.
-    pub async fn resend_invite(&self, token: &str) -> Result<Invitation> {
+    pub async fn resend_invite(self, token: &str) -> Result<Invitation> {
         validate::token("token", token)?;
         self.client
             .fetch(

@@ -15,18 +15,18 @@ pub struct WebsiteAccess<'a> {
 
 impl WebsiteAccess<'_> {
     /// `PATCH /v3/subusers/{name}/website_access` with `disabled: false` (204).
-    pub async fn enable(&self, username: &str) -> Result<()> {
+    pub async fn enable(self, username: &str) -> Result<()> {
         self.set_disabled(username, false).await
     }
 
     /// `PATCH /v3/subusers/{name}/website_access` with `disabled: true` (204); the subuser can
     /// still send email.
-    pub async fn disable(&self, username: &str) -> Result<()> {
+    pub async fn disable(self, username: &str) -> Result<()> {
         self.set_disabled(username, true).await
     }
 
     /// `PATCH /v3/subusers/{name}/website_access` (204).
-    pub async fn set_disabled(&self, username: &str, disabled: bool) -> Result<()> {
+    pub async fn set_disabled(self, username: &str, disabled: bool) -> Result<()> {
         validate::username("username", username)?;
         let req = self
             .client
