@@ -505,14 +505,25 @@ struct Failure {
 }
 
 fn header_u64(h: &HeaderMap, name: &str) -> Option<u64> {
-    h.get(name)?
-        .to_str()
-        .ok()?
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| *v >= 0.0)
-        .map(|v| v.ceil() as u64)
+    parse_header_number(h.get(name)?.to_str().ok()?)
+}
+
+/// A non-negative header number; fractions are rounded up (`"1.2"` → 2), anything else is `None`.
+pub fn parse_header_number(v: &str) -> Option<u64> {
+    let f = v.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)?;
+    (f <= u64::MAX as f64).then(|| f.ceil() as u64)
+}
+
+/// The `errors[]` and request id of an error body in any of SendGrid's shapes; a body that is
+/// not JSON becomes one entry holding its first 200 characters.
+pub fn parse_error_body(body: &[u8]) -> (Vec<ApiErrorDetail>, Option<String>) {
+    match serde_json::from_slice::<ErrorBody>(body) {
+        Ok(ErrorBody::Errors { errors, id }) => (errors, id),
+        Ok(ErrorBody::Single { error }) => (vec![detail(error)], None),
+        Ok(ErrorBody::List(errors)) => (errors, None),
+        Err(_) if body.is_empty() => (Vec::new(), None),
+        Err(_) => (vec![detail(excerpt(body))], None),
+    }
 }
 
 fn excerpt(body: &[u8]) -> String {
@@ -618,13 +629,7 @@ enum ErrorBody {
 
 impl Response {
     fn api_error(&self) -> Error {
-        let (errors, body_id) = match serde_json::from_slice::<ErrorBody>(&self.body) {
-            Ok(ErrorBody::Errors { errors, id }) => (errors, id),
-            Ok(ErrorBody::Single { error }) => (vec![detail(error)], None),
-            Ok(ErrorBody::List(errors)) => (errors, None),
-            Err(_) if self.body.is_empty() => (Vec::new(), None),
-            Err(_) => (vec![detail(excerpt(&self.body))], None),
-        };
+        let (errors, body_id) = parse_error_body(&self.body);
         let retry_after = (self.status == 429)
             .then(|| self.rate_limit.reset_after())
             .flatten();

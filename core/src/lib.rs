@@ -52,6 +52,12 @@ pub use error::{ApiError, ApiErrorDetail, DecodeError, Error, ErrorKind, RateLim
 pub use obo::OnBehalfOf;
 pub use retry::RetryPolicy;
 
+/// Internal parsers exposed for the property tests (`core/tests/fuzz.rs`); not a stable API.
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use crate::client::{parse_error_body, parse_header_number};
+}
+
 /// The README's Rust quick start, compiled as a doctest so that it cannot rot.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
