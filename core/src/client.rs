@@ -510,7 +510,11 @@ fn header_u64(h: &HeaderMap, name: &str) -> Option<u64> {
 
 /// A non-negative header number; fractions are rounded up (`"1.2"` → 2), anything else is `None`.
 pub fn parse_header_number(v: &str) -> Option<u64> {
-    let f = v.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)?;
+    let f = v
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v >= 0.0)?;
     (f <= u64::MAX as f64).then(|| f.ceil() as u64)
 }
 

@@ -14,18 +14,37 @@ use sendgrid_admin::{validate, OnBehalfOf};
 use serde_json::Value;
 
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2_000)
 }
 
 /// Arbitrary JSON, biased towards the keys our models read.
 fn json() -> impl Strategy<Value = Value> {
     let key = prop_oneof![
-        Just("id".to_string()), Just("username".to_string()), Just("email".to_string()), Just("disabled".to_string()),
-        Just("user_id".to_string()), Just("frequency".to_string()), Just("type".to_string()), Just("remain".to_string()),
-        Just("result".to_string()), Just("results".to_string()), Just("token".to_string()), Just("pending_id".to_string()),
-        Just("scopes".to_string()), Just("subuser_access".to_string()), Just("_metadata".to_string()),
-        Just("next_params".to_string()), Just("after_subuser_id".to_string()), Just("errors".to_string()),
-        Just("field".to_string()), Just("message".to_string()), Just("stats".to_string()), Just("metrics".to_string()),
+        Just("id".to_string()),
+        Just("username".to_string()),
+        Just("email".to_string()),
+        Just("disabled".to_string()),
+        Just("user_id".to_string()),
+        Just("frequency".to_string()),
+        Just("type".to_string()),
+        Just("remain".to_string()),
+        Just("result".to_string()),
+        Just("results".to_string()),
+        Just("token".to_string()),
+        Just("pending_id".to_string()),
+        Just("scopes".to_string()),
+        Just("subuser_access".to_string()),
+        Just("_metadata".to_string()),
+        Just("next_params".to_string()),
+        Just("after_subuser_id".to_string()),
+        Just("errors".to_string()),
+        Just("field".to_string()),
+        Just("message".to_string()),
+        Just("stats".to_string()),
+        Just("metrics".to_string()),
         "[a-z_]{1,12}",
     ];
     let leaf = prop_oneof![
@@ -39,7 +58,8 @@ fn json() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(4, 64, 8, move |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::btree_map(key.clone(), inner, 0..8).prop_map(|m| Value::Object(m.into_iter().collect())),
+            prop::collection::btree_map(key.clone(), inner, 0..8)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
 }
