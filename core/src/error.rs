@@ -103,13 +103,13 @@ impl RateLimit {
         let reset = self.reset?;
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
-        Some(Duration::from_secs(if reset < now {
-            reset
-        } else {
-            reset - now
-        }))
+            .unwrap_or_default();
+        if reset < now.as_secs() {
+            return Some(Duration::from_secs(reset));
+        }
+        // An epoch reset: measure from now to the millisecond, so that pacing wakes at the
+        // window's turn and not up to a second late.
+        Some(Duration::from_secs(reset).saturating_sub(now))
     }
 }
 
