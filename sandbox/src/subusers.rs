@@ -36,6 +36,19 @@ fn bad(e: sendgrid_admin::Error) -> axum::response::Response {
     error(400, field.as_deref(), &msg)
 }
 
+/// Runs `f` on the named subuser (404 when unknown) for a parent-only operation.
+fn on_subuser(
+    st: &Shared,
+    headers: &HeaderMap,
+    name: &str,
+    f: impl FnOnce(&mut SubuserRec) -> Reply,
+) -> Reply {
+    let mut w = lock(st)?;
+    parent_only(&w, headers)?;
+    let s = w.subuser_mut(name).ok_or_else(|| no_subuser(name))?;
+    f(s)
+}
+
 /// `GET /v3/subusers`
 pub async fn list(State(st): State<Shared>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Reply {
     let q = query(raw);
@@ -96,13 +109,12 @@ pub async fn set_disabled(
     raw: Bytes,
 ) -> Reply {
     let d: Disabled = body(&raw)?;
-    let mut w = lock(&st)?;
-    parent_only(&w, &headers)?;
-    let s = w.subuser_mut(&name).ok_or_else(|| no_subuser(&name))?;
-    if let Some(d) = d.disabled {
-        s.disabled = d;
-    }
-    no_content()
+    on_subuser(&st, &headers, &name, |s| {
+        if let Some(d) = d.disabled {
+            s.disabled = d;
+        }
+        no_content()
+    })
 }
 
 /// `DELETE /v3/subusers/{name}` (204): the subuser, its monitor, IPs, credits, teammates and
@@ -129,11 +141,10 @@ pub async fn set_ips(
 ) -> Reply {
     let ips: Vec<String> = body(&raw)?;
     validate::ipv4_list("ips", &ips).map_err(bad)?;
-    let mut w = lock(&st)?;
-    parent_only(&w, &headers)?;
-    let s = w.subuser_mut(&name).ok_or_else(|| no_subuser(&name))?;
-    s.ips = ips;
-    ok(&json!({"ips": s.ips}))
+    on_subuser(&st, &headers, &name, |s| {
+        s.ips = ips;
+        ok(&json!({"ips": s.ips}))
+    })
 }
 
 /// `GET /v3/subusers/reputations?usernames=a&usernames=b` (unknown names are skipped; none =
@@ -170,13 +181,12 @@ pub async fn website_access(
     raw: Bytes,
 ) -> Reply {
     let d: Disabled = body(&raw)?;
-    let mut w = lock(&st)?;
-    parent_only(&w, &headers)?;
-    let s = w.subuser_mut(&name).ok_or_else(|| no_subuser(&name))?;
-    if let Some(d) = d.disabled {
-        s.website_disabled = d;
-    }
-    no_content()
+    on_subuser(&st, &headers, &name, |s| {
+        if let Some(d) = d.disabled {
+            s.website_disabled = d;
+        }
+        no_content()
+    })
 }
 
 /// `GET /v3/subusers/{name}/credits`
@@ -185,10 +195,7 @@ pub async fn credits_get(
     headers: HeaderMap,
     Path(name): Path<String>,
 ) -> Reply {
-    let mut w = lock(&st)?;
-    parent_only(&w, &headers)?;
-    let s = w.subuser_mut(&name).ok_or_else(|| no_subuser(&name))?;
-    ok(&s.credits)
+    on_subuser(&st, &headers, &name, |s| ok(&s.credits))
 }
 
 /// `PUT /v3/subusers/{name}/credits`
@@ -206,17 +213,16 @@ pub async fn credits_set(
         )
     })?;
     req.validate().map_err(bad)?;
-    let mut w = lock(&st)?;
-    parent_only(&w, &headers)?;
-    let s = w.subuser_mut(&name).ok_or_else(|| no_subuser(&name))?;
-    s.credits = SubuserCredits {
-        kind: req.kind,
-        reset_frequency: req.reset_frequency,
-        remain: req.total,
-        total: req.total,
-        used: req.total.map(|_| 0),
-    };
-    ok(&s.credits)
+    on_subuser(&st, &headers, &name, |s| {
+        s.credits = SubuserCredits {
+            kind: req.kind,
+            reset_frequency: req.reset_frequency,
+            remain: req.total,
+            total: req.total,
+            used: req.total.map(|_| 0),
+        };
+        ok(&s.credits)
+    })
 }
 
 #[derive(Deserialize)]
@@ -232,19 +238,18 @@ pub async fn credits_adjust(
     raw: Bytes,
 ) -> Reply {
     let a: Allocation = body(&raw)?;
-    let mut w = lock(&st)?;
-    parent_only(&w, &headers)?;
-    let s = w.subuser_mut(&name).ok_or_else(|| no_subuser(&name))?;
-    if s.credits.kind == CreditType::Unlimited {
-        return Err(error(
-            400,
-            Some("allocation_update"),
-            "remaining credits cannot be adjusted for unlimited credits",
-        ));
-    }
-    let remain = s.credits.remain.unwrap_or(0) as i64 + a.allocation_update;
-    s.credits.remain = Some(remain.max(0) as u64);
-    ok(&s.credits)
+    on_subuser(&st, &headers, &name, |s| {
+        if s.credits.kind == CreditType::Unlimited {
+            return Err(error(
+                400,
+                Some("allocation_update"),
+                "remaining credits cannot be adjusted for unlimited credits",
+            ));
+        }
+        let remain = s.credits.remain.unwrap_or(0) as i64 + a.allocation_update;
+        s.credits.remain = Some(remain.max(0) as u64);
+        ok(&s.credits)
+    })
 }
 
 /// `GET /v3/subusers/{name}/monitor`
@@ -253,13 +258,10 @@ pub async fn monitor_get(
     headers: HeaderMap,
     Path(name): Path<String>,
 ) -> Reply {
-    let mut w = lock(&st)?;
-    parent_only(&w, &headers)?;
-    let s = w.subuser_mut(&name).ok_or_else(|| no_subuser(&name))?;
-    match &s.monitor {
+    on_subuser(&st, &headers, &name, |s| match &s.monitor {
         Some(m) => ok(m),
         None => Err(error(404, None, "No monitor settings for this user")),
-    }
+    })
 }
 
 fn monitor_body(raw: &[u8]) -> Result<Monitor, axum::response::Response> {
@@ -281,14 +283,13 @@ pub async fn monitor_create(
     raw: Bytes,
 ) -> Reply {
     let m = monitor_body(&raw)?;
-    let mut w = lock(&st)?;
-    parent_only(&w, &headers)?;
-    let s = w.subuser_mut(&name).ok_or_else(|| no_subuser(&name))?;
-    if s.monitor.is_some() {
-        return Err(error(400, None, "User already has a monitor"));
-    }
-    s.monitor = Some(m.clone());
-    ok(&m)
+    on_subuser(&st, &headers, &name, |s| {
+        if s.monitor.is_some() {
+            return Err(error(400, None, "User already has a monitor"));
+        }
+        s.monitor = Some(m.clone());
+        ok(&m)
+    })
 }
 
 /// `PUT /v3/subusers/{name}/monitor` (creates or replaces)
@@ -299,11 +300,10 @@ pub async fn monitor_update(
     raw: Bytes,
 ) -> Reply {
     let m = monitor_body(&raw)?;
-    let mut w = lock(&st)?;
-    parent_only(&w, &headers)?;
-    let s = w.subuser_mut(&name).ok_or_else(|| no_subuser(&name))?;
-    s.monitor = Some(m.clone());
-    ok(&m)
+    on_subuser(&st, &headers, &name, |s| {
+        s.monitor = Some(m.clone());
+        ok(&m)
+    })
 }
 
 /// `DELETE /v3/subusers/{name}/monitor` (404 when none)
@@ -312,11 +312,10 @@ pub async fn monitor_delete(
     headers: HeaderMap,
     Path(name): Path<String>,
 ) -> Reply {
-    let mut w = lock(&st)?;
-    parent_only(&w, &headers)?;
-    let s = w.subuser_mut(&name).ok_or_else(|| no_subuser(&name))?;
-    if s.monitor.take().is_none() {
-        return Err(error(404, None, "No monitor settings for this user"));
-    }
-    no_content()
+    on_subuser(&st, &headers, &name, |s| {
+        if s.monitor.take().is_none() {
+            return Err(error(404, None, "No monitor settings for this user"));
+        }
+        no_content()
+    })
 }
