@@ -1,0 +1,208 @@
+//! `client.bulk`: many calls at once under the core's pacing, one `BulkResult` per item.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use sendgrid_admin::bulk::{BulkItem, BulkOptions, ProgressFn};
+use sendgrid_admin::monitor::Monitor;
+
+use crate::call::{run, unsigned, ToPy};
+use crate::errors::to_py_err;
+use crate::models::{BulkProgress, Monitor as PyMonitor, Reputation};
+use crate::resource;
+
+resource!(
+    /// Bulk forms of the common jobs.
+    Bulk
+);
+
+/// One item's outcome: `ok` with `value`, or `error` (a SendGridError).
+#[pyclass(frozen, module = "sendgrid_admin")]
+pub struct BulkResult {
+    /// The input item.
+    #[pyo3(get)]
+    item: Py<PyAny>,
+    /// The call's result when it succeeded.
+    #[pyo3(get)]
+    value: Option<Py<PyAny>>,
+    /// The exception when it failed.
+    #[pyo3(get)]
+    error: Option<Py<PyAny>>,
+}
+
+#[pymethods]
+impl BulkResult {
+    /// Whether the call succeeded.
+    #[getter]
+    fn ok(&self) -> bool {
+        self.error.is_none()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let show = |o: &Option<Py<PyAny>>| {
+            o.as_ref()
+                .map(|v| v.bind(py).repr().map(|r| r.to_string()).unwrap_or_default())
+        };
+        format!(
+            "BulkResult(item={}, ok={}, value={}, error={})",
+            self.item
+                .bind(py)
+                .repr()
+                .map(|r| r.to_string())
+                .unwrap_or_default(),
+            self.error.is_none(),
+            show(&self.value).unwrap_or_else(|| "None".into()),
+            show(&self.error).unwrap_or_else(|| "None".into()),
+        )
+    }
+}
+
+/// The outcomes of a job, converted with the GIL held.
+pub struct Outcomes<I, T, P> {
+    items: Vec<BulkItem<I, T>>,
+    conv: fn(T) -> P,
+}
+
+impl<I: ToPy, T: Send + 'static, P: ToPy> ToPy for Outcomes<I, T, P> {
+    fn to_py(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let mut out = Vec::with_capacity(self.items.len());
+        for b in self.items {
+            let item = b.item.to_py(py)?;
+            let (value, error) = match b.result {
+                Ok(v) => (Some((self.conv)(v).to_py(py)?), None),
+                Err(e) => (None, Some(to_py_err(e).into_value(py).into_any())),
+            };
+            out.push(BulkResult { item, value, error });
+        }
+        out.to_py(py)
+    }
+}
+
+fn options(concurrency: i64, progress: Option<Py<PyAny>>) -> PyResult<BulkOptions> {
+    let progress: Option<ProgressFn> = progress.map(|cb| {
+        Arc::new(move |p| {
+            Python::attach(|py| {
+                if let Err(e) = cb.call1(py, (BulkProgress(p),)) {
+                    e.write_unraisable(py, None);
+                }
+            })
+        }) as ProgressFn
+    });
+    Ok(BulkOptions {
+        concurrency: unsigned("concurrency", concurrency)?,
+        progress,
+    })
+}
+
+fn unit(_: ()) -> Option<bool> {
+    None
+}
+
+#[pymethods]
+impl Bulk {
+    /// Enables (`disabled=False`) or disables many subusers.
+    #[pyo3(signature = (usernames, disabled, *, concurrency=8, progress=None))]
+    fn set_disabled(
+        &self,
+        py: Python<'_>,
+        usernames: Vec<String>,
+        disabled: bool,
+        concurrency: i64,
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let o = options(concurrency, progress)?;
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { Ok(c.bulk().set_disabled(usernames, disabled, &o).await) },
+            |items| Outcomes { items, conv: unit },
+        )
+    }
+
+    /// Sets monitor settings for many subusers: items are (username, email, frequency).
+    #[pyo3(signature = (items, *, concurrency=8, progress=None))]
+    fn update_monitors(
+        &self,
+        py: Python<'_>,
+        items: Vec<(String, String, i64)>,
+        concurrency: i64,
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let o = options(concurrency, progress)?;
+        let items: Vec<(String, Monitor)> = items
+            .into_iter()
+            .map(|(u, email, f)| {
+                (
+                    u,
+                    Monitor {
+                        email,
+                        frequency: u64::try_from(f).unwrap_or(0),
+                    },
+                )
+            })
+            .collect();
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { Ok(c.bulk().update_monitors(items, &o).await) },
+            |items| {
+                let items = items
+                    .into_iter()
+                    .map(|b| BulkItem {
+                        item: b.item.0,
+                        result: b.result,
+                    })
+                    .collect();
+                Outcomes {
+                    items,
+                    conv: PyMonitor,
+                }
+            },
+        )
+    }
+
+    /// Replaces the IPs of many subusers: items are (username, [ip, ...]).
+    #[pyo3(signature = (items, *, concurrency=8, progress=None))]
+    fn set_ips(
+        &self,
+        py: Python<'_>,
+        items: Vec<(String, Vec<String>)>,
+        concurrency: i64,
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let o = options(concurrency, progress)?;
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { Ok(c.bulk().set_ips(items, &o).await) },
+            |items| Outcomes { items, conv: |v| v },
+        )
+    }
+
+    /// Reputations of any number of subusers, asked 100 at a time; one result per chunk.
+    #[pyo3(signature = (usernames, *, concurrency=8, progress=None))]
+    fn reputations(
+        &self,
+        py: Python<'_>,
+        usernames: Vec<String>,
+        concurrency: i64,
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let o = options(concurrency, progress)?;
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { Ok(c.bulk().reputations(usernames, &o).await) },
+            |items| Outcomes {
+                items,
+                conv: |v: Vec<sendgrid_admin::reputations::Reputation>| {
+                    v.into_iter().map(Reputation).collect::<Vec<_>>()
+                },
+            },
+        )
+    }
+}

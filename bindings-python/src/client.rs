@@ -1,0 +1,196 @@
+//! `Client` (blocking, GIL released while waiting, safe to share between threads) and
+//! `AsyncClient` (awaitables). Both end in the core's one builder.
+
+use std::time::Duration;
+
+use pyo3::prelude::*;
+use sendgrid_admin::{Client as CoreClient, OnBehalfOf, Region};
+
+use crate::call::{unsigned, Mode};
+use crate::errors::to_py_err;
+
+fn secs(field: &str, v: f64) -> PyResult<Duration> {
+    Duration::try_from_secs_f64(v).map_err(|_| {
+        to_py_err(sendgrid_admin::Error::invalid(
+            field,
+            format!("{v} is not a number of seconds"),
+        ))
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    api_key: Option<String>,
+    region: &str,
+    base_url: Option<String>,
+    on_behalf_of: Option<String>,
+    account_id: Option<String>,
+    timeout: f64,
+    connect_timeout: f64,
+    max_retries: i64,
+) -> PyResult<CoreClient> {
+    let mut b = CoreClient::builder()
+        .region(Region::parse(region).map_err(to_py_err)?)
+        .timeout(secs("timeout", timeout)?)
+        .connect_timeout(secs("connect_timeout", connect_timeout)?)
+        .max_retries(unsigned("max_retries", max_retries)?)
+        .user_agent_suffix("python");
+    if let Some(k) = api_key {
+        b = b.api_key(k);
+    }
+    if let Some(u) = base_url {
+        b = b.base_url(u);
+    }
+    if let Some(s) = on_behalf_of {
+        b = b.on_behalf_of(OnBehalfOf::subuser(s));
+    }
+    if let Some(a) = account_id {
+        b = b.on_behalf_of(OnBehalfOf::account(a));
+    }
+    b.build().map_err(to_py_err)
+}
+
+macro_rules! client_class {
+    ($(#[$doc:meta])* $name:ident, $mode:expr) => {
+        $(#[$doc])*
+        #[pyclass(frozen, module = "sendgrid_admin")]
+        pub struct $name {
+            inner: CoreClient,
+        }
+
+        #[pymethods]
+        impl $name {
+            #[new]
+            #[pyo3(signature = (api_key=None, *, region="global", base_url=None, on_behalf_of=None, account_id=None, timeout=30.0, connect_timeout=10.0, max_retries=4))]
+            #[allow(clippy::too_many_arguments)]
+            fn new(
+                api_key: Option<String>,
+                region: &str,
+                base_url: Option<String>,
+                on_behalf_of: Option<String>,
+                account_id: Option<String>,
+                timeout: f64,
+                connect_timeout: f64,
+                max_retries: i64,
+            ) -> PyResult<Self> {
+                Ok($name { inner: build(api_key, region, base_url, on_behalf_of, account_id, timeout, connect_timeout, max_retries)? })
+            }
+
+            /// A client acting as this subuser (`on-behalf-of: <username>`); this one is unchanged.
+            fn on_behalf_of(&self, username: String) -> Self {
+                $name { inner: self.inner.on_behalf_of(OnBehalfOf::subuser(username)) }
+            }
+
+            /// A client acting as this customer account (`on-behalf-of: account-id <id>`).
+            fn for_account(&self, account_id: String) -> Self {
+                $name { inner: self.inner.on_behalf_of(OnBehalfOf::account(account_id)) }
+            }
+
+            /// A client acting as the parent (no on-behalf-of).
+            fn as_parent(&self) -> Self {
+                $name { inner: self.inner.as_parent() }
+            }
+
+            /// The on-behalf-of header value this client sends, if any.
+            #[getter]
+            fn current_on_behalf_of(&self) -> Option<String> {
+                self.inner.current_on_behalf_of().map(|o| o.to_string())
+            }
+
+            /// The base URL requests go to.
+            #[getter]
+            fn base_url(&self) -> String {
+                self.inner.base_url().to_string()
+            }
+
+            /// Subusers: list, iter_all, create, enable, disable, delete.
+            #[getter]
+            fn subusers(&self) -> crate::subusers::Subusers {
+                crate::subusers::Subusers { client: self.inner.clone(), mode: $mode }
+            }
+
+            /// The IPs assigned to subusers.
+            #[getter]
+            fn ips(&self) -> crate::ips::Ips {
+                crate::ips::Ips { client: self.inner.clone(), mode: $mode }
+            }
+
+            /// Subuser reputations.
+            #[getter]
+            fn reputations(&self) -> crate::reputations::Reputations {
+                crate::reputations::Reputations { client: self.inner.clone(), mode: $mode }
+            }
+
+            /// Subuser credits.
+            #[getter]
+            fn credits(&self) -> crate::credits::Credits {
+                crate::credits::Credits { client: self.inner.clone(), mode: $mode }
+            }
+
+            /// Subuser website access.
+            #[getter]
+            fn website_access(&self) -> crate::website_access::WebsiteAccess {
+                crate::website_access::WebsiteAccess { client: self.inner.clone(), mode: $mode }
+            }
+
+            /// Subuser statistics.
+            #[getter]
+            fn stats(&self) -> crate::stats::Stats {
+                crate::stats::Stats { client: self.inner.clone(), mode: $mode }
+            }
+
+            /// Subuser monitor settings.
+            #[getter]
+            fn monitor(&self) -> crate::monitor::MonitorSettings {
+                crate::monitor::MonitorSettings { client: self.inner.clone(), mode: $mode }
+            }
+
+            /// Teammates, invitations and subuser access.
+            #[getter]
+            fn teammates(&self) -> crate::teammates::Teammates {
+                crate::teammates::Teammates { client: self.inner.clone(), mode: $mode }
+            }
+
+            /// Scopes and access requests.
+            #[getter]
+            fn scopes(&self) -> crate::scopes::Scopes {
+                crate::scopes::Scopes { client: self.inner.clone(), mode: $mode }
+            }
+
+            /// Bulk jobs with per-item results and progress.
+            #[getter]
+            fn bulk(&self) -> crate::bulk::Bulk {
+                crate::bulk::Bulk { client: self.inner.clone(), mode: $mode }
+            }
+
+            fn __repr__(&self) -> String {
+                format!(
+                    "{}(base_url={:?}, on_behalf_of={:?})",
+                    stringify!($name),
+                    self.inner.base_url(),
+                    self.inner.current_on_behalf_of().map(|o| o.to_string())
+                )
+            }
+        }
+    };
+}
+
+client_class!(
+    /// The blocking client: every method returns its result; the GIL is released while waiting,
+    /// so one client can serve many threads at once.
+    Client,
+    Mode::Sync
+);
+
+client_class!(
+    /// The asyncio client: every method returns an awaitable.
+    AsyncClient,
+    Mode::Async
+);
+
+/// Registers both client classes.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Client>()?;
+    m.add_class::<AsyncClient>()?;
+    Ok(())
+}

@@ -1,0 +1,72 @@
+//! `client.credits`: get, set, adjust_remaining.
+
+use pyo3::prelude::*;
+use sendgrid_admin::credits::{CreditType, ResetFrequency, SetCredits};
+
+use crate::call::{choice, opt_choice, opt_unsigned, run};
+use crate::models::SubuserCredits;
+use crate::resource;
+
+resource!(
+    /// Subuser email credits.
+    Credits
+);
+
+#[pymethods]
+impl Credits {
+    /// A subuser's credits.
+    fn get(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.credits().get(&username).await },
+            SubuserCredits,
+        )
+    }
+
+    /// Sets the allocation. type: "unlimited", "recurring" (needs reset_frequency and total)
+    /// or "nonrecurring" (needs total).
+    #[pyo3(signature = (username, r#type, *, reset_frequency=None, total=None))]
+    fn set(
+        &self,
+        py: Python<'_>,
+        username: String,
+        r#type: String,
+        reset_frequency: Option<String>,
+        total: Option<i64>,
+    ) -> PyResult<Py<PyAny>> {
+        let s = SetCredits {
+            kind: choice::<CreditType>("type", &r#type)?,
+            reset_frequency: opt_choice::<ResetFrequency>("reset_frequency", reset_frequency)?,
+            total: opt_unsigned("total", total)?,
+        };
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.credits().set(&username, &s).await },
+            SubuserCredits,
+        )
+    }
+
+    /// Adds (positive) or removes (negative) remaining credits.
+    fn adjust_remaining(
+        &self,
+        py: Python<'_>,
+        username: String,
+        allocation_update: i64,
+    ) -> PyResult<Py<PyAny>> {
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move {
+                c.credits()
+                    .adjust_remaining(&username, allocation_update)
+                    .await
+            },
+            SubuserCredits,
+        )
+    }
+}

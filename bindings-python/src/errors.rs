@@ -1,0 +1,131 @@
+//! The exception hierarchy: `SendGridError` and one subclass per core error kind, each with
+//! `kind`, `status`, `errors`, `request_id`, `retry_after`, `attempts` and `field`.
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyException;
+use pyo3::prelude::*;
+use pyo3::types::PyType;
+use sendgrid_admin::{Error, ErrorKind};
+
+use crate::models::ErrorDetail;
+
+create_exception!(
+    sendgrid_admin,
+    SendGridError,
+    PyException,
+    "Base class of every sendgrid_admin error."
+);
+create_exception!(
+    sendgrid_admin,
+    InvalidInputError,
+    SendGridError,
+    "A value was refused before any request was sent; `field` names it."
+);
+create_exception!(
+    sendgrid_admin,
+    AuthenticationError,
+    SendGridError,
+    "HTTP 401: the API key is missing, wrong or revoked."
+);
+create_exception!(
+    sendgrid_admin,
+    PermissionDeniedError,
+    SendGridError,
+    "HTTP 403: the key lacks the scope, or the on-behalf-of target is not allowed."
+);
+create_exception!(
+    sendgrid_admin,
+    NotFoundError,
+    SendGridError,
+    "HTTP 404: the subuser, teammate, invitation, monitor or request does not exist."
+);
+create_exception!(
+    sendgrid_admin,
+    BadRequestError,
+    SendGridError,
+    "HTTP 400 (or another 4xx): SendGrid refused the request; see `errors`."
+);
+create_exception!(
+    sendgrid_admin,
+    RateLimitedError,
+    SendGridError,
+    "HTTP 429: too many requests; `retry_after` says how long to wait."
+);
+create_exception!(
+    sendgrid_admin,
+    ServerError,
+    SendGridError,
+    "HTTP 5xx: SendGrid failed."
+);
+create_exception!(
+    sendgrid_admin,
+    RequestTimeoutError,
+    SendGridError,
+    "The connect or total timeout elapsed."
+);
+create_exception!(
+    sendgrid_admin,
+    TransportError,
+    SendGridError,
+    "The connection could not be made or broke."
+);
+create_exception!(
+    sendgrid_admin,
+    DecodeError,
+    SendGridError,
+    "The answer did not match the model."
+);
+
+fn class(py: Python<'_>, kind: ErrorKind) -> Bound<'_, PyType> {
+    match kind {
+        ErrorKind::InvalidInput => py.get_type::<InvalidInputError>(),
+        ErrorKind::Unauthorized => py.get_type::<AuthenticationError>(),
+        ErrorKind::Forbidden => py.get_type::<PermissionDeniedError>(),
+        ErrorKind::NotFound => py.get_type::<NotFoundError>(),
+        ErrorKind::BadRequest => py.get_type::<BadRequestError>(),
+        ErrorKind::RateLimited => py.get_type::<RateLimitedError>(),
+        ErrorKind::Server => py.get_type::<ServerError>(),
+        ErrorKind::Timeout => py.get_type::<RequestTimeoutError>(),
+        ErrorKind::Transport => py.get_type::<TransportError>(),
+        ErrorKind::Decode => py.get_type::<DecodeError>(),
+        _ => py.get_type::<SendGridError>(),
+    }
+}
+
+fn build(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
+    let inst = class(py, e.kind()).call1((e.to_string(),))?;
+    inst.setattr("kind", e.kind().as_str())?;
+    inst.setattr("status", e.status())?;
+    let errors: Vec<ErrorDetail> = e.errors().iter().cloned().map(ErrorDetail).collect();
+    inst.setattr("errors", errors)?;
+    inst.setattr("request_id", e.request_id())?;
+    inst.setattr("retry_after", e.retry_after().map(|d| d.as_secs_f64()))?;
+    inst.setattr("attempts", e.attempts())?;
+    inst.setattr("field", e.field())?;
+    Ok(PyErr::from_value(inst))
+}
+
+/// The Python exception for a core error (takes the GIL).
+pub fn to_py_err(e: Error) -> PyErr {
+    Python::attach(|py| build(py, &e).unwrap_or_else(|err| err))
+}
+
+/// Registers the exception classes on the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("SendGridError", py.get_type::<SendGridError>())?;
+    m.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
+    m.add("AuthenticationError", py.get_type::<AuthenticationError>())?;
+    m.add(
+        "PermissionDeniedError",
+        py.get_type::<PermissionDeniedError>(),
+    )?;
+    m.add("NotFoundError", py.get_type::<NotFoundError>())?;
+    m.add("BadRequestError", py.get_type::<BadRequestError>())?;
+    m.add("RateLimitedError", py.get_type::<RateLimitedError>())?;
+    m.add("ServerError", py.get_type::<ServerError>())?;
+    m.add("RequestTimeoutError", py.get_type::<RequestTimeoutError>())?;
+    m.add("TransportError", py.get_type::<TransportError>())?;
+    m.add("DecodeError", py.get_type::<DecodeError>())?;
+    Ok(())
+}

@@ -1,0 +1,26 @@
+//! `client.ips`: replace a subuser's IPs.
+
+use pyo3::prelude::*;
+
+use crate::call::run;
+use crate::models::SubuserIps;
+use crate::resource;
+
+resource!(
+    /// The IPs assigned to subusers.
+    Ips
+);
+
+#[pymethods]
+impl Ips {
+    /// Replaces the subuser's IPs (`PUT /v3/subusers/{name}/ips`).
+    fn set(&self, py: Python<'_>, username: String, ips: Vec<String>) -> PyResult<Py<PyAny>> {
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.ips().set(&username, &ips).await },
+            SubuserIps,
+        )
+    }
+}

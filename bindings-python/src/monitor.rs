@@ -1,0 +1,80 @@
+//! `client.monitor`: get, create, update, delete.
+
+use pyo3::prelude::*;
+use sendgrid_admin::monitor::Monitor as CoreMonitor;
+
+use crate::call::{run, unit};
+use crate::models::Monitor;
+use crate::resource;
+
+resource!(
+    /// Subuser monitor settings.
+    MonitorSettings
+);
+
+fn monitor(email: String, frequency: i64) -> CoreMonitor {
+    // A negative frequency is sent to the core as 0, which it refuses as "must be at least 1".
+    CoreMonitor {
+        email,
+        frequency: u64::try_from(frequency).unwrap_or(0),
+    }
+}
+
+#[pymethods]
+impl MonitorSettings {
+    /// The subuser's monitor settings (NotFoundError when none).
+    fn get(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.monitor().get(&username).await },
+            Monitor,
+        )
+    }
+
+    /// Creates monitor settings (BadRequestError when the subuser has some).
+    fn create(
+        &self,
+        py: Python<'_>,
+        username: String,
+        email: String,
+        frequency: i64,
+    ) -> PyResult<Py<PyAny>> {
+        let (c, m) = (self.client.clone(), monitor(email, frequency));
+        run(
+            py,
+            self.mode,
+            async move { c.monitor().create(&username, &m).await },
+            Monitor,
+        )
+    }
+
+    /// Replaces monitor settings.
+    fn update(
+        &self,
+        py: Python<'_>,
+        username: String,
+        email: String,
+        frequency: i64,
+    ) -> PyResult<Py<PyAny>> {
+        let (c, m) = (self.client.clone(), monitor(email, frequency));
+        run(
+            py,
+            self.mode,
+            async move { c.monitor().update(&username, &m).await },
+            Monitor,
+        )
+    }
+
+    /// Deletes monitor settings.
+    fn delete(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.monitor().delete(&username).await },
+            unit,
+        )
+    }
+}

@@ -1,0 +1,26 @@
+//! `client.reputations`: sender reputations of subusers.
+
+use pyo3::prelude::*;
+
+use crate::call::run;
+use crate::models::Reputation;
+use crate::resource;
+
+resource!(
+    /// Subuser reputations.
+    Reputations
+);
+
+#[pymethods]
+impl Reputations {
+    /// Reputations of 1-100 subusers (one request, repeated `usernames=`).
+    fn list(&self, py: Python<'_>, usernames: Vec<String>) -> PyResult<Py<PyAny>> {
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.reputations().list(&usernames).await },
+            |v| v.into_iter().map(Reputation).collect::<Vec<_>>(),
+        )
+    }
+}

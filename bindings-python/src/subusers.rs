@@ -1,0 +1,131 @@
+//! `client.subusers`: list, iter_all, create, enable, disable, delete.
+
+use pyo3::prelude::*;
+use sendgrid_admin::subusers::{CreateSubuser, ListSubusers, RegionFilter};
+use sendgrid_admin::Region;
+
+use crate::call::{opt_choice, opt_unsigned, run, unit};
+use crate::models::{CreatedSubuser, Subuser};
+use crate::paging::Pager;
+use crate::resource;
+
+resource!(
+    /// Subuser administration.
+    Subusers
+);
+
+#[pymethods]
+impl Subusers {
+    /// One page of subusers (`GET /v3/subusers`). region: "all", "global" or "eu".
+    #[pyo3(signature = (*, username=None, limit=None, offset=None, region=None, include_region=false))]
+    fn list(
+        &self,
+        py: Python<'_>,
+        username: Option<String>,
+        limit: Option<i64>,
+        offset: Option<i64>,
+        region: Option<String>,
+        include_region: bool,
+    ) -> PyResult<Py<PyAny>> {
+        let p = ListSubusers {
+            username,
+            limit: opt_unsigned("limit", limit)?,
+            offset: opt_unsigned("offset", offset)?,
+            region: opt_choice::<RegionFilter>("region", region)?,
+            include_region,
+        };
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.subusers().list(&p).await },
+            |v| v.into_iter().map(Subuser).collect::<Vec<_>>(),
+        )
+    }
+
+    /// Every subuser, fetched `page_size` at a time (`for` / `async for`).
+    #[pyo3(signature = (*, username=None, page_size=100, region=None, include_region=false))]
+    fn iter_all(
+        &self,
+        username: Option<String>,
+        page_size: i64,
+        region: Option<String>,
+        include_region: bool,
+    ) -> PyResult<Pager> {
+        let p = ListSubusers {
+            username,
+            limit: Some(crate::call::unsigned("page_size", page_size)?),
+            offset: None,
+            region: opt_choice::<RegionFilter>("region", region)?,
+            include_region,
+        };
+        Ok(Pager::new(
+            self.mode,
+            self.client.subusers().list_all(p),
+            Subuser,
+        ))
+    }
+
+    /// Creates a subuser (`POST /v3/subusers`). region: "global" or "eu".
+    #[pyo3(signature = (username, email, password, ips=Vec::new(), *, region=None, include_region=false))]
+    #[allow(clippy::too_many_arguments)]
+    fn create(
+        &self,
+        py: Python<'_>,
+        username: String,
+        email: String,
+        password: String,
+        ips: Vec<String>,
+        region: Option<String>,
+        include_region: bool,
+    ) -> PyResult<Py<PyAny>> {
+        let s = CreateSubuser {
+            username,
+            email,
+            password,
+            ips,
+            region: opt_choice::<Region>("region", region)?,
+            include_region,
+        };
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.subusers().create(&s).await },
+            CreatedSubuser,
+        )
+    }
+
+    /// Enables a subuser.
+    fn enable(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.subusers().enable(&username).await },
+            unit,
+        )
+    }
+
+    /// Disables a subuser.
+    fn disable(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.subusers().disable(&username).await },
+            unit,
+        )
+    }
+
+    /// Deletes a subuser.
+    fn delete(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.subusers().delete(&username).await },
+            unit,
+        )
+    }
+}

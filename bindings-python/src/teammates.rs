@@ -1,0 +1,187 @@
+//! `client.teammates`: list, iter_all, get, invite, update_permissions, delete, list_pending,
+//! delete_pending, resend_invite, subuser_access, iter_subuser_access.
+
+use pyo3::prelude::*;
+use sendgrid_admin::teammates::{InviteTeammate, ListTeammates, Permissions, SubuserAccessQuery};
+
+use crate::call::{opt_unsigned, run, unit, unsigned};
+use crate::models::{Invitation, SubuserAccess, SubuserAccessPage, Teammate};
+use crate::paging::Pager;
+use crate::resource;
+
+resource!(
+    /// Teammates, invitations and subuser access.
+    Teammates
+);
+
+#[pymethods]
+impl Teammates {
+    /// One page of teammates (limit 0-500).
+    #[pyo3(signature = (*, limit=None, offset=None))]
+    fn list(&self, py: Python<'_>, limit: Option<i64>, offset: Option<i64>) -> PyResult<Py<PyAny>> {
+        let p = ListTeammates {
+            limit: opt_unsigned("limit", limit)?,
+            offset: opt_unsigned("offset", offset)?,
+        };
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.teammates().list(&p).await },
+            |v| v.into_iter().map(Teammate).collect::<Vec<_>>(),
+        )
+    }
+
+    /// Every teammate, `page_size` at a time.
+    #[pyo3(signature = (*, page_size=100))]
+    fn iter_all(&self, page_size: i64) -> PyResult<Pager> {
+        let size = unsigned("page_size", page_size)?;
+        Ok(Pager::new(
+            self.mode,
+            self.client.teammates().list_all(Some(size)),
+            Teammate,
+        ))
+    }
+
+    /// One teammate, with scopes.
+    fn get(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.teammates().get(&username).await },
+            Teammate,
+        )
+    }
+
+    /// Invites a teammate: is_admin with no scopes, or at least one scope.
+    #[pyo3(signature = (email, scopes=Vec::new(), *, is_admin=false))]
+    fn invite(
+        &self,
+        py: Python<'_>,
+        email: String,
+        scopes: Vec<String>,
+        is_admin: bool,
+    ) -> PyResult<Py<PyAny>> {
+        let i = InviteTeammate {
+            email,
+            scopes,
+            is_admin,
+        };
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.teammates().invite(&i).await },
+            Invitation,
+        )
+    }
+
+    /// Replaces a teammate's permissions: is_admin with no scopes, or at least one scope.
+    #[pyo3(signature = (username, scopes=Vec::new(), *, is_admin=false))]
+    fn update_permissions(
+        &self,
+        py: Python<'_>,
+        username: String,
+        scopes: Vec<String>,
+        is_admin: bool,
+    ) -> PyResult<Py<PyAny>> {
+        let p = Permissions { scopes, is_admin };
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.teammates().update_permissions(&username, &p).await },
+            Teammate,
+        )
+    }
+
+    /// Deletes a teammate.
+    fn delete(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.teammates().delete(&username).await },
+            unit,
+        )
+    }
+
+    /// Invitations not yet accepted.
+    fn list_pending(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.teammates().list_pending().await },
+            |v| v.into_iter().map(Invitation).collect::<Vec<_>>(),
+        )
+    }
+
+    /// Deletes a pending invitation.
+    fn delete_pending(&self, py: Python<'_>, token: String) -> PyResult<Py<PyAny>> {
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.teammates().delete_pending(&token).await },
+            unit,
+        )
+    }
+
+    /// Resends a pending invitation and resets its expiry.
+    fn resend_invite(&self, py: Python<'_>, token: String) -> PyResult<Py<PyAny>> {
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.teammates().resend_invite(&token).await },
+            Invitation,
+        )
+    }
+
+    /// One page of the subusers a teammate can act for; pass the page's
+    /// `next_after_subuser_id` as `after_subuser_id` for the next.
+    #[pyo3(signature = (teammate, *, after_subuser_id=None, limit=None, username=None))]
+    fn subuser_access(
+        &self,
+        py: Python<'_>,
+        teammate: String,
+        after_subuser_id: Option<i64>,
+        limit: Option<i64>,
+        username: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        let q = SubuserAccessQuery {
+            after_subuser_id: opt_unsigned("after_subuser_id", after_subuser_id)?,
+            limit: opt_unsigned("limit", limit)?,
+            username,
+        };
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.teammates().subuser_access(&teammate, &q).await },
+            SubuserAccessPage,
+        )
+    }
+
+    /// Every subuser a teammate can act for, following the cursor.
+    #[pyo3(signature = (teammate, *, limit=None, username=None))]
+    fn iter_subuser_access(
+        &self,
+        teammate: String,
+        limit: Option<i64>,
+        username: Option<String>,
+    ) -> PyResult<Pager> {
+        let q = SubuserAccessQuery {
+            after_subuser_id: None,
+            limit: opt_unsigned("limit", limit)?,
+            username,
+        };
+        Ok(Pager::new(
+            self.mode,
+            self.client.teammates().subuser_access_all(&teammate, q),
+            SubuserAccess,
+        ))
+    }
+}

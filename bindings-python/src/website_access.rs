@@ -1,0 +1,36 @@
+//! `client.website_access`: enable, disable.
+
+use pyo3::prelude::*;
+
+use crate::call::{run, unit};
+use crate::resource;
+
+resource!(
+    /// Subuser website (console) access.
+    WebsiteAccess
+);
+
+#[pymethods]
+impl WebsiteAccess {
+    /// Allows console access.
+    fn enable(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.website_access().enable(&username).await },
+            unit,
+        )
+    }
+
+    /// Blocks console access (sending still works).
+    fn disable(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.website_access().disable(&username).await },
+            unit,
+        )
+    }
+}
