@@ -59,6 +59,10 @@ pub(crate) struct Counters {
     unauthorized: u64,
     rate_limited: u64,
     faults_injected: u64,
+    /// API requests being answered right now.
+    in_flight: u64,
+    /// The most API requests ever answered at once (shows clients running calls in parallel).
+    max_in_flight: u64,
 }
 
 pub(crate) struct Control {
@@ -130,6 +134,8 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
             .by_method
             .entry(req.method().to_string())
             .or_default() += 1;
+        c.counters.in_flight += 1;
+        c.counters.max_in_flight = c.counters.max_in_flight.max(c.counters.in_flight);
         let latency = c.faults.latency_ms;
         if !authorized {
             c.counters.unauthorized += 1;
@@ -196,6 +202,9 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
             }
         }
     };
+    if let Ok(mut c) = st.control.lock() {
+        c.counters.in_flight = c.counters.in_flight.saturating_sub(1);
+    }
     set_header(&mut resp, "x-request-id", request_id);
     if let Some((limit, remaining, reset)) = rate_headers {
         set_header(&mut resp, "x-ratelimit-limit", limit.to_string());

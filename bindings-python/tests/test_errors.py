@@ -1,0 +1,98 @@
+"""Every exception class, with its attributes."""
+
+from __future__ import annotations
+
+import pytest
+
+import sendgrid_admin as sg
+from conftest import KEY, Sandbox
+
+
+def test_invalid_input_names_the_field_and_sends_nothing(client: sg.Client, sb: Sandbox) -> None:
+    before = sb.stats()["counters"]["requests"]
+    cases = [
+        (lambda: client.subusers.create("", "a@example.com", "pw"), "username"),
+        (lambda: client.subusers.create("x" * 65, "a@example.com", "pw"), "username"),
+        (lambda: client.subusers.create("ok", "not-an-email", "pw"), "email"),
+        (lambda: client.ips.set("sub00001", ["192.0.2.1", "10.0.0.256"]), "ips[1]"),
+        (lambda: client.monitor.create("sub00001", "a@example.com", 0), "monitor.frequency"),
+        (lambda: client.monitor.create("sub00001", "a@example.com", -3), "monitor.frequency"),
+        (lambda: client.teammates.list(limit=501), "limit"),
+        (lambda: client.subusers.list(limit=-1), "limit"),
+        (lambda: client.teammates.update_permissions("t", ["a.read"], is_admin=True), "scopes"),
+        (lambda: client.teammates.invite("n@example.com"), "scopes"),
+        (lambda: client.subusers.list(region="mars"), "region"),
+        (lambda: client.credits.set("sub00001", "recurring", total=5), "credits.reset_frequency"),
+        (lambda: client.on_behalf_of("acme\r\nX-Evil: 1").scopes.list(), "on_behalf_of"),
+        (lambda: client.stats.monthly("2026-13-01"), "date"),
+    ]
+    for call, field in cases:
+        with pytest.raises(sg.InvalidInputError) as e:
+            call()
+        assert e.value.field == field, (field, str(e.value))
+        assert e.value.kind == "invalid_input" and e.value.attempts == 0 and e.value.status is None
+    assert sb.stats()["counters"]["requests"] == before
+
+
+def test_bad_client_settings() -> None:
+    with pytest.raises(sg.InvalidInputError) as e:
+        sg.Client("SG.bad\nkey")
+    assert e.value.field == "api_key" and "bad" not in str(e.value)
+    with pytest.raises(sg.InvalidInputError):
+        sg.Client("k", region="us")
+    with pytest.raises(sg.InvalidInputError):
+        sg.Client("k", base_url="ftp://x")
+    with pytest.raises(sg.InvalidInputError):
+        sg.Client("k", timeout=-1.0)
+
+
+def test_api_key_from_environment(monkeypatch: pytest.MonkeyPatch, sb: Sandbox) -> None:
+    monkeypatch.setenv("SENDGRID_API_KEY", KEY)
+    assert len(sg.Client(base_url=sb.url).subusers.list()) == 3
+    monkeypatch.delenv("SENDGRID_API_KEY")
+    with pytest.raises(sg.InvalidInputError):
+        sg.Client(base_url=sb.url)
+
+
+def test_status_errors(client: sg.Client, sb: Sandbox) -> None:
+    with pytest.raises(sg.NotFoundError) as nf:
+        client.monitor.get("sub00001")
+    assert nf.value.status == 404 and nf.value.errors[0].message == "No monitor settings for this user"
+    assert nf.value.request_id is not None and nf.value.request_id.startswith("sbx-")
+    with pytest.raises(sg.BadRequestError) as br:
+        client.subusers.create("sub00001", "a@example.com", "pw")
+    assert br.value.errors[0].field == "username" and br.value.errors[0].message == "username exists"
+    with pytest.raises(sg.PermissionDeniedError):
+        client.on_behalf_of("ghost").scopes.list()
+    with pytest.raises(sg.AuthenticationError) as au:
+        sg.Client("SG.wrong", base_url=sb.url).scopes.list()
+    assert au.value.status == 401
+    sb.control("faults", {"sequence": [503]})
+    with pytest.raises(sg.ServerError) as se:
+        client.scopes.list()
+    assert se.value.status == 503 and isinstance(se.value, sg.SendGridError)
+    sb.control("rate-limit", {"limit": 1, "window_secs": 3600})
+    client.scopes.list()
+    with pytest.raises(sg.RateLimitedError) as rl:
+        client.scopes.list()
+    assert rl.value.retry_after is not None and 0 < rl.value.retry_after <= 3600
+
+
+def test_transport_timeout_decode(client: sg.Client, sb: Sandbox) -> None:
+    with pytest.raises(sg.TransportError):
+        sg.Client("k", base_url="http://127.0.0.1:9", max_retries=0).scopes.list()
+    sb.control("faults", {"latency_ms": 500})
+    with pytest.raises(sg.RequestTimeoutError):
+        sg.Client(KEY, base_url=sb.url, timeout=0.1, max_retries=0).scopes.list()
+    sb.control("faults", {"sequence": ["malformed"]})
+    with pytest.raises(sg.DecodeError) as de:
+        client.scopes.list()
+    assert de.value.status == 200
+
+
+def test_retries_are_reported(sb: Sandbox) -> None:
+    sb.control("faults", {"sequence": [503, 503, 503, 503]})
+    c = sg.Client(KEY, base_url=sb.url, max_retries=2)
+    with pytest.raises(sg.ServerError) as e:
+        c.subusers.list()
+    assert e.value.attempts == 3
