@@ -1,0 +1,231 @@
+//! `client.bulk`: many calls at once under the core's pacing, one outcome per item.
+
+use napi::Result;
+use napi_derive::napi;
+use sendgrid_admin::bulk::{BulkItem, BulkOptions};
+use sendgrid_admin::monitor::Monitor as CoreMonitor;
+
+use crate::errors::unsigned;
+use crate::models::{all, Monitor, Reputation};
+use crate::resource;
+
+resource!("Bulk forms of the common jobs.", Bulk);
+
+/// How a bulk job runs.
+#[napi(object)]
+#[derive(Default)]
+pub struct BulkRunOptions {
+    /// Calls in flight at once (default 8).
+    pub concurrency: Option<f64>,
+}
+
+fn run_options(o: Option<BulkRunOptions>) -> Result<BulkOptions> {
+    let c = unsigned::<usize>("concurrency", o.unwrap_or_default().concurrency)?;
+    Ok(BulkOptions {
+        concurrency: c.unwrap_or(sendgrid_admin::bulk::DEFAULT_CONCURRENCY),
+        progress: None,
+    })
+}
+
+/// Why one item failed (the same fields as a SendGridError).
+#[napi(object)]
+pub struct BulkError {
+    /// The error kind, e.g. "not_found".
+    pub code: String,
+    /// What went wrong.
+    pub message: String,
+    /// HTTP status, when SendGrid answered.
+    pub status: Option<u32>,
+    /// For invalid input: the field.
+    pub field: Option<String>,
+}
+
+fn error(e: sendgrid_admin::Error) -> BulkError {
+    BulkError {
+        code: e.kind().as_str().into(),
+        message: e.to_string(),
+        status: e.status().map(u32::from),
+        field: e.field().map(str::to_string),
+    }
+}
+
+/// The outcome of one subuser in `setDisabled`.
+#[napi(object)]
+pub struct BulkOutcome {
+    /// The username.
+    pub item: String,
+    /// Whether the call succeeded.
+    pub ok: bool,
+    /// Why it failed.
+    pub error: Option<BulkError>,
+}
+
+/// The outcome of one subuser in `updateMonitors`.
+#[napi(object)]
+pub struct BulkMonitorOutcome {
+    /// The username.
+    pub item: String,
+    /// Whether the call succeeded.
+    pub ok: bool,
+    /// The settings now in force.
+    pub monitor: Option<Monitor>,
+    /// Why it failed.
+    pub error: Option<BulkError>,
+}
+
+/// Monitor settings for one subuser.
+#[napi(object)]
+pub struct MonitorItem {
+    /// The subuser.
+    pub username: String,
+    /// Where samples go.
+    pub email: String,
+    /// Every how many emails.
+    pub frequency: f64,
+}
+
+/// IPs for one subuser.
+#[napi(object)]
+pub struct IpsItem {
+    /// The subuser.
+    pub username: String,
+    /// IPv4 addresses.
+    pub ips: Vec<String>,
+}
+
+/// The outcome of one subuser in `setIps`.
+#[napi(object)]
+pub struct BulkIpsOutcome {
+    /// The username.
+    pub item: String,
+    /// Whether the call succeeded.
+    pub ok: bool,
+    /// The IPs now assigned.
+    pub ips: Option<Vec<String>>,
+    /// Why it failed.
+    pub error: Option<BulkError>,
+}
+
+/// The outcome of one chunk of (at most 100) usernames in `reputations`.
+#[napi(object)]
+pub struct BulkReputationsOutcome {
+    /// The usernames of the chunk.
+    pub item: Vec<String>,
+    /// Whether the call succeeded.
+    pub ok: bool,
+    /// Their reputations.
+    pub reputations: Option<Vec<Reputation>>,
+    /// Why it failed.
+    pub error: Option<BulkError>,
+}
+
+fn split<I, T>(b: BulkItem<I, T>) -> (I, bool, Option<T>, Option<BulkError>) {
+    match b.result {
+        Ok(v) => (b.item, true, Some(v), None),
+        Err(e) => (b.item, false, None, Some(error(e))),
+    }
+}
+
+#[napi]
+impl Bulk {
+    /// Enables (`disabled = false`) or disables many subusers.
+    #[napi]
+    pub async fn set_disabled(
+        &self,
+        usernames: Vec<String>,
+        disabled: bool,
+        options: Option<BulkRunOptions>,
+    ) -> Result<Vec<BulkOutcome>> {
+        let o = run_options(options)?;
+        let out = self
+            .client
+            .bulk()
+            .set_disabled(usernames, disabled, &o)
+            .await;
+        Ok(out
+            .into_iter()
+            .map(split)
+            .map(|(item, ok, _, error)| BulkOutcome { item, ok, error })
+            .collect())
+    }
+
+    /// Sets monitor settings for many subusers.
+    #[napi]
+    pub async fn update_monitors(
+        &self,
+        items: Vec<MonitorItem>,
+        options: Option<BulkRunOptions>,
+    ) -> Result<Vec<BulkMonitorOutcome>> {
+        let o = run_options(options)?;
+        let items = items
+            .into_iter()
+            .map(|m| {
+                let f = unsigned("monitor.frequency", Some(m.frequency))
+                    .ok()
+                    .flatten()
+                    .unwrap_or(0);
+                (
+                    m.username,
+                    CoreMonitor {
+                        email: m.email,
+                        frequency: f,
+                    },
+                )
+            })
+            .collect();
+        let out = self.client.bulk().update_monitors(items, &o).await;
+        Ok(out
+            .into_iter()
+            .map(split)
+            .map(|((item, _), ok, m, error)| BulkMonitorOutcome {
+                item,
+                ok,
+                monitor: m.map(Into::into),
+                error,
+            })
+            .collect())
+    }
+
+    /// Replaces the IPs of many subusers.
+    #[napi]
+    pub async fn set_ips(
+        &self,
+        items: Vec<IpsItem>,
+        options: Option<BulkRunOptions>,
+    ) -> Result<Vec<BulkIpsOutcome>> {
+        let o = run_options(options)?;
+        let items = items.into_iter().map(|i| (i.username, i.ips)).collect();
+        let out = self.client.bulk().set_ips(items, &o).await;
+        Ok(out
+            .into_iter()
+            .map(split)
+            .map(|((item, _), ok, ips, error)| BulkIpsOutcome {
+                item,
+                ok,
+                ips,
+                error,
+            })
+            .collect())
+    }
+
+    /// Reputations of any number of subusers, asked 100 at a time; one outcome per chunk.
+    #[napi]
+    pub async fn reputations(
+        &self,
+        usernames: Vec<String>,
+        options: Option<BulkRunOptions>,
+    ) -> Result<Vec<BulkReputationsOutcome>> {
+        let o = run_options(options)?;
+        let out = self.client.bulk().reputations(usernames, &o).await;
+        Ok(out
+            .into_iter()
+            .map(split)
+            .map(|(item, ok, r, error)| BulkReputationsOutcome {
+                item,
+                ok,
+                reputations: r.map(all),
+                error,
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,191 @@
+//! `new Client({ apiKey, region, baseUrl, onBehalfOf, accountId, timeoutMs, maxRetries })`.
+
+use std::time::Duration;
+
+use napi::Result;
+use napi_derive::napi;
+use sendgrid_admin::{Client as CoreClient, OnBehalfOf, Region};
+
+use crate::errors::{unsigned, IntoNapi};
+
+/// Options of `new Client(...)`; every one is optional.
+#[napi(object)]
+#[derive(Default)]
+pub struct ClientOptions {
+    /// API key (default: the SENDGRID_API_KEY environment variable).
+    pub api_key: Option<String>,
+    /// "global" (default) or "eu".
+    pub region: Option<String>,
+    /// A base URL instead of the region's host: the sandbox, a proxy.
+    pub base_url: Option<String>,
+    /// Act as this subuser on every call.
+    pub on_behalf_of: Option<String>,
+    /// Act as this customer account on every call.
+    pub account_id: Option<String>,
+    /// Total timeout of one attempt in ms (default 30000).
+    pub timeout_ms: Option<f64>,
+    /// Connect timeout in ms (default 10000).
+    pub connect_timeout_ms: Option<f64>,
+    /// Retries after the first attempt (default 4).
+    pub max_retries: Option<f64>,
+}
+
+/// The SendGrid admin client. Every method returns a Promise; scoped clients from
+/// `onBehalfOf` / `forAccount` share its connections and leave it unchanged.
+#[napi]
+pub struct Client {
+    inner: CoreClient,
+}
+
+#[napi]
+impl Client {
+    /// Builds a client; bad options throw a SendGridError with code "invalid_input".
+    #[napi(constructor)]
+    pub fn new(options: Option<ClientOptions>) -> Result<Self> {
+        let o = options.unwrap_or_default();
+        let mut b = CoreClient::builder().user_agent_suffix("node");
+        if let Some(r) = o.region {
+            b = b.region(Region::parse(&r).into_napi()?);
+        }
+        if let Some(ms) = unsigned::<u64>("timeoutMs", o.timeout_ms)? {
+            b = b.timeout(Duration::from_millis(ms));
+        }
+        if let Some(ms) = unsigned::<u64>("connectTimeoutMs", o.connect_timeout_ms)? {
+            b = b.connect_timeout(Duration::from_millis(ms));
+        }
+        if let Some(r) = unsigned::<u32>("maxRetries", o.max_retries)? {
+            b = b.max_retries(r);
+        }
+        if let Some(k) = o.api_key {
+            b = b.api_key(k);
+        }
+        if let Some(u) = o.base_url {
+            b = b.base_url(u);
+        }
+        if let Some(s) = o.on_behalf_of {
+            b = b.on_behalf_of(OnBehalfOf::subuser(s));
+        }
+        if let Some(a) = o.account_id {
+            b = b.on_behalf_of(OnBehalfOf::account(a));
+        }
+        Ok(Client {
+            inner: b.build().into_napi()?,
+        })
+    }
+
+    /// A client acting as this subuser (`on-behalf-of: <username>`); this one is unchanged.
+    #[napi]
+    pub fn on_behalf_of(&self, username: String) -> Client {
+        Client {
+            inner: self.inner.on_behalf_of(OnBehalfOf::subuser(username)),
+        }
+    }
+
+    /// A client acting as this customer account (`on-behalf-of: account-id <id>`).
+    #[napi]
+    pub fn for_account(&self, account_id: String) -> Client {
+        Client {
+            inner: self.inner.on_behalf_of(OnBehalfOf::account(account_id)),
+        }
+    }
+
+    /// A client acting as the parent (no on-behalf-of).
+    #[napi]
+    pub fn as_parent(&self) -> Client {
+        Client {
+            inner: self.inner.as_parent(),
+        }
+    }
+
+    /// The on-behalf-of header value this client sends, if any.
+    #[napi(getter)]
+    pub fn current_on_behalf_of(&self) -> Option<String> {
+        self.inner.current_on_behalf_of().map(|o| o.to_string())
+    }
+
+    /// The base URL requests go to.
+    #[napi(getter)]
+    pub fn base_url(&self) -> String {
+        self.inner.base_url().to_string()
+    }
+
+    /// Subusers: list, iterAll, create, enable, disable, delete.
+    #[napi(getter)]
+    pub fn subusers(&self) -> crate::subusers::Subusers {
+        crate::subusers::Subusers {
+            client: self.inner.clone(),
+        }
+    }
+
+    /// The IPs assigned to subusers.
+    #[napi(getter)]
+    pub fn ips(&self) -> crate::ips::Ips {
+        crate::ips::Ips {
+            client: self.inner.clone(),
+        }
+    }
+
+    /// Subuser reputations.
+    #[napi(getter)]
+    pub fn reputations(&self) -> crate::reputations::Reputations {
+        crate::reputations::Reputations {
+            client: self.inner.clone(),
+        }
+    }
+
+    /// Subuser credits.
+    #[napi(getter)]
+    pub fn credits(&self) -> crate::credits::Credits {
+        crate::credits::Credits {
+            client: self.inner.clone(),
+        }
+    }
+
+    /// Subuser website access.
+    #[napi(getter)]
+    pub fn website_access(&self) -> crate::website_access::WebsiteAccess {
+        crate::website_access::WebsiteAccess {
+            client: self.inner.clone(),
+        }
+    }
+
+    /// Subuser statistics.
+    #[napi(getter)]
+    pub fn stats(&self) -> crate::stats::Stats {
+        crate::stats::Stats {
+            client: self.inner.clone(),
+        }
+    }
+
+    /// Subuser monitor settings.
+    #[napi(getter)]
+    pub fn monitor(&self) -> crate::monitor::MonitorSettings {
+        crate::monitor::MonitorSettings {
+            client: self.inner.clone(),
+        }
+    }
+
+    /// Teammates, invitations and subuser access.
+    #[napi(getter)]
+    pub fn teammates(&self) -> crate::teammates::Teammates {
+        crate::teammates::Teammates {
+            client: self.inner.clone(),
+        }
+    }
+
+    /// Scopes and access requests.
+    #[napi(getter)]
+    pub fn scopes(&self) -> crate::scopes::Scopes {
+        crate::scopes::Scopes {
+            client: self.inner.clone(),
+        }
+    }
+
+    /// Bulk jobs with per-item results.
+    #[napi(getter)]
+    pub fn bulk(&self) -> crate::bulk::Bulk {
+        crate::bulk::Bulk {
+            client: self.inner.clone(),
+        }
+    }
+}

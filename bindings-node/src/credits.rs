@@ -1,0 +1,74 @@
+//! `client.credits`: get, set, adjustRemaining.
+
+use napi::Result;
+use napi_derive::napi;
+use sendgrid_admin::credits::{CreditType, ResetFrequency, SetCredits};
+
+use crate::errors::{choice, to_napi, unsigned, IntoNapi};
+use crate::models::SubuserCredits;
+use crate::resource;
+
+resource!("Subuser email credits.", Credits);
+
+/// The allocation for `credits.set`.
+#[napi(object)]
+pub struct SetCreditsOptions {
+    /// "unlimited", "recurring" (needs resetFrequency and total) or "nonrecurring" (needs total).
+    #[napi(js_name = "type")]
+    pub kind: String,
+    /// "monthly", "weekly" or "daily".
+    pub reset_frequency: Option<String>,
+    /// Credits per period, at least 1.
+    pub total: Option<f64>,
+}
+
+#[napi]
+impl Credits {
+    /// A subuser's credits.
+    #[napi]
+    pub async fn get(&self, username: String) -> Result<SubuserCredits> {
+        self.client
+            .credits()
+            .get(&username)
+            .await
+            .map(Into::into)
+            .into_napi()
+    }
+
+    /// Replaces the allocation.
+    #[napi]
+    pub async fn set(
+        &self,
+        username: String,
+        credits: SetCreditsOptions,
+    ) -> Result<SubuserCredits> {
+        let kind = choice::<CreditType>("type", Some(credits.kind))?
+            .ok_or_else(|| to_napi(sendgrid_admin::Error::invalid("type", "is required")))?;
+        let s = SetCredits {
+            kind,
+            reset_frequency: choice::<ResetFrequency>("resetFrequency", credits.reset_frequency)?,
+            total: unsigned("total", credits.total)?,
+        };
+        self.client
+            .credits()
+            .set(&username, &s)
+            .await
+            .map(Into::into)
+            .into_napi()
+    }
+
+    /// Adds (positive) or removes (negative) remaining credits.
+    #[napi]
+    pub async fn adjust_remaining(
+        &self,
+        username: String,
+        allocation_update: i64,
+    ) -> Result<SubuserCredits> {
+        self.client
+            .credits()
+            .adjust_remaining(&username, allocation_update)
+            .await
+            .map(Into::into)
+            .into_napi()
+    }
+}

@@ -1,0 +1,31 @@
+//! The Node binding of the sendgrid-admin core. Each file mirrors a core module and only
+//! converts arguments, results and errors; retries, validation, paging and pacing happen in
+//! the core. `sendgrid-admin.js` adds the `SendGridError` class and async iteration.
+#![deny(clippy::all)]
+
+mod bulk;
+mod client;
+mod credits;
+mod errors;
+mod ips;
+mod models;
+mod monitor;
+mod paging;
+mod reputations;
+mod scopes;
+mod stats;
+mod subusers;
+mod teammates;
+mod website_access;
+
+/// Declares a resource class holding the core client it calls.
+macro_rules! resource {
+    ($doc:literal, $name:ident) => {
+        #[doc = $doc]
+        #[napi_derive::napi]
+        pub struct $name {
+            pub(crate) client: sendgrid_admin::Client,
+        }
+    };
+}
+pub(crate) use resource;

@@ -1,0 +1,146 @@
+//! `client.stats`: subuserMonthly, monthly, list, sums.
+
+use napi::Result;
+use napi_derive::napi;
+use sendgrid_admin::stats::{
+    AggregatedBy, Metric, MonthlyStatsQuery, SortDirection, StatsQuery, StatsSumsQuery,
+};
+
+use crate::errors::{choice, unsigned, IntoNapi};
+use crate::models::{all, DatedStats};
+use crate::resource;
+
+resource!("Subuser statistics.", Stats);
+
+/// Options of the monthly statistics.
+#[napi(object)]
+#[derive(Default)]
+pub struct MonthlyStatsOptions {
+    /// Any day of the month, YYYY-MM-DD.
+    pub date: String,
+    /// Username substring (monthly only).
+    pub subuser: Option<String>,
+    /// A metric such as "opens" (not every metric is sortable monthly).
+    pub sort_by_metric: Option<String>,
+    /// "asc" or "desc".
+    pub sort_by_direction: Option<String>,
+    /// Page size, 1-500.
+    pub limit: Option<f64>,
+    /// Rows to skip.
+    pub offset: Option<f64>,
+}
+
+fn monthly(o: MonthlyStatsOptions) -> Result<MonthlyStatsQuery> {
+    Ok(MonthlyStatsQuery {
+        date: o.date,
+        subuser: o.subuser,
+        sort_by_metric: choice::<Metric>("sortByMetric", o.sort_by_metric)?,
+        sort_by_direction: choice::<SortDirection>("sortByDirection", o.sort_by_direction)?,
+        limit: unsigned("limit", o.limit)?,
+        offset: unsigned("offset", o.offset)?,
+    })
+}
+
+/// Options of `stats.list`.
+#[napi(object)]
+pub struct StatsListOptions {
+    /// 1-10 usernames.
+    pub subusers: Vec<String>,
+    /// YYYY-MM-DD.
+    pub start_date: String,
+    /// YYYY-MM-DD (default today).
+    pub end_date: Option<String>,
+    /// "day", "week" or "month".
+    pub aggregated_by: Option<String>,
+    /// Page size, 1-500.
+    pub limit: Option<f64>,
+    /// Rows to skip.
+    pub offset: Option<f64>,
+}
+
+/// Options of `stats.sums`.
+#[napi(object)]
+pub struct StatsSumsOptions {
+    /// YYYY-MM-DD.
+    pub start_date: String,
+    /// YYYY-MM-DD (default today).
+    pub end_date: Option<String>,
+    /// A metric such as "delivered".
+    pub sort_by_metric: Option<String>,
+    /// "asc" or "desc".
+    pub sort_by_direction: Option<String>,
+    /// "day", "week" or "month".
+    pub aggregated_by: Option<String>,
+    /// Page size, 1-500.
+    pub limit: Option<f64>,
+    /// Rows to skip.
+    pub offset: Option<f64>,
+}
+
+#[napi]
+impl Stats {
+    /// One subuser's month.
+    #[napi]
+    pub async fn subuser_monthly(
+        &self,
+        username: String,
+        options: MonthlyStatsOptions,
+    ) -> Result<DatedStats> {
+        let q = monthly(options)?;
+        self.client
+            .stats()
+            .subuser_monthly(&username, &q)
+            .await
+            .map(Into::into)
+            .into_napi()
+    }
+
+    /// Every subuser's month.
+    #[napi]
+    pub async fn monthly(&self, options: MonthlyStatsOptions) -> Result<DatedStats> {
+        let q = monthly(options)?;
+        self.client
+            .stats()
+            .monthly(&q)
+            .await
+            .map(Into::into)
+            .into_napi()
+    }
+
+    /// Rows per day, week or month for 1-10 subusers.
+    #[napi]
+    pub async fn list(&self, options: StatsListOptions) -> Result<Vec<DatedStats>> {
+        let q = StatsQuery {
+            subusers: options.subusers,
+            start_date: options.start_date,
+            end_date: options.end_date,
+            aggregated_by: choice::<AggregatedBy>("aggregatedBy", options.aggregated_by)?,
+            limit: unsigned("limit", options.limit)?,
+            offset: unsigned("offset", options.offset)?,
+        };
+        self.client.stats().list(&q).await.map(all).into_napi()
+    }
+
+    /// Totals per subuser over a date range.
+    #[napi]
+    pub async fn sums(&self, options: StatsSumsOptions) -> Result<DatedStats> {
+        let q = StatsSumsQuery {
+            start_date: options.start_date,
+            end_date: options.end_date,
+            sort_by_metric: choice::<Metric>("sortByMetric", options.sort_by_metric)?,
+            sort_by_direction: choice::<SortDirection>(
+                "sortByDirection",
+                options.sort_by_direction,
+            )?,
+            aggregated_by: choice::<AggregatedBy>("aggregatedBy", options.aggregated_by)?,
+            limit: unsigned("limit", options.limit)?,
+            offset: unsigned("offset", options.offset)?,
+        };
+        self.client
+            .stats()
+            .sums(&q)
+            .await
+            .map(Into::into)
+            .into_napi()
+    }
+}

@@ -1,0 +1,112 @@
+//! `client.subusers`: list, iterAll, create, enable, disable, delete.
+
+use napi::Result;
+use napi_derive::napi;
+use sendgrid_admin::subusers::{CreateSubuser, ListSubusers, RegionFilter};
+use sendgrid_admin::Region;
+
+use crate::errors::{choice, unsigned, IntoNapi};
+use crate::models::{all, CreatedSubuser, Subuser};
+use crate::paging::SubuserPager;
+use crate::resource;
+
+resource!("Subuser administration.", Subusers);
+
+/// Options of `subusers.list` and `subusers.iterAll`.
+#[napi(object)]
+#[derive(Default)]
+pub struct ListSubusersOptions {
+    /// Only this username.
+    pub username: Option<String>,
+    /// Page size, 1-500 (iterAll: default 100).
+    pub limit: Option<f64>,
+    /// Subusers to skip.
+    pub offset: Option<f64>,
+    /// "all", "global" or "eu".
+    pub region: Option<String>,
+    /// Return each subuser's region.
+    pub include_region: Option<bool>,
+}
+
+fn params(o: Option<ListSubusersOptions>) -> Result<ListSubusers> {
+    let o = o.unwrap_or_default();
+    Ok(ListSubusers {
+        username: o.username,
+        limit: unsigned("limit", o.limit)?,
+        offset: unsigned("offset", o.offset)?,
+        region: choice::<RegionFilter>("region", o.region)?,
+        include_region: o.include_region.unwrap_or(false),
+    })
+}
+
+/// A new subuser.
+#[napi(object)]
+pub struct CreateSubuserOptions {
+    /// Username, 1-64 characters.
+    pub username: String,
+    /// Contact email.
+    pub email: String,
+    /// Console password.
+    pub password: String,
+    /// IPv4 addresses to assign.
+    pub ips: Option<Vec<String>>,
+    /// "global" or "eu".
+    pub region: Option<String>,
+    /// Return the region in the answer.
+    pub include_region: Option<bool>,
+}
+
+#[napi]
+impl Subusers {
+    /// One page of subusers (`GET /v3/subusers`).
+    #[napi]
+    pub async fn list(&self, options: Option<ListSubusersOptions>) -> Result<Vec<Subuser>> {
+        let p = params(options)?;
+        self.client.subusers().list(&p).await.map(all).into_napi()
+    }
+
+    /// Every subuser, one page at a time: `for await (const s of client.subusers.iterAll())`.
+    #[napi]
+    pub fn iter_all(&self, options: Option<ListSubusersOptions>) -> Result<SubuserPager> {
+        Ok(SubuserPager::new(
+            self.client.subusers().list_all(params(options)?),
+        ))
+    }
+
+    /// Creates a subuser (`POST /v3/subusers`).
+    #[napi]
+    pub async fn create(&self, subuser: CreateSubuserOptions) -> Result<CreatedSubuser> {
+        let s = CreateSubuser {
+            username: subuser.username,
+            email: subuser.email,
+            password: subuser.password,
+            ips: subuser.ips.unwrap_or_default(),
+            region: choice::<Region>("region", subuser.region)?,
+            include_region: subuser.include_region.unwrap_or(false),
+        };
+        self.client
+            .subusers()
+            .create(&s)
+            .await
+            .map(Into::into)
+            .into_napi()
+    }
+
+    /// Enables a subuser.
+    #[napi]
+    pub async fn enable(&self, username: String) -> Result<()> {
+        self.client.subusers().enable(&username).await.into_napi()
+    }
+
+    /// Disables a subuser.
+    #[napi]
+    pub async fn disable(&self, username: String) -> Result<()> {
+        self.client.subusers().disable(&username).await.into_napi()
+    }
+
+    /// Deletes a subuser.
+    #[napi]
+    pub async fn delete(&self, username: String) -> Result<()> {
+        self.client.subusers().delete(&username).await.into_napi()
+    }
+}
