@@ -45,6 +45,14 @@ impl From<core::subusers::Subuser> for Subuser {
     }
 }
 
+/// The credit allocation of a new subuser.
+#[napi(object)]
+pub struct CreditAllocation {
+    /// The allocation type, e.g. "unlimited".
+    #[napi(js_name = "type")]
+    pub kind: Option<String>,
+}
+
 /// The answer to creating a subuser.
 #[napi(object)]
 pub struct CreatedSubuser {
@@ -54,8 +62,8 @@ pub struct CreatedSubuser {
     pub user_id: i64,
     /// Contact email.
     pub email: String,
-    /// The credit allocation type, e.g. "unlimited".
-    pub credit_allocation_type: Option<String>,
+    /// The credit allocation, e.g. `{ type: "unlimited" }`.
+    pub credit_allocation: Option<CreditAllocation>,
     /// "global" or "eu", when includeRegion was asked for.
     pub region: Option<String>,
 }
@@ -66,7 +74,9 @@ impl From<core::subusers::CreatedSubuser> for CreatedSubuser {
             username: v.username,
             user_id: n(v.user_id),
             email: v.email,
-            credit_allocation_type: v.credit_allocation.and_then(|c| c.kind),
+            credit_allocation: v
+                .credit_allocation
+                .map(|c| CreditAllocation { kind: c.kind }),
             region: v.region.as_ref().map(tag),
         }
     }
@@ -351,15 +361,33 @@ pub struct SubuserAccessPage {
     pub subuser_access: Vec<SubuserAccess>,
     /// Pass as `afterSubuserId` for the next page; absent on the last page.
     pub next_after_subuser_id: Option<i64>,
+    /// The whole query of the next page (`_metadata.next_params`); absent on the last page.
+    pub next_params: Option<NextParams>,
+}
+
+/// The query of the next subuser-access page, as SendGrid gives it.
+#[napi(object)]
+pub struct NextParams {
+    /// Start after this subuser id.
+    pub after_subuser_id: Option<i64>,
+    /// Page size.
+    pub limit: Option<i64>,
+    /// Only this subuser.
+    pub username: Option<String>,
 }
 
 impl From<core::teammates::SubuserAccessPage> for SubuserAccessPage {
     fn from(v: core::teammates::SubuserAccessPage) -> Self {
-        let next = v.next_query().and_then(|q| q.after_subuser_id).map(n);
+        let next = v.next_query();
         SubuserAccessPage {
             has_restricted_subuser_access: v.has_restricted_subuser_access,
             subuser_access: v.subuser_access.into_iter().map(Into::into).collect(),
-            next_after_subuser_id: next,
+            next_after_subuser_id: next.as_ref().and_then(|q| q.after_subuser_id).map(n),
+            next_params: next.map(|q| NextParams {
+                after_subuser_id: q.after_subuser_id.map(n),
+                limit: q.limit.map(n),
+                username: q.username,
+            }),
         }
     }
 }

@@ -1,0 +1,83 @@
+// Every error code, with its fields.
+import assert from 'node:assert/strict'
+import { after, before, beforeEach, test } from 'node:test'
+
+import { KEY, startSandbox, sg } from './helpers.mjs'
+
+let sb
+let c
+before(async () => { sb = await startSandbox() })
+after(() => sb.close())
+beforeEach(async () => {
+  await sb.reset(3, 4)
+  c = sb.client()
+})
+
+const is = (code, extra = () => true) => (e) => e instanceof sg.SendGridError && e instanceof Error && e.code === code && extra(e)
+
+test('invalid input names the field and sends nothing', async () => {
+  const before = (await sb.stats()).counters.requests
+  const cases = [
+    [() => c.subusers.create({ username: '', email: 'a@example.com', password: 'pw' }), 'username'],
+    [() => c.subusers.create({ username: 'x'.repeat(65), email: 'a@example.com', password: 'pw' }), 'username'],
+    [() => c.subusers.create({ username: 'ok', email: 'nope', password: 'pw' }), 'email'],
+    [() => c.ips.set('sub00001', ['192.0.2.1', '10.0.0.256']), 'ips[1]'],
+    [() => c.monitor.create('sub00001', { email: 'a@example.com', frequency: 0 }), 'monitor.frequency'],
+    [() => c.monitor.create('sub00001', { email: 'a@example.com', frequency: -2 }), 'monitor.frequency'],
+    [() => c.teammates.list({ limit: 501 }), 'limit'],
+    [() => c.subusers.list({ limit: -1 }), 'limit'],
+    [() => c.subusers.list({ limit: 1.5 }), 'limit'],
+    [() => c.teammates.updatePermissions('t', { scopes: ['a.read'], isAdmin: true }), 'scopes'],
+    [() => c.teammates.invite({ email: 'n@example.com' }), 'scopes'],
+    [() => c.subusers.list({ region: 'mars' }), 'region'],
+    [() => c.credits.set('sub00001', { type: 'recurring', total: 5 }), 'credits.reset_frequency'],
+    [() => c.onBehalfOf('acme\r\nX-Evil: 1').scopes.list(), 'on_behalf_of'],
+    [() => c.stats.monthly({ date: '2026-13-01' }), 'date'],
+  ]
+  for (const [call, field] of cases) {
+    await assert.rejects(call(), is('invalid_input', (e) => e.field === field && e.attempts === 0 && e.status === null), field)
+  }
+  assert.equal((await sb.stats()).counters.requests, before)
+})
+
+test('bad client options throw at construction', () => {
+  assert.throws(() => new sg.Client({ apiKey: 'SG.bad\nkey' }), is('invalid_input', (e) => e.field === 'api_key' && !e.message.includes('bad')))
+  assert.throws(() => new sg.Client({ apiKey: 'k', region: 'us' }), is('invalid_input'))
+  assert.throws(() => new sg.Client({ apiKey: 'k', baseUrl: 'ftp://x' }), is('invalid_input'))
+  assert.throws(() => new sg.Client({ apiKey: 'k', timeoutMs: -5 }), is('invalid_input'))
+})
+
+test('the API key comes from SENDGRID_API_KEY', async () => {
+  process.env.SENDGRID_API_KEY = KEY
+  try {
+    assert.equal((await new sg.Client({ baseUrl: sb.url }).subusers.list()).length, 3)
+  } finally {
+    delete process.env.SENDGRID_API_KEY
+  }
+  assert.throws(() => new sg.Client({ baseUrl: sb.url }), is('invalid_input', (e) => e.field === 'api_key'))
+})
+
+test('status errors carry SendGrid details', async () => {
+  await assert.rejects(c.monitor.get('sub00001'), is('not_found', (e) => e.status === 404 && e.errors[0].message === 'No monitor settings for this user' && e.requestId.startsWith('sbx-')))
+  await assert.rejects(c.subusers.create({ username: 'sub00001', email: 'a@example.com', password: 'pw' }), is('bad_request', (e) => e.errors[0].field === 'username'))
+  await assert.rejects(c.onBehalfOf('ghost').scopes.list(), is('forbidden', (e) => e.status === 403))
+  await assert.rejects(new sg.Client({ apiKey: 'SG.wrong', baseUrl: sb.url }).scopes.list(), is('unauthorized', (e) => e.status === 401))
+  await sb.control('faults', { sequence: [503] })
+  await assert.rejects(c.scopes.list(), is('server', (e) => e.status === 503))
+  await sb.control('rate-limit', { limit: 1, window_secs: 3600 })
+  await c.scopes.list()
+  await assert.rejects(c.scopes.list(), is('rate_limited', (e) => e.retryAfter > 0 && e.retryAfter <= 3600))
+})
+
+test('transport, timeout and decode', async () => {
+  await assert.rejects(new sg.Client({ apiKey: 'k', baseUrl: 'http://127.0.0.1:9', maxRetries: 0 }).scopes.list(), is('transport'))
+  await sb.control('faults', { latency_ms: 500 })
+  await assert.rejects(sb.client({ timeoutMs: 100 }).scopes.list(), is('timeout'))
+  await sb.control('faults', { sequence: ['malformed'] })
+  await assert.rejects(c.scopes.list(), is('decode', (e) => e.status === 200))
+})
+
+test('retries are counted', async () => {
+  await sb.control('faults', { sequence: [503, 503, 503, 503] })
+  await assert.rejects(sb.client({ maxRetries: 2 }).subusers.list(), is('server', (e) => e.attempts === 3))
+})

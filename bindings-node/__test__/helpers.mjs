@@ -1,0 +1,47 @@
+// Starts the sandbox binary on a free port for one test file; tests reset it as they need.
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const require = createRequire(import.meta.url)
+export const sg = require('../sendgrid-admin.js')
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const KEY = 'SG.sandbox-key'
+
+function binary() {
+  if (process.env.SENDGRID_ADMIN_SANDBOX) return process.env.SENDGRID_ADMIN_SANDBOX
+  for (const profile of ['debug', 'release']) {
+    for (const sub of ['x86_64-unknown-linux-gnu/', '']) {
+      const p = path.join(ROOT, 'target', sub + profile, 'sendgrid-admin-sandbox')
+      if (existsSync(p)) return p
+    }
+  }
+  throw new Error('build the sandbox first: cargo build -p sendgrid-admin-sandbox')
+}
+
+export async function startSandbox() {
+  const proc = spawn(binary(), ['--port', '0', '--customer-account', '42'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = await new Promise((resolve, reject) => {
+    let buf = ''
+    proc.stdout.on('data', (d) => {
+      buf += d
+      const m = buf.match(/listening on (http:\/\/\S+)/)
+      if (m) resolve(m[1])
+    })
+    proc.on('exit', (code) => reject(new Error(`sandbox exited with ${code}`)))
+  })
+  const control = async (name, body = {}) => {
+    const r = await fetch(`${url}/__sandbox/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    if (!r.ok) throw new Error(`sandbox ${name}: ${r.status}`)
+  }
+  return {
+    url,
+    control,
+    reset: (subusers = 0, teammates = 0) => control('reset', { seed_subusers: subusers, seed_teammates: teammates }),
+    stats: async () => (await fetch(`${url}/__sandbox/stats`)).json(),
+    client: (extra = {}) => new sg.Client({ apiKey: KEY, baseUrl: url, maxRetries: 0, ...extra }),
+    close: () => proc.kill(),
+  }
+}
