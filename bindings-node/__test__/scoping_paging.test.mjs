@@ -65,8 +65,13 @@ test('many concurrent calls', async () => {
 test('bulk helpers', async () => {
   await sb.reset(120)
   const names = Array.from({ length: 120 }, (_, i) => `sub${String(i + 1).padStart(5, '0')}`).concat(['ghost'])
-  const out = await c.bulk.setDisabled(names, true, { concurrency: 16 })
+  const seen = []
+  const out = await c.bulk.setDisabled(names, true, { concurrency: 16 }, (p) => seen.push(p))
   assert.equal(out.length, 121)
+  await new Promise((r) => setTimeout(r, 50)) // progress calls are queued to this thread
+  assert.equal(seen.length, 121)
+  assert.deepEqual(seen.map((p) => p.done).sort((a, b) => a - b).at(-1), 121)
+  assert.equal(seen.at(-1).total, 121)
   assert.ok(out.slice(0, 120).every((r) => r.ok))
   assert.deepEqual([out[120].item, out[120].ok, out[120].error.code], ['ghost', false, 'not_found'])
   const mons = await c.bulk.updateMonitors([{ username: 'sub00001', email: 'a@example.com', frequency: 5 }, { username: 'sub00002', email: 'a@example.com', frequency: 0 }])

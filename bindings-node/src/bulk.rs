@@ -1,8 +1,11 @@
 //! `client.bulk`: many calls at once under the core's pacing, one outcome per item.
 
-use napi::Result;
+use std::sync::Arc;
+
+use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
+use napi::{Result, Status};
 use napi_derive::napi;
-use sendgrid_admin::bulk::{BulkItem, BulkOptions};
+use sendgrid_admin::bulk::{BulkItem, BulkOptions, ProgressFn};
 use sendgrid_admin::monitor::Monitor as CoreMonitor;
 
 use crate::errors::unsigned;
@@ -19,11 +22,36 @@ pub struct BulkRunOptions {
     pub concurrency: Option<f64>,
 }
 
-fn run_options(o: Option<BulkRunOptions>) -> Result<BulkOptions> {
+/// Progress of a bulk job, passed to the progress callback after every finished item.
+#[napi(object)]
+pub struct BulkProgress {
+    /// Items finished.
+    pub done: u32,
+    /// Items failed so far.
+    pub failed: u32,
+    /// Items in the job.
+    pub total: u32,
+}
+
+/// A progress callback: `(progress) => void`, called on the JS thread.
+pub type Progress = ThreadsafeFunction<BulkProgress, (), BulkProgress, Status, false>;
+
+fn run_options(o: Option<BulkRunOptions>, progress: Option<Progress>) -> Result<BulkOptions> {
     let c = unsigned::<usize>("concurrency", o.unwrap_or_default().concurrency)?;
+    let progress = progress.map(|tsfn| {
+        Arc::new(move |p: sendgrid_admin::bulk::BulkProgress| {
+            let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            let p = BulkProgress {
+                done: count(p.done),
+                failed: count(p.failed),
+                total: count(p.total),
+            };
+            tsfn.call(p, ThreadsafeFunctionCallMode::NonBlocking);
+        }) as ProgressFn
+    });
     Ok(BulkOptions {
         concurrency: c.unwrap_or(sendgrid_admin::bulk::DEFAULT_CONCURRENCY),
-        progress: None,
+        progress,
     })
 }
 
@@ -135,8 +163,9 @@ impl Bulk {
         usernames: Vec<String>,
         disabled: bool,
         options: Option<BulkRunOptions>,
+        progress: Option<ThreadsafeFunction<BulkProgress, (), BulkProgress, Status, false>>,
     ) -> Result<Vec<BulkOutcome>> {
-        let o = run_options(options)?;
+        let o = run_options(options, progress)?;
         let out = self
             .client
             .bulk()
@@ -155,8 +184,9 @@ impl Bulk {
         &self,
         items: Vec<MonitorItem>,
         options: Option<BulkRunOptions>,
+        progress: Option<ThreadsafeFunction<BulkProgress, (), BulkProgress, Status, false>>,
     ) -> Result<Vec<BulkMonitorOutcome>> {
-        let o = run_options(options)?;
+        let o = run_options(options, progress)?;
         let items = items
             .into_iter()
             .map(|m| {
@@ -192,8 +222,9 @@ impl Bulk {
         &self,
         items: Vec<IpsItem>,
         options: Option<BulkRunOptions>,
+        progress: Option<ThreadsafeFunction<BulkProgress, (), BulkProgress, Status, false>>,
     ) -> Result<Vec<BulkIpsOutcome>> {
-        let o = run_options(options)?;
+        let o = run_options(options, progress)?;
         let items = items.into_iter().map(|i| (i.username, i.ips)).collect();
         let out = self.client.bulk().set_ips(items, &o).await;
         Ok(out
@@ -214,8 +245,9 @@ impl Bulk {
         &self,
         usernames: Vec<String>,
         options: Option<BulkRunOptions>,
+        progress: Option<ThreadsafeFunction<BulkProgress, (), BulkProgress, Status, false>>,
     ) -> Result<Vec<BulkReputationsOutcome>> {
-        let o = run_options(options)?;
+        let o = run_options(options, progress)?;
         let out = self.client.bulk().reputations(usernames, &o).await;
         Ok(out
             .into_iter()
