@@ -1,0 +1,116 @@
+//! `client.bulk()`: many calls at once under the core's pacing, one outcome per item, with an
+//! optional progress listener implemented in Kotlin or Swift.
+
+use std::sync::Arc;
+
+use sendgrid_admin::bulk::{BulkItem, BulkOptions, ProgressFn};
+use sendgrid_admin::monitor::Monitor;
+use sendgrid_admin::reputations::Reputation;
+
+use crate::errors::SendGridError;
+use crate::resource;
+
+resource!("Bulk forms of the common jobs.", Bulk);
+
+/// Progress of a bulk job.
+#[derive(Debug, Clone, Copy, uniffi::Record)]
+pub struct BulkProgress {
+    /// Items finished.
+    pub done: u64,
+    /// Items failed so far.
+    pub failed: u64,
+    /// Items in the job.
+    pub total: u64,
+}
+
+/// Receives progress after every finished item (called from a worker thread).
+#[uniffi::export(with_foreign)]
+pub trait BulkProgressListener: Send + Sync {
+    /// One more item finished.
+    fn on_progress(&self, progress: BulkProgress);
+}
+
+/// The outcome of one item: `error` is null when it succeeded.
+#[derive(Debug, uniffi::Record)]
+pub struct BulkOutcome {
+    /// The subuser (or, for reputations, the first username of the chunk).
+    pub item: String,
+    /// Why it failed.
+    pub error: Option<SendGridError>,
+}
+
+fn options(concurrency: Option<u32>, listener: Option<Arc<dyn BulkProgressListener>>) -> BulkOptions {
+    let progress = listener.map(|l| {
+        Arc::new(move |p: sendgrid_admin::bulk::BulkProgress| {
+            l.on_progress(BulkProgress { done: p.done as u64, failed: p.failed as u64, total: p.total as u64 })
+        }) as ProgressFn
+    });
+    BulkOptions { concurrency: concurrency.map_or(sendgrid_admin::bulk::DEFAULT_CONCURRENCY, |c| c as usize), progress }
+}
+
+fn outcome<I, T>(b: BulkItem<I, T>, name: impl Fn(&I) -> String) -> BulkOutcome {
+    BulkOutcome { item: name(&b.item), error: b.result.err().map(Into::into) }
+}
+
+#[uniffi::export(async_runtime = "tokio")]
+impl Bulk {
+    /// Enables (`disabled = false`) or disables many subusers.
+    pub async fn set_disabled(
+        &self,
+        usernames: Vec<String>,
+        disabled: bool,
+        concurrency: Option<u32>,
+        listener: Option<Arc<dyn BulkProgressListener>>,
+    ) -> Vec<BulkOutcome> {
+        let o = options(concurrency, listener);
+        let out = self.client.bulk().set_disabled(usernames, disabled, &o).await;
+        out.into_iter().map(|b| outcome(b, String::clone)).collect()
+    }
+
+    /// Sets monitor settings for many subusers (username → settings).
+    pub async fn update_monitors(
+        &self,
+        items: Vec<MonitorItem>,
+        concurrency: Option<u32>,
+        listener: Option<Arc<dyn BulkProgressListener>>,
+    ) -> Vec<BulkOutcome> {
+        let o = options(concurrency, listener);
+        let items = items.into_iter().map(|i| (i.username, i.monitor)).collect();
+        let out = self.client.bulk().update_monitors(items, &o).await;
+        out.into_iter().map(|b| outcome(b, |(u, _)| u.clone())).collect()
+    }
+
+    /// Reputations of any number of subusers, asked 100 at a time; failures per chunk.
+    pub async fn reputations(&self, usernames: Vec<String>, concurrency: Option<u32>) -> BulkReputations {
+        let o = options(concurrency, None);
+        let out = self.client.bulk().reputations(usernames, &o).await;
+        let mut reputations = Vec::new();
+        let mut failures = Vec::new();
+        for b in out {
+            let first = b.item.first().cloned().unwrap_or_default();
+            match b.result {
+                Ok(mut r) => reputations.append(&mut r),
+                Err(e) => failures.push(BulkOutcome { item: first, error: Some(e.into()) }),
+            }
+        }
+        BulkReputations { reputations, failures }
+    }
+}
+
+/// Monitor settings for one subuser.
+#[derive(Debug, uniffi::Record)]
+pub struct MonitorItem {
+    /// The subuser.
+    pub username: String,
+    /// The settings.
+    pub monitor: Monitor,
+}
+
+/// Every reputation found, and the chunks that failed.
+#[derive(Debug, uniffi::Record)]
+pub struct BulkReputations {
+    /// The reputations of the chunks that succeeded.
+    pub reputations: Vec<Reputation>,
+    /// One entry per failed chunk.
+    pub failures: Vec<BulkOutcome>,
+}

@@ -1,0 +1,157 @@
+//! The `Client` object, built from a `ClientConfig` record.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use sendgrid_admin::{Client as CoreClient, OnBehalfOf, Region};
+
+use crate::errors::Result;
+
+/// How a client is built; every field is optional.
+#[derive(Debug, Clone, Default, uniffi::Record)]
+pub struct ClientConfig {
+    /// API key (default: the SENDGRID_API_KEY environment variable).
+    #[uniffi(default = None)]
+    pub api_key: Option<String>,
+    /// Global (default) or Eu.
+    #[uniffi(default = None)]
+    pub region: Option<Region>,
+    /// A base URL instead of the region's host: the sandbox, a proxy.
+    #[uniffi(default = None)]
+    pub base_url: Option<String>,
+    /// Act as this subuser on every call.
+    #[uniffi(default = None)]
+    pub on_behalf_of: Option<String>,
+    /// Act as this customer account on every call.
+    #[uniffi(default = None)]
+    pub account_id: Option<String>,
+    /// Total timeout of one attempt in ms (default 30000).
+    #[uniffi(default = None)]
+    pub timeout_ms: Option<u64>,
+    /// Connect timeout in ms (default 10000).
+    #[uniffi(default = None)]
+    pub connect_timeout_ms: Option<u64>,
+    /// Retries after the first attempt (default 4).
+    #[uniffi(default = None)]
+    pub max_retries: Option<u32>,
+}
+
+/// The SendGrid admin client. Scoped clients from `on_behalf_of` / `for_account` share its
+/// connections and leave it unchanged.
+#[derive(Debug, uniffi::Object)]
+pub struct Client {
+    pub(crate) inner: CoreClient,
+}
+
+fn wrap(inner: CoreClient) -> Arc<Client> {
+    Arc::new(Client { inner })
+}
+
+#[uniffi::export]
+impl Client {
+    /// Builds a client; bad settings are an `InvalidInput` error.
+    #[uniffi::constructor]
+    pub fn new(config: ClientConfig) -> Result<Arc<Self>> {
+        let mut b = CoreClient::builder().user_agent_suffix("uniffi");
+        if let Some(r) = config.region {
+            b = b.region(r);
+        }
+        if let Some(ms) = config.timeout_ms {
+            b = b.timeout(Duration::from_millis(ms));
+        }
+        if let Some(ms) = config.connect_timeout_ms {
+            b = b.connect_timeout(Duration::from_millis(ms));
+        }
+        if let Some(r) = config.max_retries {
+            b = b.max_retries(r);
+        }
+        if let Some(k) = config.api_key {
+            b = b.api_key(k);
+        }
+        if let Some(u) = config.base_url {
+            b = b.base_url(u);
+        }
+        if let Some(s) = config.on_behalf_of {
+            b = b.on_behalf_of(OnBehalfOf::subuser(s));
+        }
+        if let Some(a) = config.account_id {
+            b = b.on_behalf_of(OnBehalfOf::account(a));
+        }
+        Ok(wrap(b.build()?))
+    }
+
+    /// A client acting as this subuser (`on-behalf-of: <username>`).
+    pub fn on_behalf_of(&self, username: String) -> Arc<Client> {
+        wrap(self.inner.on_behalf_of(OnBehalfOf::subuser(username)))
+    }
+
+    /// A client acting as this customer account (`on-behalf-of: account-id <id>`).
+    pub fn for_account(&self, account_id: String) -> Arc<Client> {
+        wrap(self.inner.on_behalf_of(OnBehalfOf::account(account_id)))
+    }
+
+    /// A client acting as the parent (no on-behalf-of).
+    pub fn as_parent(&self) -> Arc<Client> {
+        wrap(self.inner.as_parent())
+    }
+
+    /// The on-behalf-of header value this client sends, if any.
+    pub fn current_on_behalf_of(&self) -> Option<String> {
+        self.inner.current_on_behalf_of().map(|o| o.to_string())
+    }
+
+    /// The base URL requests go to.
+    pub fn base_url(&self) -> String {
+        self.inner.base_url().to_string()
+    }
+
+    /// Subusers: list, iter_all, create, enable, disable, delete.
+    pub fn subusers(&self) -> Arc<crate::subusers::Subusers> {
+        Arc::new(crate::subusers::Subusers { client: self.inner.clone() })
+    }
+
+    /// The IPs assigned to subusers.
+    pub fn ips(&self) -> Arc<crate::ips::Ips> {
+        Arc::new(crate::ips::Ips { client: self.inner.clone() })
+    }
+
+    /// Subuser reputations.
+    pub fn reputations(&self) -> Arc<crate::reputations::Reputations> {
+        Arc::new(crate::reputations::Reputations { client: self.inner.clone() })
+    }
+
+    /// Subuser credits.
+    pub fn credits(&self) -> Arc<crate::credits::Credits> {
+        Arc::new(crate::credits::Credits { client: self.inner.clone() })
+    }
+
+    /// Subuser website access.
+    pub fn website_access(&self) -> Arc<crate::website_access::WebsiteAccess> {
+        Arc::new(crate::website_access::WebsiteAccess { client: self.inner.clone() })
+    }
+
+    /// Subuser statistics.
+    pub fn stats(&self) -> Arc<crate::stats::Stats> {
+        Arc::new(crate::stats::Stats { client: self.inner.clone() })
+    }
+
+    /// Subuser monitor settings.
+    pub fn monitor(&self) -> Arc<crate::monitor::MonitorSettings> {
+        Arc::new(crate::monitor::MonitorSettings { client: self.inner.clone() })
+    }
+
+    /// Teammates, invitations and subuser access.
+    pub fn teammates(&self) -> Arc<crate::teammates::Teammates> {
+        Arc::new(crate::teammates::Teammates { client: self.inner.clone() })
+    }
+
+    /// Scopes and access requests.
+    pub fn scopes(&self) -> Arc<crate::scopes::Scopes> {
+        Arc::new(crate::scopes::Scopes { client: self.inner.clone() })
+    }
+
+    /// Bulk jobs with per-item results.
+    pub fn bulk(&self) -> Arc<crate::bulk::Bulk> {
+        Arc::new(crate::bulk::Bulk { client: self.inner.clone() })
+    }
+}

@@ -1,0 +1,89 @@
+//! One error enum mapped from the core's kinds. Kotlin sees a sealed `SendGridException`
+//! hierarchy, Swift an `Error` enum. (The text is `reason`: a field named `message` clashes
+//! with Kotlin's `Throwable.message`.)
+
+/// One entry of SendGrid's `errors[]`.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ErrorDetail {
+    /// The field SendGrid blames, if any.
+    pub field: Option<String>,
+    /// The message.
+    pub text: String,
+    /// Help text or a docs link, as JSON text.
+    pub help: Option<String>,
+}
+
+macro_rules! sendgrid_error {
+    ($($(#[$doc:meta])* $variant:ident => $kind:ident,)*) => {
+        /// Every failure of the library, one variant per core error kind.
+        #[derive(Debug, thiserror::Error, uniffi::Error)]
+        pub enum SendGridError {
+            $(
+                $(#[$doc])*
+                #[error("{reason}")]
+                $variant {
+                    /// What went wrong (never contains the API key).
+                    reason: String,
+                    /// The HTTP status, when SendGrid answered.
+                    status: Option<u16>,
+                    /// SendGrid's `errors[]`.
+                    errors: Vec<ErrorDetail>,
+                    /// The request id SendGrid gave the failed request.
+                    request_id: Option<String>,
+                    /// For rate limits: seconds to wait before trying again.
+                    retry_after_secs: Option<f64>,
+                    /// How many attempts were made (0 for invalid input).
+                    attempts: u32,
+                    /// For invalid input: the field that was refused.
+                    field: Option<String>,
+                },
+            )*
+        }
+
+        impl From<sendgrid_admin::Error> for SendGridError {
+            fn from(e: sendgrid_admin::Error) -> Self {
+                let reason = e.to_string();
+                let status = e.status();
+                let errors = e
+                    .errors()
+                    .iter()
+                    .map(|d| ErrorDetail { field: d.field.clone(), text: d.message.clone(), help: d.help.as_ref().map(|h| h.to_string()) })
+                    .collect();
+                let request_id = e.request_id().map(str::to_string);
+                let retry_after_secs = e.retry_after().map(|d| d.as_secs_f64());
+                let attempts = e.attempts();
+                let field = e.field().map(str::to_string);
+                match e.kind() {
+                    $(sendgrid_admin::ErrorKind::$kind => SendGridError::$variant { reason, status, errors, request_id, retry_after_secs, attempts, field },)*
+                    _ => SendGridError::Server { reason, status, errors, request_id, retry_after_secs, attempts, field },
+                }
+            }
+        }
+    };
+}
+
+sendgrid_error! {
+    /// A value was refused before any request was sent; `field` names it.
+    InvalidInput => InvalidInput,
+    /// HTTP 401: the API key is missing, wrong or revoked.
+    Unauthorized => Unauthorized,
+    /// HTTP 403: the key lacks the scope, or the on-behalf-of target is not allowed.
+    Forbidden => Forbidden,
+    /// HTTP 404: the resource does not exist.
+    NotFound => NotFound,
+    /// HTTP 400 (or another 4xx): SendGrid refused the request.
+    BadRequest => BadRequest,
+    /// HTTP 429: too many requests; see `retry_after_secs`.
+    RateLimited => RateLimited,
+    /// HTTP 5xx: SendGrid failed.
+    Server => Server,
+    /// The connect or total timeout elapsed.
+    Timeout => Timeout,
+    /// The connection could not be made or broke.
+    Transport => Transport,
+    /// The answer did not match the model.
+    Decode => Decode,
+}
+
+/// The result type of every exported function.
+pub type Result<T> = std::result::Result<T, SendGridError>;
