@@ -39,17 +39,30 @@ pub struct BulkOutcome {
     pub error: Option<SendGridError>,
 }
 
-fn options(concurrency: Option<u32>, listener: Option<Arc<dyn BulkProgressListener>>) -> BulkOptions {
+fn options(
+    concurrency: Option<u32>,
+    listener: Option<Arc<dyn BulkProgressListener>>,
+) -> BulkOptions {
     let progress = listener.map(|l| {
         Arc::new(move |p: sendgrid_admin::bulk::BulkProgress| {
-            l.on_progress(BulkProgress { done: p.done as u64, failed: p.failed as u64, total: p.total as u64 })
+            l.on_progress(BulkProgress {
+                done: p.done as u64,
+                failed: p.failed as u64,
+                total: p.total as u64,
+            })
         }) as ProgressFn
     });
-    BulkOptions { concurrency: concurrency.map_or(sendgrid_admin::bulk::DEFAULT_CONCURRENCY, |c| c as usize), progress }
+    BulkOptions {
+        concurrency: concurrency.map_or(sendgrid_admin::bulk::DEFAULT_CONCURRENCY, |c| c as usize),
+        progress,
+    }
 }
 
 fn outcome<I, T>(b: BulkItem<I, T>, name: impl Fn(&I) -> String) -> BulkOutcome {
-    BulkOutcome { item: name(&b.item), error: b.result.err().map(Into::into) }
+    BulkOutcome {
+        item: name(&b.item),
+        error: b.result.err().map(Into::into),
+    }
 }
 
 #[uniffi::export(async_runtime = "tokio")]
@@ -63,7 +76,11 @@ impl Bulk {
         listener: Option<Arc<dyn BulkProgressListener>>,
     ) -> Vec<BulkOutcome> {
         let o = options(concurrency, listener);
-        let out = self.client.bulk().set_disabled(usernames, disabled, &o).await;
+        let out = self
+            .client
+            .bulk()
+            .set_disabled(usernames, disabled, &o)
+            .await;
         out.into_iter().map(|b| outcome(b, String::clone)).collect()
     }
 
@@ -77,11 +94,17 @@ impl Bulk {
         let o = options(concurrency, listener);
         let items = items.into_iter().map(|i| (i.username, i.monitor)).collect();
         let out = self.client.bulk().update_monitors(items, &o).await;
-        out.into_iter().map(|b| outcome(b, |(u, _)| u.clone())).collect()
+        out.into_iter()
+            .map(|b| outcome(b, |(u, _)| u.clone()))
+            .collect()
     }
 
     /// Reputations of any number of subusers, asked 100 at a time; failures per chunk.
-    pub async fn reputations(&self, usernames: Vec<String>, concurrency: Option<u32>) -> BulkReputations {
+    pub async fn reputations(
+        &self,
+        usernames: Vec<String>,
+        concurrency: Option<u32>,
+    ) -> BulkReputations {
         let o = options(concurrency, None);
         let out = self.client.bulk().reputations(usernames, &o).await;
         let mut reputations = Vec::new();
@@ -90,10 +113,16 @@ impl Bulk {
             let first = b.item.first().cloned().unwrap_or_default();
             match b.result {
                 Ok(mut r) => reputations.append(&mut r),
-                Err(e) => failures.push(BulkOutcome { item: first, error: Some(e.into()) }),
+                Err(e) => failures.push(BulkOutcome {
+                    item: first,
+                    error: Some(e.into()),
+                }),
             }
         }
-        BulkReputations { reputations, failures }
+        BulkReputations {
+            reputations,
+            failures,
+        }
     }
 }
 

@@ -107,51 +107,71 @@ impl Client {
 
     /// Subusers: list, iter_all, create, enable, disable, delete.
     pub fn subusers(&self) -> Arc<crate::subusers::Subusers> {
-        Arc::new(crate::subusers::Subusers { client: self.inner.clone() })
+        Arc::new(crate::subusers::Subusers {
+            client: self.inner.clone(),
+        })
     }
 
     /// The IPs assigned to subusers.
     pub fn ips(&self) -> Arc<crate::ips::Ips> {
-        Arc::new(crate::ips::Ips { client: self.inner.clone() })
+        Arc::new(crate::ips::Ips {
+            client: self.inner.clone(),
+        })
     }
 
     /// Subuser reputations.
     pub fn reputations(&self) -> Arc<crate::reputations::Reputations> {
-        Arc::new(crate::reputations::Reputations { client: self.inner.clone() })
+        Arc::new(crate::reputations::Reputations {
+            client: self.inner.clone(),
+        })
     }
 
     /// Subuser credits.
     pub fn credits(&self) -> Arc<crate::credits::Credits> {
-        Arc::new(crate::credits::Credits { client: self.inner.clone() })
+        Arc::new(crate::credits::Credits {
+            client: self.inner.clone(),
+        })
     }
 
     /// Subuser website access.
     pub fn website_access(&self) -> Arc<crate::website_access::WebsiteAccess> {
-        Arc::new(crate::website_access::WebsiteAccess { client: self.inner.clone() })
+        Arc::new(crate::website_access::WebsiteAccess {
+            client: self.inner.clone(),
+        })
     }
 
     /// Subuser statistics.
     pub fn stats(&self) -> Arc<crate::stats::Stats> {
-        Arc::new(crate::stats::Stats { client: self.inner.clone() })
+        Arc::new(crate::stats::Stats {
+            client: self.inner.clone(),
+        })
     }
 
     /// Subuser monitor settings.
     pub fn monitor(&self) -> Arc<crate::monitor::MonitorSettings> {
-        Arc::new(crate::monitor::MonitorSettings { client: self.inner.clone() })
+        Arc::new(crate::monitor::MonitorSettings {
+            client: self.inner.clone(),
+        })
     }
 
     /// Teammates, invitations and subuser access.
     pub fn teammates(&self) -> Arc<crate::teammates::Teammates> {
-        Arc::new(crate::teammates::Teammates { client: self.inner.clone() })
+        Arc::new(crate::teammates::Teammates {
+            client: self.inner.clone(),
+        })
     }
 
     /// Scopes and access requests.
     pub fn scopes(&self) -> Arc<crate::scopes::Scopes> {
-        Arc::new(crate::scopes::Scopes { client: self.inner.clone() })
+        Arc::new(crate::scopes::Scopes {
+            client: self.inner.clone(),
+        })
     }
 
     /// Bulk jobs with per-item results.
     pub fn bulk(&self) -> Arc<crate::bulk::Bulk> {
-        Arc::new(crate::bulk::Bulk { client: self.inner.clone() })
+        Arc::new(crate::bulk::Bulk {
+            client: self.inner.clone(),
+        })
     }
 }

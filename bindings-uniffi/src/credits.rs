@@ -20,7 +20,15 @@ impl Credits {
     }
 
     /// Adds (positive) or removes (negative) remaining credits.
-    pub async fn adjust_remaining(&self, username: String, allocation_update: i64) -> Result<SubuserCredits> {
-        Ok(self.client.credits().adjust_remaining(&username, allocation_update).await?)
+    pub async fn adjust_remaining(
+        &self,
+        username: String,
+        allocation_update: i64,
+    ) -> Result<SubuserCredits> {
+        Ok(self
+            .client
+            .credits()
+            .adjust_remaining(&username, allocation_update)
+            .await?)
     }
 }

@@ -4,12 +4,12 @@
 
 uniffi::setup_scaffolding!();
 
-mod models;
 mod bulk;
 mod client;
 mod credits;
 mod errors;
 mod ips;
+mod models;
 mod monitor;
 mod paging;
 mod reputations;

@@ -7,12 +7,15 @@ use sendgrid_admin::monitor::Monitor;
 use sendgrid_admin::reputations::Reputation;
 use sendgrid_admin::scopes::{AccessRequest, ApprovedAccessRequest, ListAccessRequests};
 use sendgrid_admin::stats::{
-    AggregatedBy, DatedStats, Metric, Metrics, MonthlyStatsQuery, SortDirection, StatEntry, StatsQuery, StatsSumsQuery,
+    AggregatedBy, DatedStats, Metric, Metrics, MonthlyStatsQuery, SortDirection, StatEntry,
+    StatsQuery, StatsSumsQuery,
 };
-use sendgrid_admin::subusers::{CreateSubuser, CreatedSubuser, CreditAllocation, ListSubusers, RegionFilter, Subuser};
+use sendgrid_admin::subusers::{
+    CreateSubuser, CreatedSubuser, CreditAllocation, ListSubusers, RegionFilter, Subuser,
+};
 use sendgrid_admin::teammates::{
-    InviteTeammate, Invitation, ListTeammates, PageMetadata, PermissionType, Permissions, SubuserAccess,
-    SubuserAccessPage, SubuserAccessQuery, Teammate, UserType,
+    Invitation, InviteTeammate, ListTeammates, PageMetadata, PermissionType, Permissions,
+    SubuserAccess, SubuserAccessPage, SubuserAccessQuery, Teammate, UserType,
 };
 use sendgrid_admin::Region;
 

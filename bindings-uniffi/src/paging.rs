@@ -17,8 +17,12 @@ macro_rules! pager {
         }
 
         impl $name {
-            pub(crate) fn new(items: BoxStream<'static, sendgrid_admin::Result<$item>>) -> Arc<Self> {
-                Arc::new($name { items: Mutex::new(items) })
+            pub(crate) fn new(
+                items: BoxStream<'static, sendgrid_admin::Result<$item>>,
+            ) -> Arc<Self> {
+                Arc::new($name {
+                    items: Mutex::new(items),
+                })
             }
         }
 
@@ -32,7 +36,23 @@ macro_rules! pager {
     };
 }
 
-pager!("Every subuser of a listing.", SubuserPager, sendgrid_admin::subusers::Subuser);
-pager!("Every teammate.", TeammatePager, sendgrid_admin::teammates::Teammate);
-pager!("Every subuser a teammate can act for.", SubuserAccessPager, sendgrid_admin::teammates::SubuserAccess);
-pager!("Every access request.", AccessRequestPager, sendgrid_admin::scopes::AccessRequest);
+pager!(
+    "Every subuser of a listing.",
+    SubuserPager,
+    sendgrid_admin::subusers::Subuser
+);
+pager!(
+    "Every teammate.",
+    TeammatePager,
+    sendgrid_admin::teammates::Teammate
+);
+pager!(
+    "Every subuser a teammate can act for.",
+    SubuserAccessPager,
+    sendgrid_admin::teammates::SubuserAccess
+);
+pager!(
+    "Every access request.",
+    AccessRequestPager,
+    sendgrid_admin::scopes::AccessRequest
+);

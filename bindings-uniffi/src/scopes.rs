@@ -19,7 +19,10 @@ impl Scopes {
     }
 
     /// One page of teammates' access requests.
-    pub async fn list_access_requests(&self, params: ListAccessRequests) -> Result<Vec<AccessRequest>> {
+    pub async fn list_access_requests(
+        &self,
+        params: ListAccessRequests,
+    ) -> Result<Vec<AccessRequest>> {
         Ok(self.client.scopes().list_access_requests(&params).await?)
     }
 
@@ -30,7 +33,11 @@ impl Scopes {
 
     /// Approves an access request.
     pub async fn approve_access_request(&self, request_id: u64) -> Result<ApprovedAccessRequest> {
-        Ok(self.client.scopes().approve_access_request(request_id).await?)
+        Ok(self
+            .client
+            .scopes()
+            .approve_access_request(request_id)
+            .await?)
     }
 
     /// Denies an access request.

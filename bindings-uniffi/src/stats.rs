@@ -10,8 +10,16 @@ resource!("Subuser statistics.", Stats);
 #[uniffi::export(async_runtime = "tokio")]
 impl Stats {
     /// One subuser's month.
-    pub async fn subuser_monthly(&self, username: String, query: MonthlyStatsQuery) -> Result<DatedStats> {
-        Ok(self.client.stats().subuser_monthly(&username, &query).await?)
+    pub async fn subuser_monthly(
+        &self,
+        username: String,
+        query: MonthlyStatsQuery,
+    ) -> Result<DatedStats> {
+        Ok(self
+            .client
+            .stats()
+            .subuser_monthly(&username, &query)
+            .await?)
     }
 
     /// Every subuser's month.

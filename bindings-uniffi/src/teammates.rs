@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use sendgrid_admin::teammates::{
-    InviteTeammate, Invitation, ListTeammates, Permissions, SubuserAccessPage, SubuserAccessQuery, Teammate,
+    Invitation, InviteTeammate, ListTeammates, Permissions, SubuserAccessPage, SubuserAccessQuery,
+    Teammate,
 };
 
 use crate::errors::Result;
@@ -36,8 +37,16 @@ impl Teammates {
     }
 
     /// Replaces a teammate's permissions: is_admin with no scopes, or at least one scope.
-    pub async fn update_permissions(&self, username: String, permissions: Permissions) -> Result<Teammate> {
-        Ok(self.client.teammates().update_permissions(&username, &permissions).await?)
+    pub async fn update_permissions(
+        &self,
+        username: String,
+        permissions: Permissions,
+    ) -> Result<Teammate> {
+        Ok(self
+            .client
+            .teammates()
+            .update_permissions(&username, &permissions)
+            .await?)
     }
 
     /// Deletes a teammate.
@@ -61,12 +70,24 @@ impl Teammates {
     }
 
     /// One page of the subusers a teammate can act for; `metadata.next_params` is the next query.
-    pub async fn subuser_access(&self, teammate: String, query: SubuserAccessQuery) -> Result<SubuserAccessPage> {
-        Ok(self.client.teammates().subuser_access(&teammate, &query).await?)
+    pub async fn subuser_access(
+        &self,
+        teammate: String,
+        query: SubuserAccessQuery,
+    ) -> Result<SubuserAccessPage> {
+        Ok(self
+            .client
+            .teammates()
+            .subuser_access(&teammate, &query)
+            .await?)
     }
 
     /// Every subuser a teammate can act for, following the cursor.
-    pub fn iter_subuser_access(&self, teammate: String, query: SubuserAccessQuery) -> Arc<SubuserAccessPager> {
+    pub fn iter_subuser_access(
+        &self,
+        teammate: String,
+        query: SubuserAccessQuery,
+    ) -> Arc<SubuserAccessPager> {
         SubuserAccessPager::new(self.client.teammates().subuser_access_all(&teammate, query))
     }
 }

@@ -9,7 +9,7 @@ use futures_util::TryStreamExt;
 use sendgrid_admin::bulk::{self, BulkOptions};
 use sendgrid_admin::monitor::Monitor;
 use sendgrid_admin::subusers::{CreateSubuser, ListSubusers};
-use sendgrid_admin::Client;
+use sendgrid_admin::{Client, RetryPolicy};
 use sendgrid_admin_sandbox::{Sandbox, SandboxConfig};
 use serde_json::{json, Value};
 
@@ -138,6 +138,19 @@ async fn bulk_reports_progress_and_per_item_failures() {
         .json(&json!({"error_rate": 0.3, "error_status": 503}))
         .send()
         .await
+        .unwrap();
+    // 30 % of answers are 503: with 12 attempts the chance that some item fails every one is
+    // 10 × 0.3^12 ≈ 5e-6 (with the default 5 it would be 2 %).
+    let c = Client::builder()
+        .api_key(sb.api_key())
+        .base_url(sb.url())
+        .retry_policy(RetryPolicy {
+            max_attempts: 12,
+            initial_backoff: Duration::from_millis(5),
+            max_backoff: Duration::from_millis(50),
+            ..RetryPolicy::default()
+        })
+        .build()
         .unwrap();
     let calls = Arc::new(AtomicUsize::new(0));
     let seen = calls.clone();
