@@ -132,7 +132,7 @@ async fn a_stream_of_10000_subusers_yields_each_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bulk_reports_progress_and_per_item_failures() {
-    let (sb, c) = start(10, 0).await;
+    let (sb, _) = start(10, 0).await;
     reqwest::Client::new()
         .post(format!("{}/__sandbox/faults", sb.url()))
         .json(&json!({"error_rate": 0.3, "error_status": 503}))
