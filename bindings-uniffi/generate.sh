@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the library and generates the Kotlin and Swift sources from it (uniffi library mode).
+# Generated code lands in target/uniffi/ and in the Swift package's Sources (both git-ignored):
+# it is produced by the build, never edited. Usage: bindings-uniffi/generate.sh [cargo-profile]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PROFILE=${1:-debug}
+if [ "$PROFILE" = debug ]; then
+  cargo build -q --locked -p sendgrid-admin-uniffi
+else
+  cargo build -q --locked -p sendgrid-admin-uniffi --profile "$PROFILE"
+fi
+cargo build -q --locked -p uniffi-bindgen
+LIB=target/x86_64-unknown-linux-gnu/$PROFILE/libsendgrid_admin_uniffi.so
+BINDGEN=target/x86_64-unknown-linux-gnu/debug/uniffi-bindgen
+for lang in kotlin swift; do
+  "$BINDGEN" generate --library "$LIB" --language "$lang" --no-format --out-dir "target/uniffi/$lang"
+done
+SWIFT=bindings-uniffi/swift/Sources
+mkdir -p "$SWIFT/SendGridAdmin" "$SWIFT/SendGridAdminFFI"
+cp target/uniffi/swift/SendGridAdmin.swift "$SWIFT/SendGridAdmin/"
+cp target/uniffi/swift/SendGridAdminFFI.h "$SWIFT/SendGridAdminFFI/"
+echo "generated: target/uniffi/kotlin, target/uniffi/swift, $SWIFT"
