@@ -34,6 +34,54 @@ struct Args {
     /// Tiny sizes, to check the benchmark still runs.
     #[arg(long)]
     smoke: bool,
+    /// Only measure the ceiling against this running sandbox: `n` raw PUTs (a bare reqwest loop:
+    /// no models, no validation, no retries) at `concurrency`; prints requests/s.
+    #[arg(long)]
+    ceiling: Option<String>,
+    /// With --ceiling: how many subusers the sandbox has (requests cycle through sub00001..).
+    #[arg(long)]
+    subusers: Option<usize>,
+}
+
+/// The ceiling: the same monitor PUTs as the benchmarks, from a bare HTTP client.
+async fn ceiling(url: &str, n: usize, subusers: usize, concurrency: usize) -> Result<f64, String> {
+    use futures_util::StreamExt;
+    // reqwest is built without a bundled crypto provider (see core/src/client.rs).
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let http = reqwest::Client::new();
+    let run = |i: usize| {
+        let http = http.clone();
+        let url = format!(
+            "{url}/v3/subusers/sub{:05}/monitor",
+            1 + i % subusers.max(1)
+        );
+        async move {
+            http.put(url)
+                .bearer_auth(sendgrid_admin_sandbox::DEFAULT_API_KEY)
+                .json(&json!({"email": "audit@example.com", "frequency": 1 + i % 1000}))
+                .send()
+                .await
+                .and_then(|r| r.error_for_status())
+                .map(|_| ())
+        }
+    };
+    // Warm the pool, then measure.
+    let _ = futures_util::stream::iter(0..concurrency)
+        .map(run)
+        .buffer_unordered(concurrency)
+        .count()
+        .await;
+    let started = Instant::now();
+    let failed = futures_util::stream::iter(0..n)
+        .map(run)
+        .buffer_unordered(concurrency)
+        .filter(|r| std::future::ready(r.is_err()))
+        .count()
+        .await;
+    if failed > 0 {
+        return Err(format!("{failed} raw requests failed"));
+    }
+    Ok(n as f64 / started.elapsed().as_secs_f64())
 }
 
 struct Row {
@@ -108,6 +156,29 @@ async fn align(window: u64) {
 
 fn main() -> std::process::ExitCode {
     let mut a = Args::parse();
+    if let Some(url) = a.ceiling.clone() {
+        let rt = match tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+        {
+            Ok(rt) => rt,
+            Err(e) => {
+                eprintln!("runtime: {e}");
+                return std::process::ExitCode::FAILURE;
+            }
+        };
+        return match rt.block_on(ceiling(&url, a.n, a.subusers.unwrap_or(a.n), a.concurrency)) {
+            Ok(rps) => {
+                println!("{rps:.0}");
+                std::process::ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::ExitCode::FAILURE
+            }
+        };
+    }
     if a.smoke {
         (a.n, a.limited_n, a.limit, a.window) = (300, 250, 100, 1);
     }

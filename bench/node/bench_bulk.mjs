@@ -1,0 +1,70 @@
+// Bulk monitor updates, unlimited and rate-limited: our binding's bulk helper and plain calls
+// against the official @sendgrid/client 8.1.6, at the same concurrency.
+//   node bench/node/bench_bulk.mjs
+import { createRequire } from 'node:module'
+
+import { KEY, ceiling, env, names, pool, startSandbox, table } from './common.mjs'
+
+const require = createRequire(import.meta.url)
+const ours = require('sendgrid-admin')
+const official = require('@sendgrid/client')
+
+const N = env('BENCH_N', 10000)
+const CONC = env('BENCH_CONCURRENCY', 16)
+const LIMIT = env('BENCH_LIMIT', 200)
+const LIMITED_N = env('BENCH_LIMITED_N', 1000)
+
+const sb = await startSandbox('--seed-subusers', String(Math.max(N, LIMITED_N)))
+const all = names(Math.max(N, LIMITED_N))
+const client = new ours.Client({ apiKey: KEY, baseUrl: sb.url })
+official.setApiKey(KEY)
+official.setDefaultRequest('baseUrl', sb.url)
+
+const oursBulk = async (n) => (await client.bulk.updateMonitors(all.slice(0, n).map((username, i) => ({ username, email: 'audit@example.com', frequency: 1 + (i % 1000) })), { concurrency: CONC })).filter((r) => !r.ok).length
+const oursPlain = (n) => pool(n, CONC, (i) => client.monitor.update(all[i], { email: 'audit@example.com', frequency: 1 + (i % 1000) }))
+const officialRun = (n) => pool(n, CONC, (i) => official.request({ method: 'PUT', url: `/v3/subusers/${all[i]}/monitor`, body: { email: 'audit@example.com', frequency: 1 + (i % 1000) } }))
+
+const timed = async (fn) => {
+  const t = performance.now()
+  const failed = await fn()
+  return [(performance.now() - t) / 1000, failed]
+}
+
+try {
+  await oursBulk(Math.min(N, 200)) // warm up
+  await officialRun(Math.min(N, 200))
+  const rows = []
+  const rps = {}
+  for (const [name, fn] of [
+    ['ours bulk.updateMonitors', () => oursBulk(N)],
+    ['ours monitor.update, promise pool', () => oursPlain(N)],
+    ['official @sendgrid/client 8.1.6, promise pool', () => officialRun(N)],
+  ]) {
+    const [secs, failed] = await timed(fn)
+    rps[name] = N / secs
+    rows.push([name, CONC, N, secs.toFixed(2), (N / secs).toFixed(0), failed])
+  }
+  const top = ceiling(sb.url, N, CONC)
+  rows.push(['ceiling: bare reqwest PUT loop (Rust)', CONC, N, (N / top).toFixed(2), top.toFixed(0), 0])
+  console.log('### Node: bulk monitor updates, unlimited sandbox\n')
+  console.log(table(['client', 'concurrency', 'items', 'seconds', 'requests/s', 'failed'], rows))
+  const o = rps['official @sendgrid/client 8.1.6, promise pool']
+  console.log(`\nours bulk / official: ${(rps['ours bulk.updateMonitors'] / o).toFixed(1)}x; ours plain / official: ${(rps['ours monitor.update, promise pool'] / o).toFixed(1)}x; ours bulk / ceiling: ${Math.round((100 * rps['ours bulk.updateMonitors']) / top)}%\n`)
+
+  const minimum = Math.ceil(LIMITED_N / LIMIT)
+  const limited = []
+  for (const [name, fn] of [
+    ['ours bulk.updateMonitors (default retries + pacing)', () => oursBulk(LIMITED_N)],
+    ['official @sendgrid/client 8.1.6 (its defaults)', () => officialRun(LIMITED_N)],
+  ]) {
+    await sb.control('rate-limit', { limit: LIMIT, window_secs: 1 })
+    // Start on a window boundary, as ceil(N/L)·window assumes.
+    await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 5))
+    const [secs, failed] = await timed(fn)
+    limited.push([name, LIMITED_N, secs.toFixed(2), (secs / minimum).toFixed(3), failed])
+  }
+  console.log(`### Node: ${LIMITED_N} monitor updates, sandbox limited to ${LIMIT} per 1 s (minimum ${minimum} s)\n`)
+  console.log(table(['client', 'items', 'seconds', 'time / ceil(N/L)·window', 'failed items'], limited))
+} finally {
+  sb.close()
+}

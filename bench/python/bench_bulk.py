@@ -1,0 +1,114 @@
+"""Bulk monitor updates, unlimited and rate-limited: ours (async bulk helper, sync client from a
+16-thread pool) against the official `sendgrid` package (sequential and 16 threads).
+
+    python bench/python/bench_bulk.py            # N from BENCH_N (default 10000)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import sendgrid  # the official library, pinned in bench/requirements.txt
+from python_http_client.exceptions import HTTPError
+
+import sendgrid_admin as sg
+from common import KEY, Sandbox, align, ceiling, env_int, names, table, timed
+
+N = env_int("BENCH_N", 10_000)
+N_OFFICIAL_SEQ = env_int("BENCH_N_SEQ", min(N, 2_000))  # the sequential official run is slow
+CONC = env_int("BENCH_CONCURRENCY", 16)
+LIMIT = env_int("BENCH_LIMIT", 200)
+LIMITED_N = env_int("BENCH_LIMITED_N", 1_000)
+
+
+def body(i: int) -> dict[str, Any]:
+    return {"email": "audit@example.com", "frequency": 1 + i % 1000}
+
+
+def ours_async(url: str, n: int) -> int:
+    c = sg.AsyncClient(KEY, base_url=url)
+    items = [(u, "audit@example.com", 1 + i % 1000) for i, u in enumerate(names(n))]
+    out = asyncio.run(_bulk(c, items))
+    return sum(1 for r in out if not r.ok)
+
+
+async def _bulk(c: sg.AsyncClient, items: list[tuple[str, str, int]]) -> list[sg.BulkResult]:
+    return await c.bulk.update_monitors(items, concurrency=CONC)
+
+
+def ours_threads(url: str, n: int) -> int:
+    c = sg.Client(KEY, base_url=url)
+
+    def one(i_u: tuple[int, str]) -> bool:
+        try:
+            c.monitor.update(i_u[1], "audit@example.com", 1 + i_u[0] % 1000)
+            return True
+        except sg.SendGridError:
+            return False
+
+    with ThreadPoolExecutor(CONC) as pool:
+        return sum(1 for ok in pool.map(one, enumerate(names(n))) if not ok)
+
+
+def official(url: str, n: int, threads: int) -> int:
+    api = sendgrid.SendGridAPIClient(api_key=KEY, host=url)
+
+    def one(i_u: tuple[int, str]) -> bool:
+        try:
+            api.client.subusers._(i_u[1]).monitor.put(request_body=body(i_u[0]))
+            return True
+        except HTTPError:
+            return False
+
+    if threads == 1:
+        return sum(1 for x in map(one, enumerate(names(n))) if not x)
+    with ThreadPoolExecutor(threads) as pool:
+        return sum(1 for ok in pool.map(one, enumerate(names(n))) if not ok)
+
+
+def main() -> None:
+    sb = Sandbox("--seed-subusers", str(max(N, LIMITED_N)))
+    try:
+        ours_async(sb.url, min(N, 200))  # warm up
+        runs = [
+            ("ours AsyncClient bulk", CONC, N, lambda: ours_async(sb.url, N)),
+            ("ours Client, thread pool", CONC, N, lambda: ours_threads(sb.url, N)),
+            ("official sendgrid 6.12.5, sequential", 1, N_OFFICIAL_SEQ, lambda: official(sb.url, N_OFFICIAL_SEQ, 1)),
+            ("official sendgrid 6.12.5, thread pool", CONC, N, lambda: official(sb.url, N, CONC)),
+        ]
+        rows, rps = [], {}
+        for name, conc, n, fn in runs:
+            secs, failed = timed(fn)
+            rps[name] = n / secs
+            rows.append([name, conc, n, f"{secs:.2f}", f"{n / secs:.0f}", failed])
+        top = ceiling(sb.url, N, CONC)
+        rows.append([f"ceiling: bare reqwest PUT loop (Rust)", CONC, N, f"{N / top:.2f}", f"{top:.0f}", 0])
+        print("### Python: bulk monitor updates, unlimited sandbox\n")
+        print(table(["client", "concurrency", "items", "seconds", "requests/s", "failed"], rows))
+        a, t = rps["ours AsyncClient bulk"], rps["ours Client, thread pool"]
+        seq, pool = rps["official sendgrid 6.12.5, sequential"], rps["official sendgrid 6.12.5, thread pool"]
+        print(f"\nours async / official sequential: {a / seq:.1f}x; ours async / official {CONC} threads: {a / pool:.1f}x; "
+              f"ours threads / official {CONC} threads: {t / pool:.1f}x; ours async / ceiling: {a / top:.0%}\n")
+
+        window = 1
+        minimum = math.ceil(LIMITED_N / LIMIT) * window
+        rows = []
+        for name, fn in [
+            ("ours AsyncClient bulk (default retries + pacing)", lambda: ours_async(sb.url, LIMITED_N)),
+            ("official sendgrid 6.12.5, thread pool (its defaults)", lambda: official(sb.url, LIMITED_N, CONC)),
+        ]:
+            sb.control("rate-limit", {"limit": LIMIT, "window_secs": window})
+            align(window)
+            secs, failed = timed(fn)
+            rows.append([name, LIMITED_N, f"{secs:.2f}", f"{secs / minimum:.3f}", failed])
+        print(f"### Python: {LIMITED_N} monitor updates, sandbox limited to {LIMIT} per {window} s (minimum {minimum} s)\n")
+        print(table(["client", "items", "seconds", "time / ceil(N/L)·window", "failed items"], rows))
+    finally:
+        sb.close()
+
+
+if __name__ == "__main__":
+    main()
