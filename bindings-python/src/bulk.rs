@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use sendgrid_admin::bulk::{BulkItem, BulkOptions, ProgressFn};
 use sendgrid_admin::monitor::Monitor;
 
-use crate::call::{run, unsigned, ToPy};
+use crate::call::{run, unit, unsigned, ToPy};
 use crate::errors::to_py_err;
 use crate::models::{BulkProgress, Monitor as PyMonitor, Reputation};
 use crate::resource;
@@ -92,10 +92,6 @@ fn options(concurrency: i64, progress: Option<Py<PyAny>>) -> PyResult<BulkOption
         concurrency: unsigned("concurrency", concurrency)?,
         progress,
     })
-}
-
-fn unit(_: ()) -> Option<bool> {
-    None
 }
 
 #[pymethods]
