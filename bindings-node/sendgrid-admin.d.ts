@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'timeout'
   | 'transport'
   | 'decode'
+  | 'conflict'
 
 /** One entry of SendGrid's `errors[]`. */
 export interface ErrorDetail {

@@ -47,6 +47,12 @@ create_exception!(
 );
 create_exception!(
     sendgrid_admin,
+    ConflictError,
+    BadRequestError,
+    "HTTP 409: the request conflicts with the current state (a BadRequestError, as before)."
+);
+create_exception!(
+    sendgrid_admin,
     RateLimitedError,
     SendGridError,
     "HTTP 429: too many requests; `retry_after` says how long to wait."
@@ -88,7 +94,7 @@ fn class(py: Python<'_>, kind: ErrorKind) -> Bound<'_, PyType> {
         ErrorKind::Timeout => py.get_type::<RequestTimeoutError>(),
         ErrorKind::Transport => py.get_type::<TransportError>(),
         ErrorKind::Decode => py.get_type::<DecodeError>(),
-        _ => py.get_type::<SendGridError>(),
+        ErrorKind::Conflict => py.get_type::<ConflictError>(),
     }
 }
 
@@ -122,6 +128,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add("NotFoundError", py.get_type::<NotFoundError>())?;
     m.add("BadRequestError", py.get_type::<BadRequestError>())?;
+    m.add("ConflictError", py.get_type::<ConflictError>())?;
     m.add("RateLimitedError", py.get_type::<RateLimitedError>())?;
     m.add("ServerError", py.get_type::<ServerError>())?;
     m.add("RequestTimeoutError", py.get_type::<RequestTimeoutError>())?;

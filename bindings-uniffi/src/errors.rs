@@ -55,7 +55,6 @@ macro_rules! sendgrid_error {
                 let field = e.field().map(str::to_string);
                 match e.kind() {
                     $(sendgrid_admin::ErrorKind::$kind => SendGridError::$variant { reason, status, errors, request_id, retry_after_secs, attempts, field },)*
-                    _ => SendGridError::Server { reason, status, errors, request_id, retry_after_secs, attempts, field },
                 }
             }
         }
@@ -77,12 +76,14 @@ sendgrid_error! {
     RateLimited => RateLimited,
     /// HTTP 5xx: SendGrid failed.
     Server => Server,
-    /// The connect or total timeout elapsed.
+    /// The connect or total timeout elapsed, or SendGrid answered 408.
     Timeout => Timeout,
     /// The connection could not be made or broke.
     Transport => Transport,
     /// The answer did not match the model.
     Decode => Decode,
+    /// HTTP 409: the request conflicts with the current state.
+    Conflict => Conflict,
 }
 
 /// The result type of every exported function.

@@ -23,6 +23,7 @@ use sendgrid_admin::Region;
 pub enum Region {
     Global,
     Eu,
+    Other(String),
 }
 
 #[uniffi::remote(Enum)]
@@ -37,6 +38,7 @@ pub enum CreditType {
     Unlimited,
     Recurring,
     Nonrecurring,
+    Other(String),
 }
 
 #[uniffi::remote(Enum)]
@@ -51,12 +53,14 @@ pub enum UserType {
     Admin,
     Owner,
     Teammate,
+    Other(String),
 }
 
 #[uniffi::remote(Enum)]
 pub enum PermissionType {
     Admin,
     Restricted,
+    Other(String),
 }
 
 #[uniffi::remote(Enum)]

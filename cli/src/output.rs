@@ -30,7 +30,7 @@ pub fn exit_code(kind: ErrorKind) -> u8 {
         ErrorKind::Timeout => 10,
         ErrorKind::Transport => 11,
         ErrorKind::Decode => 12,
-        _ => 1,
+        ErrorKind::Conflict => 13,
     }
 }
 

@@ -7,8 +7,9 @@ use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::validate;
 
-/// How a subuser's credits are allocated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// How a subuser's credits are allocated. A value SendGrid adds later decodes as `Other` (and is
+/// refused as input).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CreditType {
     /// No limit.
@@ -17,6 +18,9 @@ pub enum CreditType {
     Recurring,
     /// `total` credits, never reset.
     Nonrecurring,
+    /// A value this version does not know, kept as sent.
+    #[serde(untagged)]
+    Other(String),
 }
 
 /// How often recurring credits reset.
@@ -69,7 +73,11 @@ pub struct SetCredits {
 impl SetCredits {
     /// Checks the combination of type, reset frequency and total.
     pub fn validate(&self) -> Result<()> {
-        match (self.kind, self.reset_frequency, self.total) {
+        match (&self.kind, self.reset_frequency, self.total) {
+            (CreditType::Other(t), _, _) => Err(Error::invalid(
+                "credits.type",
+                format!("{t:?} is not a credit type; use unlimited, recurring or nonrecurring"),
+            )),
             (_, _, Some(0)) => Err(Error::invalid("credits.total", "must be at least 1")),
             (CreditType::Unlimited, Some(_), _) | (CreditType::Nonrecurring, Some(_), _) => {
                 Err(Error::invalid(
@@ -145,6 +153,8 @@ impl Credits<'_> {
                 Method::PATCH,
                 &["subusers", username, "credits", "remaining"],
             )
+            // It adds to the balance: a retry after a lost answer would add twice.
+            .not_idempotent()
             .json(&AllocationUpdate { allocation_update })?;
         self.client.fetch(req).await
     }

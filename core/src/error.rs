@@ -5,11 +5,14 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::ratelimit::RateLimit;
+
 /// The stable category of an [`Error`]. Variants are never reordered or renamed; new ones are
-/// only appended. Bindings map each kind to one exception class / error code.
+/// only appended. Bindings map each kind to one exception class / error code; the enum is
+/// deliberately not `#[non_exhaustive]`, so that a new kind fails to compile in every binding
+/// until it is mapped there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[non_exhaustive]
 pub enum ErrorKind {
     /// The caller passed a value the API would refuse; no request was sent.
     InvalidInput,
@@ -19,21 +22,38 @@ pub enum ErrorKind {
     Forbidden,
     /// HTTP 404: the subuser, teammate, invite, monitor or request does not exist.
     NotFound,
-    /// HTTP 400 (and any other 4xx without a kind of its own): SendGrid refused the request.
+    /// HTTP 400, 422 (and any other 4xx without a kind of its own): SendGrid refused the request.
     BadRequest,
     /// HTTP 429: too many requests; see [`Error::retry_after`].
     RateLimited,
     /// HTTP 5xx (and any other unexpected non-2xx status): SendGrid failed.
     Server,
-    /// The connect or total timeout elapsed.
+    /// The connect or total timeout elapsed, or SendGrid answered 408 (request timeout).
     Timeout,
     /// The connection could not be made or broke (DNS, refused, reset, TLS).
     Transport,
     /// The response did not match the model (not JSON, truncated, wrong shape, too large).
     Decode,
+    /// HTTP 409: the request conflicts with the current state (e.g. the name is taken).
+    Conflict,
 }
 
 impl ErrorKind {
+    /// Every kind, in declaration order (for bindings' exhaustiveness tests and docs).
+    pub const ALL: [ErrorKind; 11] = [
+        ErrorKind::InvalidInput,
+        ErrorKind::Unauthorized,
+        ErrorKind::Forbidden,
+        ErrorKind::NotFound,
+        ErrorKind::BadRequest,
+        ErrorKind::RateLimited,
+        ErrorKind::Server,
+        ErrorKind::Timeout,
+        ErrorKind::Transport,
+        ErrorKind::Decode,
+        ErrorKind::Conflict,
+    ];
+
     /// The kind as a stable snake_case string (`"not_found"`, `"rate_limited"`, ...), the code
     /// bindings expose.
     pub fn as_str(self) -> &'static str {
@@ -48,6 +68,7 @@ impl ErrorKind {
             ErrorKind::Timeout => "timeout",
             ErrorKind::Transport => "transport",
             ErrorKind::Decode => "decode",
+            ErrorKind::Conflict => "conflict",
         }
     }
 
@@ -57,10 +78,24 @@ impl ErrorKind {
             401 => ErrorKind::Unauthorized,
             403 => ErrorKind::Forbidden,
             404 => ErrorKind::NotFound,
+            408 => ErrorKind::Timeout,
+            409 => ErrorKind::Conflict,
             429 => ErrorKind::RateLimited,
             400..=499 => ErrorKind::BadRequest,
             _ => ErrorKind::Server,
         }
+    }
+}
+
+impl std::str::FromStr for ErrorKind {
+    type Err = Error;
+
+    /// Reads the stable snake_case string of [`ErrorKind::as_str`].
+    fn from_str(s: &str) -> Result<Self> {
+        ErrorKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| Error::invalid("kind", format!("{s:?} is not an error kind")))
     }
 }
 
@@ -84,35 +119,6 @@ pub struct ApiErrorDetail {
     pub help: Option<serde_json::Value>,
 }
 
-/// The rate-limit headers of a response (`X-RateLimit-Limit`, `-Remaining`, `-Reset`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct RateLimit {
-    /// Requests allowed in the window.
-    pub limit: Option<u64>,
-    /// Requests left in the window.
-    pub remaining: Option<u64>,
-    /// The raw `X-RateLimit-Reset` value: an epoch timestamp, or seconds from now when it is
-    /// smaller than the current epoch time.
-    pub reset: Option<u64>,
-}
-
-impl RateLimit {
-    /// How long until the window resets, reading `reset` as epoch seconds or, when it is smaller
-    /// than the current epoch time, as seconds from now.
-    pub fn reset_after(&self) -> Option<Duration> {
-        let reset = self.reset?;
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default();
-        if reset < now.as_secs() {
-            return Some(Duration::from_secs(reset));
-        }
-        // An epoch reset: measure from now to the millisecond, so that pacing wakes at the
-        // window's turn and not up to a second late.
-        Some(Duration::from_secs(reset).saturating_sub(now))
-    }
-}
-
 /// A non-2xx answer from SendGrid.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
@@ -128,7 +134,8 @@ pub struct ApiError {
     pub request_id: Option<String>,
     /// The rate-limit headers of the answer.
     pub rate_limit: RateLimit,
-    /// For 429: how long to wait before trying again, from `X-RateLimit-Reset`.
+    /// For 429 (or any answer with `Retry-After`): how long to wait before trying again, from
+    /// `Retry-After` or `X-RateLimit-Reset`.
     pub retry_after: Option<Duration>,
 }
 
@@ -280,7 +287,8 @@ impl Error {
         }
     }
 
-    /// For rate-limited errors: how long to wait before trying again.
+    /// For rate-limited errors (and answers with `Retry-After`): how long to wait before trying
+    /// again.
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
             Error::Api { error, .. } => error.retry_after,

@@ -35,12 +35,14 @@ pub mod monitor;
 mod obo;
 mod pacing;
 pub mod paging;
+pub mod ratelimit;
 pub mod reputations;
 mod retry;
 pub mod scopes;
 pub mod stats;
 pub mod subusers;
 pub mod teammates;
+mod transport;
 pub mod validate;
 pub mod website_access;
 
@@ -55,7 +57,8 @@ pub use retry::RetryPolicy;
 /// Internal parsers exposed for the property tests (`core/tests/fuzz.rs`); not a stable API.
 #[doc(hidden)]
 pub mod fuzzing {
-    pub use crate::client::{parse_error_body, parse_header_number};
+    pub use crate::ratelimit::{parse_header_number, Rounding};
+    pub use crate::transport::parse_error_body;
 }
 
 /// The README's Rust quick start, compiled as a doctest so that it cannot rot.

@@ -6,18 +6,21 @@
 //! flight (some of which the server may already have counted, so it errs low). When it reaches
 //! zero while requests are in flight, new requests wait for those answers, which tell the exact
 //! count; only when nothing is in flight and nothing remains do they wait for the reset.
+//!
+//! Time is `tokio::time::Instant` (so tests run it on a paused clock) and the wall clock is
+//! passed in by the caller (so tests choose it). A request in flight holds a [`Permit`] that
+//! gives its place back when dropped, so a cancelled call never shrinks the budget.
 
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, SystemTime};
 
 use tokio::sync::Notify;
+use tokio::time::Instant;
 
-use crate::error::RateLimit;
+use crate::ratelimit::RateLimit;
 
 /// Answers of one window carry resets this close together.
 const SAME_WINDOW: Duration = Duration::from_millis(900);
-/// The longest wait for an in-flight answer before looking again.
-const RECHECK: Duration = Duration::from_millis(50);
 
 #[derive(Debug, Default)]
 struct State {
@@ -29,88 +32,310 @@ struct State {
     in_flight: u64,
 }
 
-enum Wait {
-    /// For an in-flight answer.
-    Answer,
-    /// For the window to reset.
-    Until(Duration),
+impl State {
+    /// Forgets a window that is over.
+    fn expire(&mut self, now: Instant) {
+        if self.reset_at.is_some_and(|at| at <= now) {
+            self.remaining = None;
+            self.reset_at = None;
+        }
+    }
 }
 
-/// The shared pacing state. Never holds its lock across an await.
+/// What a request waits for before going.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wait {
+    /// An in-flight answer, at most until this instant.
+    Answer(Instant),
+    /// The window to reset at this instant.
+    Until(Instant),
+}
+
+/// The shared pacing state. Never holds its lock across an await; never panics on any header.
 #[derive(Debug, Default)]
 pub(crate) struct Pacer {
     state: Mutex<State>,
     answered: Notify,
 }
 
+/// One request's place in flight. [`Permit::finish`] records the answer; dropping it without
+/// (a cancelled or failed call) gives the place back all the same.
+#[derive(Debug)]
+pub(crate) struct Permit<'a> {
+    pacer: &'a Pacer,
+}
+
+impl Permit<'_> {
+    /// Records the answer's rate-limit headers (`None` when the request failed without any),
+    /// read with the client's wall clock `now`.
+    pub(crate) fn finish(self, rl: Option<&RateLimit>, now: SystemTime) {
+        self.pacer.record(rl, now);
+        std::mem::forget(self);
+    }
+}
+
+impl Drop for Permit<'_> {
+    fn drop(&mut self) {
+        self.pacer.record(None, SystemTime::now());
+    }
+}
+
 impl Pacer {
-    /// Waits until a request may be started, then counts it as in flight. A reset further away
-    /// than `max_wait` is not waited for: the request goes and SendGrid's 429 reaches the caller
-    /// with its retry-after.
-    pub(crate) async fn acquire(&self, max_wait: Duration) {
+    /// A poisoned lock still holds consistent counters (nothing panics while holding it), so
+    /// pacing goes on rather than silently switching off.
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Waits until a request may be started and returns its permit. No wait lasts beyond
+    /// `max_wait` in total: a reset further away is not waited for (the request goes and
+    /// SendGrid's 429 reaches the caller with its retry-after), and answers that take longer
+    /// are not waited for either.
+    pub(crate) async fn acquire(&self, max_wait: Duration) -> Permit<'_> {
+        let deadline = Instant::now().checked_add(max_wait);
         loop {
+            // Registered before the lock is released, so no answer in between is missed.
+            let notified = self.answered.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
             let wait = {
-                let Ok(mut s) = self.state.lock() else { return };
+                let mut s = self.lock();
                 let now = Instant::now();
+                s.expire(now);
                 let wait = match (s.remaining, s.reset_at) {
-                    (Some(r), Some(at)) if at > now => {
-                        if r > s.in_flight {
-                            None
-                        } else if s.in_flight > 0 {
-                            Some(Wait::Answer)
-                        } else if at - now <= max_wait {
-                            Some(Wait::Until(at - now))
+                    (Some(r), Some(at)) if r <= s.in_flight => {
+                        if s.in_flight > 0 {
+                            Some(Wait::Answer(deadline.map_or(at, |d| d.min(at))))
+                        } else if deadline.is_none_or(|d| at <= d) {
+                            Some(Wait::Until(at))
                         } else {
                             None
                         }
                     }
-                    _ => {
-                        // No information, or the window is over: go, and learn from the answer.
-                        s.remaining = None;
-                        s.reset_at = None;
-                        None
-                    }
+                    _ => None,
                 };
+                // Past the deadline there is nothing left to wait for.
+                let wait = wait.filter(|w| match w {
+                    Wait::Answer(until) => *until > now,
+                    Wait::Until(_) => true,
+                });
                 if wait.is_none() {
                     s.in_flight += 1;
+                    return Permit { pacer: self };
                 }
                 wait
             };
             match wait {
-                None => return,
-                Some(Wait::Answer) => {
-                    let _ = tokio::time::timeout(RECHECK, self.answered.notified()).await;
+                Some(Wait::Answer(until)) => {
+                    tokio::select! {
+                        _ = notified => {}
+                        _ = tokio::time::sleep_until(until) => {}
+                    }
                 }
                 // A few ms past the reset, so the server's window has certainly turned over.
-                Some(Wait::Until(w)) => {
-                    tokio::time::sleep(w + Duration::from_millis(5 + fastrand::u64(0..15))).await
+                Some(Wait::Until(at)) => {
+                    let jitter = Duration::from_millis(5 + fastrand::u64(0..15));
+                    tokio::time::sleep_until(at + jitter).await
                 }
+                None => {}
             }
         }
     }
 
-    /// Records an answer's rate-limit headers (`None` when the request failed without one).
-    pub(crate) fn release(&self, rl: Option<&RateLimit>) {
-        if let Ok(mut s) = self.state.lock() {
+    /// Records an answer (or a failure without one) and wakes the waiters.
+    fn record(&self, rl: Option<&RateLimit>, wall: SystemTime) {
+        {
+            let mut s = self.lock();
             s.in_flight = s.in_flight.saturating_sub(1);
-            if let Some((remaining, after)) =
-                rl.and_then(|r| Some((r.remaining?, r.reset_after()?)))
-            {
-                let reset_at = Instant::now() + after;
-                match s.reset_at {
-                    // Same window: answers can arrive out of order, the smallest count is right.
-                    Some(at) if at.max(reset_at) - at.min(reset_at) < SAME_WINDOW => {
-                        s.remaining = Some(s.remaining.map_or(remaining, |r| r.min(remaining)));
-                    }
-                    // A late answer from an earlier window says nothing about this one.
-                    Some(at) if reset_at < at => {}
-                    _ => {
-                        s.remaining = Some(remaining);
-                        s.reset_at = Some(reset_at);
+            let now = Instant::now();
+            s.expire(now);
+            let known = rl.and_then(|r| Some((r.remaining?, r.reset_after_at(wall)?)));
+            if let Some((remaining, after)) = known {
+                // `after` is at most an hour, so this cannot overflow; checked all the same.
+                if let Some(reset_at) = now.checked_add(after).filter(|at| *at > now) {
+                    match s.reset_at {
+                        // Same window: answers arrive out of order, the smallest count is right.
+                        Some(at) if at.max(reset_at) - at.min(reset_at) < SAME_WINDOW => {
+                            s.remaining = Some(s.remaining.map_or(remaining, |r| r.min(remaining)));
+                        }
+                        // A late answer from an earlier window says nothing about this one.
+                        Some(at) if reset_at < at => {}
+                        _ => {
+                            s.remaining = Some(remaining);
+                            s.reset_at = Some(reset_at);
+                        }
                     }
                 }
             }
         }
         self.answered.notify_waiters();
+    }
+
+    /// Requests in flight now (for tests and the client's rate-limit view).
+    #[cfg(test)]
+    fn in_flight(&self) -> u64 {
+        self.lock().in_flight
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use std::time::UNIX_EPOCH;
+
+    const EPOCH: u64 = 1_780_000_000;
+
+    fn wall(secs: f64) -> SystemTime {
+        UNIX_EPOCH + Duration::from_secs_f64(secs)
+    }
+
+    fn answer(remaining: u64, reset: u64) -> RateLimit {
+        RateLimit {
+            limit: Some(10),
+            remaining: Some(remaining),
+            reset: Some(reset),
+            ..Default::default()
+        }
+    }
+
+    const LONG: Duration = Duration::from_secs(60);
+
+    #[tokio::test(start_paused = true)]
+    async fn a_late_epoch_reset_does_not_freeze_the_pacer() {
+        let p = Pacer::default();
+        // A 429 answer read 2.5 s after its window turned (or a client clock 2.5 s ahead).
+        p.acquire(LONG)
+            .await
+            .finish(Some(&answer(0, EPOCH)), wall(EPOCH as f64 + 2.5));
+        let start = Instant::now();
+        for _ in 0..5 {
+            let permit = p.acquire(LONG).await;
+            permit.finish(Some(&answer(100, EPOCH + 3)), wall(EPOCH as f64 + 2.6));
+        }
+        assert_eq!(Instant::now(), start, "nothing waited");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn spent_window_waits_for_its_reset_only() {
+        let p = Pacer::default();
+        p.acquire(LONG)
+            .await
+            .finish(Some(&answer(0, EPOCH + 1)), wall(EPOCH as f64 + 0.25));
+        let start = Instant::now();
+        let _permit = p.acquire(LONG).await;
+        let waited = Instant::now() - start;
+        assert!(waited >= Duration::from_millis(750), "{waited:?}");
+        assert!(waited <= Duration::from_millis(800), "{waited:?}");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn clock_skew_both_ways_waits_at_most_a_window() {
+        for skew in [-5.0, 5.0] {
+            let p = Pacer::default();
+            let rl = RateLimit {
+                date: Some(EPOCH),
+                ..answer(0, EPOCH + 1)
+            };
+            p.acquire(LONG)
+                .await
+                .finish(Some(&rl), wall(EPOCH as f64 + 0.5 + skew));
+            let start = Instant::now();
+            let _permit = p.acquire(LONG).await;
+            let waited = Instant::now() - start;
+            assert!(
+                waited <= Duration::from_millis(1100),
+                "skew {skew}: {waited:?}"
+            );
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_huge_reset_neither_panics_nor_waits_beyond_max_wait() {
+        let p = Pacer::default();
+        for reset in [u64::MAX, EPOCH * 1000, EPOCH_MAX_DELTA] {
+            p.acquire(LONG)
+                .await
+                .finish(Some(&answer(0, reset)), wall(EPOCH as f64));
+            let start = Instant::now();
+            let permit = p.acquire(Duration::from_secs(2)).await;
+            assert!(Instant::now() - start <= Duration::from_secs(2));
+            permit.finish(None, wall(EPOCH as f64));
+        }
+        // Pacing still works afterwards (the lock was never poisoned).
+        assert_eq!(p.in_flight(), 0);
+    }
+    const EPOCH_MAX_DELTA: u64 = 999_999_999;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_cancelled_call_gives_its_place_back() {
+        let p = Arc::new(Pacer::default());
+        p.acquire(LONG)
+            .await
+            .finish(Some(&answer(1, EPOCH + 30)), wall(EPOCH as f64));
+        // One place left; a call takes it and is cancelled mid-flight.
+        let p2 = Arc::clone(&p);
+        let call = tokio::spawn(async move {
+            let _permit = p2.acquire(LONG).await;
+            tokio::time::sleep(Duration::from_secs(3600)).await;
+        });
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        assert_eq!(p.in_flight(), 1);
+        call.abort();
+        let _ = call.await;
+        assert_eq!(p.in_flight(), 0);
+        // The place is free again: the next call goes at once.
+        let start = Instant::now();
+        let _permit = p.acquire(LONG).await;
+        assert_eq!(Instant::now(), start);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn waiting_for_answers_respects_max_wait() {
+        let p = Pacer::default();
+        p.acquire(LONG)
+            .await
+            .finish(Some(&answer(1, EPOCH + 30)), wall(EPOCH as f64));
+        let _held = p.acquire(LONG).await; // in flight, never answered
+        let start = Instant::now();
+        let _next = p.acquire(Duration::from_millis(300)).await;
+        assert_eq!(Instant::now() - start, Duration::from_millis(300));
+        // With retries off (max_wait 0) nothing waits at all.
+        let start = Instant::now();
+        let _more = p.acquire(Duration::ZERO).await;
+        assert_eq!(Instant::now(), start);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn an_answer_wakes_a_waiter_at_once() {
+        let p = Arc::new(Pacer::default());
+        p.acquire(LONG)
+            .await
+            .finish(Some(&answer(1, EPOCH + 30)), wall(EPOCH as f64));
+        let held = p.acquire(LONG).await;
+        let p2 = Arc::clone(&p);
+        let waiter = tokio::spawn(async move {
+            let start = Instant::now();
+            let permit = p2.acquire(LONG).await;
+            let waited = Instant::now() - start;
+            permit.finish(None, wall(EPOCH as f64));
+            waited
+        });
+        tokio::time::sleep(Duration::from_millis(40)).await;
+        // The answer says 5 are left: the waiter goes at that moment, not on a re-check.
+        held.finish(Some(&answer(5, EPOCH + 30)), wall(EPOCH as f64));
+        let waited = waiter.await.unwrap();
+        assert_eq!(waited, Duration::from_millis(40));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_long_reset_is_not_waited_for() {
+        let p = Pacer::default();
+        p.acquire(LONG)
+            .await
+            .finish(Some(&answer(0, EPOCH + 600)), wall(EPOCH as f64));
+        let start = Instant::now();
+        let _permit = p.acquire(LONG).await;
+        assert_eq!(Instant::now(), start, "the 429 will carry the retry-after");
     }
 }

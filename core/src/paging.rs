@@ -1,6 +1,8 @@
 //! List-all helpers: `Stream`s that fetch one page at a time, so memory stays flat however
-//! many items there are. Limit/offset lists stop on a short page (SendGrid sends no `Link`
-//! header on `GET /v3/subusers`); subuser access follows `_metadata.next_params`.
+//! many items there are. Limit/offset lists stop on an empty page, not a short one: a server
+//! that caps `limit` below the request (SendGrid sends no `Link` header on `GET /v3/subusers`)
+//! must not truncate a listing silently; that costs one request at the end. Subuser access
+//! follows `_metadata.next_params` until it is missing or does not advance.
 
 use std::future::Future;
 
@@ -16,9 +18,9 @@ use crate::teammates::{
 /// The page size list-all helpers use when none is given.
 pub const DEFAULT_PAGE_SIZE: u32 = 100;
 
-/// Items of consecutive limit/offset pages, starting at `start`, until a page is shorter than
-/// `page_size`. An error ends the stream after being yielded.
-fn offset_pages<T, F, Fut>(page_size: u32, start: u32, fetch: F) -> BoxStream<'static, Result<T>>
+/// Items of consecutive limit/offset pages, starting at `start`, until a page is empty. An error
+/// ends the stream after being yielded.
+fn offset_pages<T, F, Fut>(start: u32, fetch: F) -> BoxStream<'static, Result<T>>
 where
     T: Send + 'static,
     F: FnMut(u32) -> Fut + Send + 'static,
@@ -28,7 +30,7 @@ where
         let Some(offset) = next else { return Ok(None) };
         let page = fetch(offset).await?;
         let n = page.len() as u32;
-        let next = (n >= page_size && n > 0).then(|| offset.saturating_add(n));
+        let next = offset.checked_add(n).filter(|_| n > 0);
         Ok(Some((page, (fetch, next))))
     })
     .map_ok(|page| stream::iter(page.into_iter().map(Ok)))
@@ -47,7 +49,7 @@ impl Subusers<'_> {
         let page_size = params.limit.unwrap_or(DEFAULT_PAGE_SIZE);
         let client = self.client.clone();
         let start = params.offset.unwrap_or(0);
-        offset_pages(page_size, start, move |offset| {
+        offset_pages(start, move |offset| {
             let client = client.clone();
             let p = ListSubusers {
                 limit: Some(page_size),
@@ -67,7 +69,7 @@ impl Teammates<'_> {
             return failed(Error::invalid("page_size", "must be at least 1"));
         }
         let client = self.client.clone();
-        offset_pages(page_size, 0, move |offset| {
+        offset_pages(0, move |offset| {
             let client = client.clone();
             async move {
                 let p = ListTeammates {
@@ -124,7 +126,7 @@ impl Scopes<'_> {
     ) -> BoxStream<'static, Result<AccessRequest>> {
         let page_size = page_size.unwrap_or(DEFAULT_PAGE_SIZE);
         let client = self.client.clone();
-        offset_pages(page_size, 0, move |offset| {
+        offset_pages(0, move |offset| {
             let client = client.clone();
             async move {
                 let p = ListAccessRequests {

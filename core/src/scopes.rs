@@ -99,7 +99,9 @@ impl Scopes<'_> {
         self.client
             .fetch(
                 self.client
-                    .request(Method::PATCH, &["scopes", "requests", &id, "approve"]),
+                    .request(Method::PATCH, &["scopes", "requests", &id, "approve"])
+                    // A replayed approval meets 404 for work that succeeded.
+                    .not_idempotent(),
             )
             .await
     }

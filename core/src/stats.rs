@@ -4,8 +4,9 @@
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
-use crate::client::{Client, Req};
+use crate::client::Client;
 use crate::error::{Error, Result};
+use crate::transport::Req;
 use crate::validate;
 
 /// The largest `limit` accepted by the stats operations (SendGrid documents none).

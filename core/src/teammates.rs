@@ -13,8 +13,8 @@ pub const MAX_LIST_LIMIT: u32 = 500;
 /// 100; 500 is a guard against typos).
 pub const MAX_SUBUSER_ACCESS_LIMIT: u32 = 500;
 
-/// What kind of user a teammate is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// What kind of user a teammate is. A value SendGrid adds later decodes as `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum UserType {
     /// An admin teammate.
@@ -23,89 +23,103 @@ pub enum UserType {
     Owner,
     /// A teammate with chosen scopes.
     Teammate,
+    /// A value this version does not know, kept as sent.
+    #[serde(untagged)]
+    Other(String),
 }
 
-/// A teammate. SendGrid marks no field required, so every field has a default.
+/// A teammate. `username` is required: it identifies the teammate, and an answer without it is
+/// not a teammate (e.g. another endpoint's body). Every other field has a default.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Teammate {
     /// Username.
     #[serde(deserialize_with = "crate::de::string_or_default")]
     pub username: String,
     /// Email.
-    #[serde(deserialize_with = "crate::de::string_or_default")]
+    #[serde(default, deserialize_with = "crate::de::string_or_default")]
     pub email: String,
     /// First name.
     #[serde(
+        default,
         deserialize_with = "crate::de::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub first_name: Option<String>,
     /// Last name.
     #[serde(
+        default,
         deserialize_with = "crate::de::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub last_name: Option<String>,
     /// Owner, admin or teammate.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_type: Option<UserType>,
     /// Whether the teammate is an admin.
-    #[serde(deserialize_with = "crate::de::null_default")]
+    #[serde(default, deserialize_with = "crate::de::null_default")]
     pub is_admin: bool,
     /// Scopes (only [`Teammates::get`] and [`Teammates::update_permissions`] return them).
-    #[serde(deserialize_with = "crate::de::string_list")]
+    #[serde(default, deserialize_with = "crate::de::string_list")]
     pub scopes: Vec<String>,
     /// Phone.
     #[serde(
+        default,
         deserialize_with = "crate::de::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub phone: Option<String>,
     /// Website.
     #[serde(
+        default,
         deserialize_with = "crate::de::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub website: Option<String>,
     /// Company (in SendGrid's examples, not its schema).
     #[serde(
+        default,
         deserialize_with = "crate::de::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub company: Option<String>,
     /// Address line 1.
     #[serde(
+        default,
         deserialize_with = "crate::de::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub address: Option<String>,
     /// Address line 2.
     #[serde(
+        default,
         deserialize_with = "crate::de::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub address2: Option<String>,
     /// City.
     #[serde(
+        default,
         deserialize_with = "crate::de::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub city: Option<String>,
     /// State.
     #[serde(
+        default,
         deserialize_with = "crate::de::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub state: Option<String>,
     /// Postal code.
     #[serde(
+        default,
         deserialize_with = "crate::de::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
     pub zip: Option<String>,
     /// Country.
     #[serde(
+        default,
         deserialize_with = "crate::de::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
@@ -195,7 +209,6 @@ pub struct InviteTeammate {
 
 /// A sent (or pending) invitation.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Invitation {
     /// The invite token (`pending_id` in some SendGrid examples; both are read).
     #[serde(
@@ -204,16 +217,17 @@ pub struct Invitation {
     )]
     pub token: String,
     /// Invited email.
-    #[serde(deserialize_with = "crate::de::string_or_default")]
+    #[serde(default, deserialize_with = "crate::de::string_or_default")]
     pub email: String,
     /// Scopes offered.
-    #[serde(deserialize_with = "crate::de::string_list")]
+    #[serde(default, deserialize_with = "crate::de::string_list")]
     pub scopes: Vec<String>,
     /// Admin invitation.
-    #[serde(deserialize_with = "crate::de::null_default")]
+    #[serde(default, deserialize_with = "crate::de::null_default")]
     pub is_admin: bool,
     /// When a pending invite expires (epoch seconds); only in the pending list.
     #[serde(
+        default,
         deserialize_with = "crate::de::opt_u64_lenient",
         skip_serializing_if = "Option::is_none"
     )]
@@ -232,14 +246,18 @@ struct ResultList<T> {
     result: Vec<T>,
 }
 
-/// Whether a teammate administers a subuser or holds chosen scopes on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Whether a teammate administers a subuser or holds chosen scopes on it. A value SendGrid adds
+/// later decodes as `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PermissionType {
     /// Every scope on the subuser.
     Admin,
     /// The listed scopes only.
     Restricted,
+    /// A value this version does not know, kept as sent.
+    #[serde(untagged)]
+    Other(String),
 }
 
 /// One subuser a teammate can act for.
@@ -300,16 +318,15 @@ pub struct PageMetadata {
 
 /// One page of the subusers a teammate can act for.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct SubuserAccessPage {
     /// True when the teammate is limited to the listed subusers.
-    #[serde(deserialize_with = "crate::de::null_default")]
+    #[serde(default, deserialize_with = "crate::de::null_default")]
     pub has_restricted_subuser_access: bool,
     /// The subusers on this page.
     #[serde(deserialize_with = "crate::de::null_default")]
     pub subuser_access: Vec<SubuserAccess>,
     /// Paging metadata.
-    #[serde(rename = "_metadata", skip_serializing_if = "Option::is_none")]
+    #[serde(default, rename = "_metadata", skip_serializing_if = "Option::is_none")]
     pub metadata: Option<PageMetadata>,
 }
 
@@ -343,7 +360,7 @@ impl Teammates<'_> {
 
     /// `GET /v3/teammates/{username}`: one teammate with scopes.
     pub async fn get(self, username: &str) -> Result<Teammate> {
-        validate::username("username", username)?;
+        validate::teammate_username("username", username)?;
         self.client
             .fetch(self.client.request(Method::GET, &["teammates", username]))
             .await
@@ -370,7 +387,7 @@ impl Teammates<'_> {
         username: &str,
         permissions: &Permissions,
     ) -> Result<Teammate> {
-        validate::username("username", username)?;
+        validate::teammate_username("username", username)?;
         permissions.validate()?;
         let req = self
             .client
@@ -381,7 +398,7 @@ impl Teammates<'_> {
 
     /// `DELETE /v3/teammates/{username}` (204).
     pub async fn delete(self, username: &str) -> Result<()> {
-        validate::username("username", username)?;
+        validate::teammate_username("username", username)?;
         self.client
             .run(
                 self.client
@@ -429,7 +446,7 @@ impl Teammates<'_> {
         teammate: &str,
         query: &SubuserAccessQuery,
     ) -> Result<SubuserAccessPage> {
-        validate::username("teammate", teammate)?;
+        validate::teammate_username("teammate", teammate)?;
         if let Some(u) = &query.username {
             validate::username("username", u)?;
         }

@@ -33,6 +33,22 @@ pub fn username(field: &str, v: &str) -> Result<()> {
     Ok(())
 }
 
+/// A teammate's username: a [`username`] that is not one of the words SendGrid uses for its own
+/// paths under `/v3/teammates/` (`pending`), which would reach another endpoint.
+pub fn teammate_username(field: &str, v: &str) -> Result<()> {
+    username(field, v)?;
+    if RESERVED_TEAMMATE_NAMES.contains(&v) {
+        return Err(Error::invalid(
+            field,
+            format!("{v:?} is reserved by SendGrid's teammate paths and cannot name a teammate"),
+        ));
+    }
+    Ok(())
+}
+
+/// Path words under `/v3/teammates/` that are not teammates.
+pub const RESERVED_TEAMMATE_NAMES: &[&str] = &["pending"];
+
 /// A list of usernames, each checked with [`username`]; `min` is the fewest allowed.
 pub fn usernames(field: &str, v: &[String], min: usize, max: usize) -> Result<()> {
     if v.len() < min || v.len() > max {

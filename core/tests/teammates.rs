@@ -91,7 +91,7 @@ async fn teammates_list_reads_result_and_results() {
         .await
         .unwrap();
     assert_eq!(
-        (got[0].username.as_str(), got[0].user_type),
+        (got[0].username.as_str(), got[0].user_type.clone()),
         ("t1", Some(UserType::Admin))
     );
     let got = c.teammates().list(&Default::default()).await.unwrap();

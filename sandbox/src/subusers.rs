@@ -23,7 +23,7 @@ fn view(s: &SubuserRec, include_region: bool) -> Subuser {
         username: s.username.clone(),
         email: s.email.clone(),
         disabled: s.disabled,
-        region: include_region.then_some(s.region),
+        region: include_region.then(|| s.region.clone()),
     }
 }
 
@@ -69,7 +69,7 @@ pub async fn list(State(st): State<Shared>, headers: HeaderMap, RawQuery(raw): R
         .subusers
         .values()
         .filter(|s| name.is_none_or(|n| s.username == n))
-        .filter(|s| region.is_none_or(|r| s.region == r))
+        .filter(|s| region.as_ref().is_none_or(|r| &s.region == r))
         .skip(offset)
         .take(limit)
         .map(|s| view(s, include_region))
@@ -87,7 +87,7 @@ pub async fn create(State(st): State<Shared>, headers: HeaderMap, raw: Bytes) ->
         return Err(error(400, Some("username"), "username exists"));
     }
     let region = req.region.unwrap_or_default();
-    let s = w.add_subuser(&req.username, &req.email, req.ips.clone(), region);
+    let s = w.add_subuser(&req.username, &req.email, req.ips.clone(), region.clone());
     let mut out = json!({"username": s.username, "user_id": s.id, "email": s.email,
                          "credit_allocation": {"type": "unlimited"}});
     if req.include_region {

@@ -46,7 +46,7 @@ fn new_subuser(name: &str) -> CreateSubuser {
 }
 
 async fn control(sb: &Sandbox, path: &str, body: serde_json::Value) {
-    let r = reqwest::Client::new()
+    let r = http()
         .post(format!("{}/__sandbox/{path}", sb.url()))
         .json(&body)
         .send()
@@ -351,7 +351,11 @@ async fn on_behalf_of_scopes_teammates_and_scopes_to_the_subuser() {
     let acme = c.on_behalf_of(OnBehalfOf::subuser("acme"));
     let mine = acme.teammates().list(&Default::default()).await.unwrap();
     assert_eq!(
-        (mine.len(), mine[0].username.as_str(), mine[0].user_type),
+        (
+            mine.len(),
+            mine[0].username.as_str(),
+            mine[0].user_type.clone()
+        ),
         (1, "acme", Some(UserType::Owner))
     );
     acme.teammates()
@@ -415,7 +419,9 @@ async fn a_wrong_or_missing_key_is_401() {
         (e.kind(), e.errors()[0].message.as_str()),
         (ErrorKind::Unauthorized, "authorization required")
     );
-    let r = reqwest::get(format!("{}/v3/scopes", sb.url()))
+    let r = http()
+        .get(format!("{}/v3/scopes", sb.url()))
+        .send()
         .await
         .unwrap();
     assert_eq!(r.status(), 401);
@@ -481,4 +487,12 @@ async fn every_fault_kind() {
     );
     control(&sb, "reset", json!({"seed_subusers": 5})).await;
     assert_eq!(list().await.unwrap().len(), 5);
+}
+
+/// A plain HTTP client for the sandbox's control endpoints. reqwest is built without a bundled
+/// crypto provider and the core no longer installs one globally, so the test (the host
+/// application here) chooses ring.
+fn http() -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::new()
 }

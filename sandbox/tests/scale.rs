@@ -32,7 +32,9 @@ async fn start(subusers: usize, rate_limit: u64) -> (Sandbox, Client) {
 }
 
 async fn stats(sb: &Sandbox) -> Value {
-    reqwest::get(format!("{}/__sandbox/stats", sb.url()))
+    http()
+        .get(format!("{}/__sandbox/stats", sb.url()))
+        .send()
         .await
         .unwrap()
         .json()
@@ -133,7 +135,7 @@ async fn a_stream_of_10000_subusers_yields_each_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bulk_reports_progress_and_per_item_failures() {
     let (sb, _) = start(10, 0).await;
-    reqwest::Client::new()
+    http()
         .post(format!("{}/__sandbox/faults", sb.url()))
         .json(&json!({"error_rate": 0.3, "error_status": 503}))
         .send()
@@ -196,7 +198,7 @@ async fn bulk_reports_progress_and_per_item_failures() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dropping_a_bulk_job_cancels_what_is_left() {
     let (sb, c) = start(200, 0).await;
-    reqwest::Client::new()
+    http()
         .post(format!("{}/__sandbox/faults", sb.url()))
         .json(&json!({"latency_ms": 50}))
         .send()
@@ -266,4 +268,12 @@ async fn pacing_keeps_concurrent_jobs_off_the_limit() {
         limited <= 32,
         "pacing should hold requests back, saw {limited} 429s"
     );
+}
+
+/// A plain HTTP client for the sandbox's control endpoints. reqwest is built without a bundled
+/// crypto provider and the core no longer installs one globally, so the test (the host
+/// application here) chooses ring.
+fn http() -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::new()
 }

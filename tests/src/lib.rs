@@ -250,7 +250,7 @@ pub async fn run_file(path: &Path) -> Result<(), String> {
         b = b.timeout(Duration::from_millis(ms));
     }
     let client = b.build().map_err(|e| format!("client: {e}"))?;
-    let http = reqwest::Client::new();
+    let http = http();
     let mut vars: HashMap<String, Value> = HashMap::new();
     for (i, step) in sc.steps.iter().enumerate() {
         let n = i + 1;
@@ -288,4 +288,12 @@ pub async fn run_file(path: &Path) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// A plain HTTP client for the sandbox's control endpoints. reqwest is built without a bundled
+/// crypto provider and the core no longer installs one globally, so the test (the host
+/// application here) chooses ring.
+fn http() -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::new()
 }

@@ -33,6 +33,9 @@ class NotFoundError(SendGridError):
 class BadRequestError(SendGridError):
     """HTTP 400 (or another 4xx): SendGrid refused the request; see `errors`."""
 
+class ConflictError(BadRequestError):
+    """HTTP 409: the request conflicts with the current state (a BadRequestError, as before)."""
+
 class RateLimitedError(SendGridError):
     """HTTP 429: too many requests; `retry_after` says how long to wait."""
 
@@ -40,7 +43,7 @@ class ServerError(SendGridError):
     """HTTP 5xx: SendGrid failed."""
 
 class RequestTimeoutError(SendGridError):
-    """The connect or total timeout elapsed."""
+    """The connect or total timeout elapsed, or SendGrid answered 408."""
 
 class TransportError(SendGridError):
     """The connection could not be made or broke."""

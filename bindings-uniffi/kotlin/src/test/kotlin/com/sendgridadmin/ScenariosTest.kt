@@ -195,5 +195,6 @@ class ScenariosTest {
         is SendGridException.Timeout -> "timeout" to Details(e.reason, e.status, e.errors, e.field, e.attempts)
         is SendGridException.Transport -> "transport" to Details(e.reason, e.status, e.errors, e.field, e.attempts)
         is SendGridException.Decode -> "decode" to Details(e.reason, e.status, e.errors, e.field, e.attempts)
+        is SendGridException.Conflict -> "conflict" to Details(e.reason, e.status, e.errors, e.field, e.attempts)
     }
 }

@@ -1,0 +1,392 @@
+//! The one place where requests are sent, paced, retried and their answers read.
+
+use std::time::{Duration, SystemTime};
+
+use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use reqwest::{Method, Url};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::client::{Client, MAX_BODY_BYTES};
+use crate::error::{ApiError, ApiErrorDetail, DecodeError, Error, Result};
+use crate::ratelimit::RateLimit;
+use crate::retry::{decide, Outcome, Progress};
+
+/// A request under construction: path segments (each encoded as one segment), query, body, and
+/// whether repeating it is harmless.
+pub(crate) struct Req {
+    method: Method,
+    segments: Vec<String>,
+    query: Vec<(String, String)>,
+    body: Option<Vec<u8>>,
+    idempotent: bool,
+}
+
+impl Req {
+    /// Adds a query parameter (repeat the call to repeat the parameter).
+    pub(crate) fn query(mut self, key: &str, value: impl ToString) -> Self {
+        self.query.push((key.to_string(), value.to_string()));
+        self
+    }
+
+    /// Adds a query parameter when `value` is set.
+    pub(crate) fn query_opt(self, key: &str, value: Option<impl ToString>) -> Self {
+        match value {
+            Some(v) => self.query(key, v),
+            None => self,
+        }
+    }
+
+    /// Sets a JSON body.
+    pub(crate) fn json<T: Serialize + ?Sized>(mut self, body: &T) -> Result<Self> {
+        let bytes = serde_json::to_vec(body)
+            .map_err(|e| Error::invalid("body", format!("cannot be encoded as JSON: {e}")))?;
+        self.body = Some(bytes);
+        Ok(self)
+    }
+
+    /// Marks a request whose repetition changes the outcome (a PATCH that adds credits, an
+    /// approval): it is retried only when it was certainly not processed.
+    pub(crate) fn not_idempotent(mut self) -> Self {
+        self.idempotent = false;
+        self
+    }
+}
+
+/// The method and path of a request, for error messages.
+#[derive(Clone)]
+struct Ctx {
+    method: String,
+    path: String,
+}
+
+/// A received answer, its body read (at most [`MAX_BODY_BYTES`]).
+pub(crate) struct Response {
+    status: u16,
+    body: Vec<u8>,
+    request_id: Option<String>,
+    rate_limit: RateLimit,
+    ctx: Ctx,
+    attempts: u32,
+}
+
+struct Failure {
+    error: Error,
+    outcome: Outcome,
+}
+
+impl Client {
+    pub(crate) fn request(&self, method: Method, segments: &[&str]) -> Req {
+        Req {
+            idempotent: method != Method::POST,
+            method,
+            segments: segments.iter().map(|s| s.to_string()).collect(),
+            query: Vec::new(),
+            body: None,
+        }
+    }
+
+    /// Sends `req` and decodes a JSON body into `T`.
+    pub(crate) async fn fetch<T: DeserializeOwned>(&self, req: Req) -> Result<T> {
+        let resp = self.send(req).await?;
+        serde_json::from_slice(&resp.body).map_err(|e| resp.decode_error(e.to_string()))
+    }
+
+    /// Sends `req` and ignores any body (204 answers).
+    pub(crate) async fn run(&self, req: Req) -> Result<()> {
+        self.send(req).await.map(|_| ())
+    }
+
+    fn url(&self, req: &Req) -> Result<Url> {
+        let mut url = self.base().clone();
+        {
+            let mut segs = url
+                .path_segments_mut()
+                .map_err(|_| Error::invalid("base_url", "cannot be a base"))?;
+            segs.pop_if_empty().push("v3");
+            // Each value is one percent-encoded segment: '/', '?', '#', '%' cannot alter the path.
+            segs.extend(req.segments.iter());
+        }
+        if !req.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(req.query.iter());
+        }
+        Ok(url)
+    }
+
+    fn headers(&self, req: &Req) -> Result<HeaderMap> {
+        let mut headers = HeaderMap::new();
+        headers.insert(AUTHORIZATION, self.auth().clone());
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        if req.body.is_some() {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
+        if let Some(obo) = self.current_on_behalf_of() {
+            let v = obo.header_value()?;
+            let hv = HeaderValue::from_str(&v).map_err(|_| {
+                Error::invalid(
+                    "on_behalf_of",
+                    "must be printable ASCII or UTF-8 without control characters",
+                )
+            })?;
+            headers.insert("on-behalf-of", hv);
+        }
+        Ok(headers)
+    }
+
+    async fn send(&self, req: Req) -> Result<Response> {
+        let url = self.url(&req)?;
+        let headers = self.headers(&req)?;
+        let ctx = Ctx {
+            method: req.method.as_str().to_string(),
+            path: url.path().to_string(),
+        };
+        let policy = self.retry_policy();
+        let mut backoff = policy.backoff();
+        let mut at = Progress {
+            attempt: 0,
+            waited: Duration::ZERO,
+        };
+        // Whether an earlier attempt may have been processed without our seeing the answer.
+        let mut maybe_done = false;
+        loop {
+            at.attempt += 1;
+            let permit = match self.pacer() {
+                // Pacing waits count as rate-limit waits: none when retries are off.
+                Some(p) => Some(
+                    p.acquire(if policy.max_attempts > 1 {
+                        policy.max_rate_limit_wait
+                    } else {
+                        Duration::ZERO
+                    })
+                    .await,
+                ),
+                None => None,
+            };
+            let mut rb = self
+                .http()
+                .request(req.method.clone(), url.clone())
+                .headers(headers.clone());
+            if let Some(b) = &req.body {
+                rb = rb.body(b.clone());
+            }
+            let result = attempt_once(rb, &ctx).await;
+            if let Some(permit) = permit {
+                permit.finish(
+                    result.as_ref().ok().map(|r| &r.rate_limit),
+                    SystemTime::now(),
+                );
+            }
+            let outcome = match &result {
+                Ok(r) if (200..300).contains(&r.status) => Outcome::Success,
+                Ok(r) => Outcome::Status {
+                    status: r.status,
+                    retry_after: r.rate_limit.retry_after_at(SystemTime::now()),
+                },
+                Err(f) => f.outcome,
+            };
+            // A DELETE that meets 404 after an attempt that may have deleted it has succeeded.
+            if maybe_done && req.method == Method::DELETE {
+                if let Ok(r) = &result {
+                    if r.status == 404 {
+                        return Ok(Response {
+                            status: 204,
+                            body: Vec::new(),
+                            attempts: at.attempt,
+                            ..r.clone_head()
+                        });
+                    }
+                }
+            }
+            maybe_done |= outcome.ambiguous();
+            match decide(policy, outcome, req.idempotent, at, &mut backoff) {
+                Some(w) => {
+                    tokio::time::sleep(w).await;
+                    at.waited += w;
+                }
+                None => {
+                    return match result {
+                        Ok(mut r) if outcome == Outcome::Success => {
+                            r.attempts = at.attempt;
+                            Ok(r)
+                        }
+                        Ok(mut r) => {
+                            r.attempts = at.attempt;
+                            Err(r.api_error())
+                        }
+                        Err(mut f) => {
+                            f.error.set_attempts(at.attempt);
+                            Err(f.error)
+                        }
+                    };
+                }
+            }
+        }
+    }
+}
+
+/// The `errors[]` and request id of an error body in any of SendGrid's shapes; a body that is
+/// not JSON becomes one entry holding its first 200 characters.
+pub fn parse_error_body(body: &[u8]) -> (Vec<ApiErrorDetail>, Option<String>) {
+    match serde_json::from_slice::<ErrorBody>(body) {
+        Ok(ErrorBody::Errors { errors, id }) => (errors, id),
+        Ok(ErrorBody::Single { error }) => (vec![detail(error)], None),
+        Ok(ErrorBody::List(errors)) => (errors, None),
+        Err(_) if body.is_empty() => (Vec::new(), None),
+        Err(_) => (vec![detail(excerpt(body))], None),
+    }
+}
+
+fn excerpt(body: &[u8]) -> String {
+    let s = String::from_utf8_lossy(&body[..body.len().min(600)]);
+    s.chars().take(200).collect()
+}
+
+fn transport_failure(e: reqwest::Error, ctx: &Ctx) -> Failure {
+    // A refused or failed connect never reached the server.
+    let outcome = Outcome::Failed {
+        sent: !e.is_connect(),
+    };
+    if e.is_timeout() {
+        return Failure {
+            error: Error::Timeout {
+                method: ctx.method.clone(),
+                path: ctx.path.clone(),
+                attempts: 1,
+            },
+            outcome,
+        };
+    }
+    // The innermost cause says most ("Connection refused", "connection reset by peer").
+    let mut reason = e.to_string();
+    let mut src = std::error::Error::source(&e);
+    while let Some(s) = src {
+        reason = s.to_string();
+        src = s.source();
+    }
+    Failure {
+        error: Error::Transport {
+            method: ctx.method.clone(),
+            path: ctx.path.clone(),
+            reason,
+            attempts: 1,
+        },
+        outcome,
+    }
+}
+
+async fn attempt_once(rb: reqwest::RequestBuilder, ctx: &Ctx) -> Result<Response, Failure> {
+    let mut resp = rb.send().await.map_err(|e| transport_failure(e, ctx))?;
+    let status = resp.status().as_u16();
+    let h = resp.headers();
+    let rate_limit = RateLimit::from_headers(h, SystemTime::now());
+    let request_id = h
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let mut body = Vec::new();
+    loop {
+        match resp.chunk().await {
+            Ok(Some(chunk)) => {
+                if body.len() + chunk.len() > MAX_BODY_BYTES {
+                    return Err(Failure {
+                        error: Error::Decode {
+                            error: Box::new(DecodeError {
+                                method: ctx.method.clone(),
+                                path: ctx.path.clone(),
+                                status,
+                                reason: format!("the body is larger than {MAX_BODY_BYTES} bytes"),
+                                excerpt: excerpt(&body),
+                                request_id,
+                            }),
+                            attempts: 1,
+                        },
+                        outcome: Outcome::TooLarge,
+                    });
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(None) => break,
+            Err(e) => return Err(transport_failure(e, ctx)),
+        }
+    }
+    Ok(Response {
+        status,
+        body,
+        request_id,
+        rate_limit,
+        ctx: ctx.clone(),
+        attempts: 1,
+    })
+}
+
+/// The shapes SendGrid uses for error bodies: `{"errors":[...],"id":..}`, `{"error":"..."}`,
+/// or a bare `[...]` (SSO endpoints).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ErrorBody {
+    Single {
+        error: String,
+    },
+    Errors {
+        #[serde(default, deserialize_with = "crate::de::null_default")]
+        errors: Vec<ApiErrorDetail>,
+        #[serde(default)]
+        id: Option<String>,
+    },
+    List(Vec<ApiErrorDetail>),
+}
+
+impl Response {
+    /// The status, ids and headers of this answer, without its body.
+    fn clone_head(&self) -> Response {
+        Response {
+            status: self.status,
+            body: Vec::new(),
+            request_id: self.request_id.clone(),
+            rate_limit: self.rate_limit,
+            ctx: self.ctx.clone(),
+            attempts: self.attempts,
+        }
+    }
+
+    fn api_error(&self) -> Error {
+        let (errors, body_id) = parse_error_body(&self.body);
+        let retry_after = (self.status == 429 || self.rate_limit.retry_after.is_some())
+            .then(|| self.rate_limit.retry_after_at(SystemTime::now()))
+            .flatten();
+        Error::Api {
+            error: Box::new(ApiError {
+                status: self.status,
+                method: self.ctx.method.clone(),
+                path: self.ctx.path.clone(),
+                errors,
+                request_id: self.request_id.clone().or(body_id),
+                rate_limit: self.rate_limit,
+                retry_after,
+            }),
+            attempts: self.attempts,
+        }
+    }
+
+    fn decode_error(&self, reason: String) -> Error {
+        Error::Decode {
+            error: Box::new(DecodeError {
+                method: self.ctx.method.clone(),
+                path: self.ctx.path.clone(),
+                status: self.status,
+                reason,
+                excerpt: excerpt(&self.body),
+                request_id: self.request_id.clone(),
+            }),
+            attempts: self.attempts,
+        }
+    }
+}
+
+fn detail(message: String) -> ApiErrorDetail {
+    ApiErrorDetail {
+        field: None,
+        message,
+        help: None,
+    }
+}
