@@ -116,7 +116,8 @@ pub enum Rounding {
     Up,
 }
 
-/// A non-negative header number made whole as `rounding` says; anything else is `None`.
+/// A non-negative header number made whole as `rounding` says (saturating at `u64::MAX`);
+/// anything else (negative, NaN, infinite, not a number) is `None`.
 pub fn parse_header_number(v: &str, rounding: Rounding) -> Option<u64> {
     let f = v
         .trim()
@@ -127,8 +128,9 @@ pub fn parse_header_number(v: &str, rounding: Rounding) -> Option<u64> {
         Rounding::Down => f.floor(),
         Rounding::Up => f.ceil(),
     };
-    // `as` saturates; values this large are clamped by the readers above anyway.
-    (f <= u64::MAX as f64).then_some(f as u64)
+    // `as` saturates: a number beyond u64 reads as u64::MAX ("very far"), which the readers
+    // above clamp.
+    Some(f as u64)
 }
 
 #[cfg(test)]
@@ -239,6 +241,7 @@ mod tests {
             Some(12)
         );
         for bad in ["-1", "NaN", "inf", "1e400", "", "abc"] {
+            // (1e400 overflows f64 to infinity)
             h.insert("x-ratelimit-remaining", bad.parse().unwrap());
             assert_eq!(
                 RateLimit::from_headers(&h, SystemTime::now()).remaining,

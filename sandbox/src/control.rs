@@ -42,6 +42,17 @@ pub struct Faults {
     pub latency_ms: u64,
 }
 
+/// How `X-RateLimit-Reset` is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ResetForm {
+    /// Epoch seconds, as SendGrid sends it.
+    #[default]
+    Epoch,
+    /// Seconds from now, as some proxies and gateways send it.
+    Delta,
+}
+
 /// The rate limit. Set with `POST /__sandbox/rate-limit`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -50,6 +61,12 @@ pub struct RateLimitConfig {
     pub limit: u64,
     /// Window length in seconds (windows start at multiples of it in epoch time).
     pub window_secs: u64,
+    /// How `X-RateLimit-Reset` is written (default epoch seconds).
+    pub reset_form: ResetForm,
+    /// Seconds the sandbox's clock is ahead of the real one (negative: behind). Shifts the
+    /// reset epochs and the `Date` header, as a SendGrid whose clock disagrees with the
+    /// client's would.
+    pub clock_skew_secs: i64,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -85,6 +102,7 @@ impl Control {
             rate: RateLimitConfig {
                 limit: c.rate_limit,
                 window_secs: c.rate_window.max(1),
+                ..Default::default()
             },
             windows: HashMap::new(),
             counters: Counters::default(),
@@ -99,11 +117,13 @@ enum Plan {
     Run { after: Option<String> },
 }
 
-fn epoch_ms() -> u128 {
-    SystemTime::now()
+/// The sandbox's clock in epoch milliseconds, `skew` seconds off the real one.
+fn epoch_ms(skew: i64) -> u128 {
+    let real = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_millis())
-        .unwrap_or(0)
+        .unwrap_or(0) as i128;
+    (real + skew as i128 * 1000).max(0) as u128
 }
 
 fn set_header(resp: &mut Response, name: &'static str, value: String) {
@@ -152,7 +172,8 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
             } else {
                 (c.rate.limit, c.rate.window_secs.max(1))
             };
-            let now_ms = epoch_ms();
+            let skew = c.rate.clock_skew_secs;
+            let now_ms = epoch_ms(skew);
             let idx = (now_ms / (window as u128 * 1000)) as u64;
             let entry = c.windows.entry(key.unwrap_or_default()).or_insert((idx, 0));
             if entry.0 != idx {
@@ -160,8 +181,19 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
             }
             entry.1 += 1;
             let used = entry.1;
-            let reset = (idx + 1) * window;
-            let rate = (limit, limit.saturating_sub(used), reset);
+            let reset_epoch = (idx + 1) * window;
+            let reset = match c.rate.reset_form {
+                ResetForm::Epoch => reset_epoch,
+                // Whole seconds to the reset, rounded up.
+                ResetForm::Delta => (reset_epoch as u128 * 1000)
+                    .saturating_sub(now_ms)
+                    .div_ceil(1000) as u64,
+            };
+            let date = (skew != 0).then(|| {
+                let at = UNIX_EPOCH + Duration::from_millis(now_ms as u64);
+                httpdate::fmt_http_date(at)
+            });
+            let rate = (limit, limit.saturating_sub(used), reset, date);
             let plan = if used > limit {
                 c.counters.rate_limited += 1;
                 Plan::Answer(error(429, None, "too many requests"))
@@ -206,10 +238,13 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
         c.counters.in_flight = c.counters.in_flight.saturating_sub(1);
     }
     set_header(&mut resp, "x-request-id", request_id);
-    if let Some((limit, remaining, reset)) = rate_headers {
+    if let Some((limit, remaining, reset, date)) = rate_headers {
         set_header(&mut resp, "x-ratelimit-limit", limit.to_string());
         set_header(&mut resp, "x-ratelimit-remaining", remaining.to_string());
         set_header(&mut resp, "x-ratelimit-reset", reset.to_string());
+        if let Some(d) = date {
+            set_header(&mut resp, "date", d);
+        }
     }
     resp
 }
@@ -268,8 +303,8 @@ pub(crate) async fn set_rate_limit(
     Json(r): Json<RateLimitConfig>,
 ) -> Response {
     let r = RateLimitConfig {
-        limit: r.limit,
         window_secs: r.window_secs.max(1),
+        ..r
     };
     if let Ok(mut c) = st.control.lock() {
         c.rate = r;
