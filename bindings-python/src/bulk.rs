@@ -1,12 +1,13 @@
 //! `client.bulk`: many calls at once under the core's pacing, one `BulkResult` per item.
 
+use std::future::Future;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
 use sendgrid_admin::bulk::{BulkItem, BulkOptions, ProgressFn};
 use sendgrid_admin::monitor::Monitor;
 
-use crate::call::{run, unit, unsigned, ToPy};
+use crate::call::{block, bulk_coroutine, run, unit, unsigned, Mode, ToPy};
 use crate::errors::to_py_err;
 use crate::models::{BulkProgress, Monitor as PyMonitor, Reputation};
 use crate::resource;
@@ -78,20 +79,52 @@ impl<I: ToPy, T: Send + 'static, P: ToPy> ToPy for Outcomes<I, T, P> {
     }
 }
 
-fn options(concurrency: i64, progress: Option<Py<PyAny>>) -> PyResult<BulkOptions> {
-    let progress: Option<ProgressFn> = progress.map(|cb| {
-        Arc::new(move |p| {
-            Python::attach(|py| {
-                if let Err(e) = cb.call1(py, (BulkProgress(p),)) {
-                    e.write_unraisable(py, None);
-                }
-            })
-        }) as ProgressFn
-    });
-    Ok(BulkOptions {
-        concurrency: unsigned("concurrency", concurrency)?,
+/// Runs a bulk job the client's way. Progress, when asked for, is delivered on the caller's
+/// thread (blocking client) or event loop (asyncio client); an exception raised by the
+/// callback cancels the job and reaches the caller.
+fn run_job<Fut, T, P>(
+    py: Python<'_>,
+    mode: Mode,
+    concurrency: i64,
+    progress: Option<Py<PyAny>>,
+    job: impl FnOnce(BulkOptions) -> Fut + Send + 'static,
+    conv: fn(T) -> P,
+) -> PyResult<Py<PyAny>>
+where
+    Fut: Future<Output = T> + Send + 'static,
+    T: Send + 'static,
+    P: ToPy,
+{
+    let concurrency = unsigned("concurrency", concurrency)?;
+    let options = move |progress| BulkOptions {
+        concurrency,
         progress,
-    })
+    };
+    match (mode, progress) {
+        (_, None) => run(py, mode, async move { Ok(job(options(None)).await) }, conv),
+        (Mode::Sync, Some(cb)) => {
+            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+            let sink: ProgressFn = Arc::new(move |p| {
+                let _ = tx.send(p);
+            });
+            let on_event = |py: Python<'_>, p| cb.call1(py, (BulkProgress(p),)).map(|_| ());
+            let v = block(py, job(options(Some(sink))), Some((&mut rx, &on_event)))?;
+            conv(v).to_py(py)
+        }
+        (Mode::Async, Some(cb)) => bulk_coroutine(py, cb, move |notify| {
+            let sink = notify.map(|n| {
+                Arc::new(move |p| {
+                    Python::attach(|py| {
+                        let _ = n.call1(py, (BulkProgress(p),));
+                    })
+                }) as ProgressFn
+            });
+            Box::pin(async move {
+                let v = job(options(sink)).await;
+                Python::attach(|py| conv(v).to_py(py))
+            })
+        }),
+    }
 }
 
 #[pymethods]
@@ -106,12 +139,13 @@ impl Bulk {
         concurrency: i64,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let o = options(concurrency, progress)?;
         let c = self.client.clone();
-        run(
+        run_job(
             py,
             self.mode,
-            async move { Ok(c.bulk().set_disabled(usernames, disabled, &o).await) },
+            concurrency,
+            progress,
+            move |o| async move { c.bulk().set_disabled(usernames, disabled, &o).await },
             |items| Outcomes { items, conv: unit },
         )
     }
@@ -125,24 +159,21 @@ impl Bulk {
         concurrency: i64,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let o = options(concurrency, progress)?;
-        let items: Vec<(String, Monitor)> = items
+        let items = items
             .into_iter()
-            .map(|(u, email, f)| {
-                (
-                    u,
-                    Monitor {
-                        email,
-                        frequency: u64::try_from(f).unwrap_or(0),
-                    },
-                )
+            .enumerate()
+            .map(|(i, (u, email, f))| {
+                let frequency = unsigned(&format!("items[{i}].frequency"), f)?;
+                Ok((u, Monitor { email, frequency }))
             })
-            .collect();
+            .collect::<PyResult<Vec<(String, Monitor)>>>()?;
         let c = self.client.clone();
-        run(
+        run_job(
             py,
             self.mode,
-            async move { Ok(c.bulk().update_monitors(items, &o).await) },
+            concurrency,
+            progress,
+            move |o| async move { c.bulk().update_monitors(items, &o).await },
             |items| {
                 let items = items
                     .into_iter()
@@ -168,12 +199,13 @@ impl Bulk {
         concurrency: i64,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let o = options(concurrency, progress)?;
         let c = self.client.clone();
-        run(
+        run_job(
             py,
             self.mode,
-            async move { Ok(c.bulk().set_ips(items, &o).await) },
+            concurrency,
+            progress,
+            move |o| async move { c.bulk().set_ips(items, &o).await },
             |items| Outcomes { items, conv: |v| v },
         )
     }
@@ -187,12 +219,13 @@ impl Bulk {
         concurrency: i64,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let o = options(concurrency, progress)?;
         let c = self.client.clone();
-        run(
+        run_job(
             py,
             self.mode,
-            async move { Ok(c.bulk().reputations(usernames, &o).await) },
+            concurrency,
+            progress,
+            move |o| async move { c.bulk().reputations(usernames, &o).await },
             |items| Outcomes {
                 items,
                 conv: |v: Vec<sendgrid_admin::reputations::Reputation>| {

@@ -1,12 +1,18 @@
-//! How a call reaches Python: blocking (GIL released while waiting) for `Client`, an awaitable
-//! for `AsyncClient`. Every resource method ends here.
+//! How a call reaches Python: blocking (GIL released while waiting, Ctrl-C honoured) for
+//! `Client`, a lazy coroutine for `AsyncClient`. Every resource method ends here.
 
+use std::ffi::CStr;
 use std::future::Future;
+use std::time::Duration;
 
+use futures_util::future::BoxFuture;
+use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::BoundObject;
 
 use crate::errors::to_py_err;
+use crate::runtime;
 
 /// Which client a resource belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,7 +40,11 @@ where
     }
 }
 
-/// Runs `fut` on the shared tokio runtime the way `mode` asks, converting its value with `conv`.
+/// How often a blocking call looks for Ctrl-C (and other signals) while it waits.
+const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
+/// Runs `fut` the way `mode` asks, converting its value with `conv`: blocking (interruptible)
+/// for `Client`, a lazy coroutine for `AsyncClient`.
 pub fn run<F, T, P>(py: Python<'_>, mode: Mode, fut: F, conv: fn(T) -> P) -> PyResult<Py<PyAny>>
 where
     F: Future<Output = Result<T, sendgrid_admin::Error>> + Send + 'static,
@@ -42,17 +52,200 @@ where
     P: ToPy,
 {
     match mode {
-        Mode::Async => pyo3_async_runtimes::tokio::future_into_py(py, async move {
-            let v = fut.await.map_err(to_py_err)?;
-            Python::attach(|py| conv(v).to_py(py))
-        })
-        .map(Bound::unbind),
+        Mode::Async => coroutine(py, move |_| {
+            Box::pin(async move {
+                let v = fut.await.map_err(to_py_err)?;
+                Python::attach(|py| conv(v).to_py(py))
+            })
+        }),
         Mode::Sync => {
-            let rt = pyo3_async_runtimes::tokio::get_runtime();
-            let v = py.detach(|| rt.block_on(fut)).map_err(to_py_err)?;
+            let v = block(py, fut, None)?.map_err(to_py_err)?;
             conv(v).to_py(py)
         }
     }
+}
+
+/// A handler of progress events, run on the caller's thread with the GIL.
+pub type OnEvent<'a> = dyn Fn(Python<'_>, sendgrid_admin::bulk::BulkProgress) -> PyResult<()> + 'a;
+
+/// What a bulk job reports while it runs.
+pub type Events = tokio::sync::mpsc::UnboundedReceiver<sendgrid_admin::bulk::BulkProgress>;
+
+/// Runs `fut` on the process's runtime and waits for it without holding the GIL. Every
+/// [`SIGNAL_CHECK`] it runs Python's signal handlers: a `KeyboardInterrupt` (or any exception
+/// they raise) cancels the work and is returned. `events` and their handler, when given, are
+/// delivered on this thread as they arrive; an exception from the handler cancels the work too.
+pub fn block<F>(
+    py: Python<'_>,
+    fut: F,
+    mut events: Option<(&mut Events, &OnEvent<'_>)>,
+) -> PyResult<F::Output>
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    let rt = runtime::get();
+    let mut handle = AbortOnDrop(rt.spawn(fut));
+    loop {
+        let rx: Option<&mut Events> = events.as_mut().map(|(rx, _)| &mut **rx);
+        let waited = py.detach(|| {
+            rt.block_on(async {
+                let next = async {
+                    match rx {
+                        Some(rx) => rx.recv().await,
+                        None => std::future::pending().await,
+                    }
+                };
+                tokio::select! {
+                    biased;
+                    done = &mut handle.0 => Wake::Done(done),
+                    Some(p) = next => Wake::Event(p),
+                    _ = tokio::time::sleep(SIGNAL_CHECK) => Wake::Tick,
+                }
+            })
+        });
+        match waited {
+            Wake::Done(Ok(v)) => {
+                // Progress sent before the end is delivered before the result.
+                if let Some((rx, on_event)) = events.as_mut() {
+                    while let Ok(p) = rx.try_recv() {
+                        on_event(py, p)?;
+                    }
+                }
+                return Ok(v);
+            }
+            Wake::Done(Err(e)) => {
+                return Err(PyRuntimeError::new_err(format!(
+                    "sendgrid_admin internal error (please report): {e}"
+                )))
+            }
+            Wake::Event(p) => {
+                if let Some((_, on_event)) = events.as_ref() {
+                    on_event(py, p)?;
+                }
+            }
+            Wake::Tick => py.check_signals()?,
+        }
+    }
+}
+
+enum Wake<T> {
+    Done(Result<T, tokio::task::JoinError>),
+    Event(sendgrid_admin::bulk::BulkProgress),
+    Tick,
+}
+
+/// A task that is cancelled when its waiter goes away (an exception, Ctrl-C).
+struct AbortOnDrop<T>(tokio::task::JoinHandle<T>);
+
+impl<T> Drop for AbortOnDrop<T> {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// The future of an async call, built when awaited, given the progress sink if any.
+type Start = Box<dyn FnOnce(Option<Py<PyAny>>) -> BoxFuture<'static, PyResult<Py<PyAny>>> + Send>;
+
+/// An async call not started yet: the coroutine returned to Python holds it, and only awaiting
+/// that coroutine starts it. Dropped unawaited, nothing is sent (and Python warns "coroutine
+/// ... was never awaited").
+#[pyclass(frozen, module = "sendgrid_admin")]
+pub struct Pending {
+    start: std::sync::Mutex<Option<Start>>,
+}
+
+#[pymethods]
+impl Pending {
+    /// Starts the call on the running event loop; `notify` receives progress (bulk jobs).
+    #[pyo3(signature = (notify=None))]
+    fn start<'py>(
+        &self,
+        py: Python<'py>,
+        notify: Option<Py<PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let start = self
+            .start
+            .lock()
+            .ok()
+            .and_then(|mut s| s.take())
+            .ok_or_else(|| PyRuntimeError::new_err("this call was already awaited"))?;
+        pyo3_async_runtimes::generic::future_into_py::<runtime::ForkSafe, _, _>(py, start(notify))
+    }
+}
+
+const HELPERS: &CStr = c"
+import asyncio
+
+async def run(pending):
+    return await pending.start()
+
+async def run_bulk(pending, progress):
+    loop = asyncio.get_running_loop()
+    failure = []
+    fut = None
+
+    def deliver(event):
+        if failure:
+            return
+        try:
+            progress(event)
+        except BaseException as e:
+            failure.append(e)
+            fut.cancel()
+
+    def notify(event):
+        try:
+            loop.call_soon_threadsafe(deliver, event)
+        except RuntimeError:
+            pass  # the loop is closed
+
+    fut = pending.start(notify)
+    try:
+        return await fut
+    except asyncio.CancelledError:
+        if failure:
+            raise failure[0] from None
+        raise
+";
+
+static HELPER_MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+
+fn helper<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    let m = HELPER_MODULE.get_or_try_init(py, || {
+        PyModule::from_code(
+            py,
+            HELPERS,
+            c"sendgrid_admin/_aio.py",
+            c"sendgrid_admin._aio",
+        )
+        .map(Bound::unbind)
+    })?;
+    m.bind(py).getattr(name)
+}
+
+/// A coroutine (a real one: `asyncio.create_task` takes it) that starts `start` when awaited.
+pub fn coroutine(
+    py: Python<'_>,
+    start: impl FnOnce(Option<Py<PyAny>>) -> BoxFuture<'static, PyResult<Py<PyAny>>> + Send + 'static,
+) -> PyResult<Py<PyAny>> {
+    let pending = Pending {
+        start: std::sync::Mutex::new(Some(Box::new(start))),
+    };
+    Ok(helper(py, "run")?.call1((pending,))?.unbind())
+}
+
+/// Like [`coroutine`], delivering progress to `progress` on the caller's event loop; an
+/// exception it raises cancels the job and is raised by the `await`.
+pub fn bulk_coroutine(
+    py: Python<'_>,
+    progress: Py<PyAny>,
+    start: impl FnOnce(Option<Py<PyAny>>) -> BoxFuture<'static, PyResult<Py<PyAny>>> + Send + 'static,
+) -> PyResult<Py<PyAny>> {
+    let pending = Pending {
+        start: std::sync::Mutex::new(Some(Box::new(start))),
+    };
+    Ok(helper(py, "run_bulk")?.call1((pending, progress))?.unbind())
 }
 
 /// Identity conversion, for values that are already Python-convertible.

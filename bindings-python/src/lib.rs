@@ -12,6 +12,7 @@ mod models;
 mod monitor;
 mod paging;
 mod reputations;
+mod runtime;
 mod scopes;
 mod stats;
 mod subusers;
@@ -37,6 +38,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<bulk::Bulk>()?;
     m.add_class::<bulk::BulkResult>()?;
     m.add_class::<paging::Pager>()?;
+    m.add_class::<paging::AsyncPager>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

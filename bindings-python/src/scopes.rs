@@ -6,7 +6,7 @@ use sendgrid_admin::scopes::ListAccessRequests;
 
 use crate::call::{opt_unsigned, run, same, unit, unsigned};
 use crate::models::{AccessRequest, ApprovedAccessRequest};
-use crate::paging::Pager;
+use crate::paging::pager;
 use crate::resource;
 
 resource!(
@@ -45,13 +45,14 @@ impl Scopes {
 
     /// Every access request, `page_size` at a time.
     #[pyo3(signature = (*, page_size=100))]
-    fn iter_access_requests(&self, page_size: i64) -> PyResult<Pager> {
+    fn iter_access_requests(&self, py: Python<'_>, page_size: i64) -> PyResult<Py<PyAny>> {
         let size = unsigned("page_size", page_size)?;
-        Ok(Pager::new(
+        pager(
+            py,
             self.mode,
             self.client.scopes().list_all_access_requests(Some(size)),
             AccessRequest,
-        ))
+        )
     }
 
     /// Approves an access request.

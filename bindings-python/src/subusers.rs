@@ -6,7 +6,7 @@ use sendgrid_admin::Region;
 
 use crate::call::{opt_choice, opt_unsigned, run, unit};
 use crate::models::{CreatedSubuser, Subuser};
-use crate::paging::Pager;
+use crate::paging::pager;
 use crate::resource;
 
 resource!(
@@ -47,11 +47,12 @@ impl Subusers {
     #[pyo3(signature = (*, username=None, page_size=100, region=None, include_region=false))]
     fn iter_all(
         &self,
+        py: Python<'_>,
         username: Option<String>,
         page_size: i64,
         region: Option<String>,
         include_region: bool,
-    ) -> PyResult<Pager> {
+    ) -> PyResult<Py<PyAny>> {
         let p = ListSubusers {
             username,
             limit: Some(crate::call::unsigned("page_size", page_size)?),
@@ -59,11 +60,7 @@ impl Subusers {
             region: opt_choice::<RegionFilter>("region", region)?,
             include_region,
         };
-        Ok(Pager::new(
-            self.mode,
-            self.client.subusers().list_all(p),
-            Subuser,
-        ))
+        pager(py, self.mode, self.client.subusers().list_all(p), Subuser)
     }
 
     /// Creates a subuser (`POST /v3/subusers`). region: "global" or "eu".

@@ -6,7 +6,7 @@ use sendgrid_admin::teammates::{InviteTeammate, ListTeammates, Permissions, Subu
 
 use crate::call::{opt_unsigned, run, unit, unsigned};
 use crate::models::{Invitation, SubuserAccess, SubuserAccessPage, Teammate};
-use crate::paging::Pager;
+use crate::paging::pager;
 use crate::resource;
 
 resource!(
@@ -34,13 +34,14 @@ impl Teammates {
 
     /// Every teammate, `page_size` at a time.
     #[pyo3(signature = (*, page_size=100))]
-    fn iter_all(&self, page_size: i64) -> PyResult<Pager> {
+    fn iter_all(&self, py: Python<'_>, page_size: i64) -> PyResult<Py<PyAny>> {
         let size = unsigned("page_size", page_size)?;
-        Ok(Pager::new(
+        pager(
+            py,
             self.mode,
             self.client.teammates().list_all(Some(size)),
             Teammate,
-        ))
+        )
     }
 
     /// One teammate, with scopes.
@@ -169,19 +170,21 @@ impl Teammates {
     #[pyo3(signature = (teammate, *, limit=None, username=None))]
     fn iter_subuser_access(
         &self,
+        py: Python<'_>,
         teammate: String,
         limit: Option<i64>,
         username: Option<String>,
-    ) -> PyResult<Pager> {
+    ) -> PyResult<Py<PyAny>> {
         let q = SubuserAccessQuery {
             after_subuser_id: None,
             limit: opt_unsigned("limit", limit)?,
             username,
         };
-        Ok(Pager::new(
+        pager(
+            py,
             self.mode,
             self.client.teammates().subuser_access_all(&teammate, q),
             SubuserAccess,
-        ))
+        )
     }
 }

@@ -50,11 +50,13 @@ async def test_async_iteration_over_1000_subusers(sb: Sandbox) -> None:
     assert [t.username async for t in c.teammates.iter_all(page_size=1)] == ["sandbox-parent", "teammate0001", "teammate0002"]
 
 
-def test_iterators_refuse_the_wrong_loop(client: sg.Client, aclient: sg.AsyncClient) -> None:
+def test_each_pager_offers_only_its_own_protocol(client: sg.Client, aclient: sg.AsyncClient) -> None:
+    sync_pager, async_pager = client.subusers.iter_all(), aclient.subusers.iter_all()
+    assert type(sync_pager) is sg.Pager and type(async_pager) is sg.AsyncPager
     with pytest.raises(TypeError):
-        iter(aclient.subusers.iter_all())
-    with pytest.raises(TypeError):
-        client.subusers.iter_all().__aiter__()
+        iter(async_pager)  # type: ignore[call-overload]
+    assert not hasattr(sync_pager, "__aiter__") and not hasattr(async_pager, "__next__")
+    assert sg.Pager[sg.Subuser] is not None and sg.AsyncPager[sg.Subuser] is not None
 
 
 def test_iteration_raises_the_error(client: sg.Client, sb: Sandbox) -> None:

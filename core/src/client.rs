@@ -1,7 +1,7 @@
 //! The client and its builder. Requests are sent from `transport.rs`.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use reqwest::header::HeaderValue;
@@ -237,20 +237,7 @@ impl ClientBuilder {
             ua = format!("{ua} {s}");
         }
 
-        let http = reqwest::Client::builder()
-            .tls_backend_preconfigured(tls_config()?)
-            .connect_timeout(self.connect_timeout)
-            .timeout(self.timeout)
-            .user_agent(ua)
-            // Never follow redirects: the Authorization header must only reach the API host.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| Error::Transport {
-                method: String::new(),
-                path: String::new(),
-                reason: format!("could not build the HTTP client: {e}"),
-                attempts: 0,
-            })?;
+        let http = http_client(self.connect_timeout, self.timeout, &ua)?;
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
@@ -261,10 +248,31 @@ impl ClientBuilder {
                 timeout: self.timeout,
                 retry: self.retry,
                 pacer: self.pacing.then(Pacer::default),
+                user_agent: ua,
+                pid: std::process::id(),
+                in_child: Mutex::new(None),
             }),
             on_behalf_of: self.on_behalf_of,
         })
     }
+}
+
+/// The connection pool: the given timeouts, no redirects, TLS from [`tls_config`].
+fn http_client(connect_timeout: Duration, timeout: Duration, ua: &str) -> Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(tls_config()?)
+        .connect_timeout(connect_timeout)
+        .timeout(timeout)
+        .user_agent(ua)
+        // Never follow redirects: the Authorization header must only reach the API host.
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .map_err(|e| Error::Transport {
+            method: String::new(),
+            path: String::new(),
+            reason: format!("could not build the HTTP client: {e}"),
+            attempts: 0,
+        })
 }
 
 struct Inner {
@@ -276,6 +284,30 @@ struct Inner {
     timeout: Duration,
     retry: RetryPolicy,
     pacer: Option<Pacer>,
+    user_agent: String,
+    /// The process that built this pool.
+    pid: u32,
+    /// In a process forked from `pid`: this client's own pool and pacer there, made on first use.
+    in_child: Mutex<Option<Arc<Inner>>>,
+}
+
+impl Inner {
+    /// A copy of the settings with a fresh connection pool and pacer, for process `pid`.
+    fn fresh(&self, pid: u32) -> Result<Inner> {
+        Ok(Inner {
+            http: http_client(self.connect_timeout, self.timeout, &self.user_agent)?,
+            base: self.base.clone(),
+            auth: self.auth.clone(),
+            region: self.region.clone(),
+            connect_timeout: self.connect_timeout,
+            timeout: self.timeout,
+            retry: self.retry.clone(),
+            pacer: self.pacer.as_ref().map(|_| Pacer::default()),
+            user_agent: self.user_agent.clone(),
+            pid,
+            in_child: Mutex::new(None),
+        })
+    }
 }
 
 /// The SendGrid admin client: a cheap `Clone` around a shared connection pool, pacing state and
@@ -334,6 +366,38 @@ fn tls_config() -> Result<rustls::ClientConfig> {
 }
 
 impl Client {
+    /// This client as usable in the current process. After `fork()` the inherited connections
+    /// belong to the parent (and to its async runtime, which does not exist in the child): the
+    /// child gets its own pool and pacer, made once and shared by this client's clones there.
+    /// The parent's pool is deliberately never dropped in the child, because closing its sockets
+    /// would also unregister them from the parent's event loop.
+    pub(crate) fn in_this_process(&self) -> Result<Option<Client>> {
+        let pid = std::process::id();
+        if pid == self.inner.pid {
+            return Ok(None);
+        }
+        let mut slot = self
+            .inner
+            .in_child
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let inner = match slot.as_ref() {
+            Some(inner) if inner.pid == pid => Arc::clone(inner),
+            _ => {
+                let inner = Arc::new(self.inner.fresh(pid)?);
+                if let Some(stale) = slot.replace(Arc::clone(&inner)) {
+                    std::mem::forget(stale);
+                }
+                std::mem::forget(Arc::clone(&self.inner));
+                inner
+            }
+        };
+        Ok(Some(Client {
+            inner,
+            on_behalf_of: self.on_behalf_of.clone(),
+        }))
+    }
+
     pub(crate) fn base(&self) -> &Url {
         &self.inner.base
     }

@@ -134,6 +134,13 @@ impl Client {
     }
 
     async fn send(&self, req: Req) -> Result<Response> {
+        match self.in_this_process()? {
+            Some(here) => here.send_here(req).await,
+            None => self.send_here(req).await,
+        }
+    }
+
+    async fn send_here(&self, req: Req) -> Result<Response> {
         let url = self.url(&req)?;
         let headers = self.headers(&req)?;
         let ctx = Ctx {

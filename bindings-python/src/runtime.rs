@@ -1,0 +1,98 @@
+//! The tokio runtime calls run on: one per process. After `fork()` the parent's runtime threads
+//! do not exist in the child, so the first call there builds a new runtime (the parent's is
+//! left alone, never dropped: dropping it would touch state shared with the parent). The
+//! core client does the same for its connection pool, so clients made before or after a fork
+//! both work (gunicorn `--preload`, Celery prefork, `multiprocessing` with fork).
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicPtr, AtomicU32, Ordering};
+use std::sync::Mutex;
+
+use pyo3_async_runtimes::generic::{ContextExt, Runtime as GenericRuntime};
+use pyo3_async_runtimes::TaskLocals;
+use tokio::runtime::Runtime;
+
+static PID: AtomicU32 = AtomicU32::new(0);
+static RUNTIME: AtomicPtr<Runtime> = AtomicPtr::new(std::ptr::null_mut());
+static BUILDING: Mutex<()> = Mutex::new(());
+
+/// The runtime of the current process, built on first use (and again in a forked child).
+pub fn get() -> &'static Runtime {
+    let pid = std::process::id();
+    if PID.load(Ordering::Acquire) == pid {
+        let rt = RUNTIME.load(Ordering::Acquire);
+        if !rt.is_null() {
+            // SAFETY: runtimes are leaked (never freed), so the pointer stays valid.
+            return unsafe { &*rt };
+        }
+    }
+    let _guard = BUILDING.lock().unwrap_or_else(|e| e.into_inner());
+    if PID.load(Ordering::Acquire) == pid {
+        let rt = RUNTIME.load(Ordering::Acquire);
+        if !rt.is_null() {
+            // SAFETY: as above.
+            return unsafe { &*rt };
+        }
+    }
+    let rt: &'static Runtime = Box::leak(Box::new(build()));
+    RUNTIME.store(rt as *const Runtime as *mut Runtime, Ordering::Release);
+    PID.store(pid, Ordering::Release);
+    rt
+}
+
+fn build() -> Runtime {
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8));
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(workers)
+        .thread_name("sendgrid-admin")
+        .enable_all()
+        .build()
+        .unwrap_or_else(|_| {
+            // Threads could not be made (process limits): a runtime without worker threads
+            // still serves blocking calls.
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a current-thread runtime needs no threads")
+        })
+}
+
+tokio::task_local! {
+    static LOCALS: TaskLocals;
+}
+
+/// pyo3-async-runtimes' bridge, spawning onto [`get`] instead of a runtime fixed at first use.
+pub struct ForkSafe;
+
+impl GenericRuntime for ForkSafe {
+    type JoinError = tokio::task::JoinError;
+    type JoinHandle = tokio::task::JoinHandle<()>;
+
+    fn spawn<F>(fut: F) -> Self::JoinHandle
+    where
+        F: Future<Output = ()> + Send + 'static,
+    {
+        get().spawn(fut)
+    }
+
+    fn spawn_blocking<F>(f: F) -> Self::JoinHandle
+    where
+        F: FnOnce() + Send + 'static,
+    {
+        get().spawn_blocking(f)
+    }
+}
+
+impl ContextExt for ForkSafe {
+    fn scope<F, R>(locals: TaskLocals, fut: F) -> Pin<Box<dyn Future<Output = R> + Send>>
+    where
+        F: Future<Output = R> + Send + 'static,
+    {
+        Box::pin(LOCALS.scope(locals, fut))
+    }
+
+    fn get_task_locals() -> Option<TaskLocals> {
+        LOCALS.try_with(|l| l.clone()).ok()
+    }
+}
