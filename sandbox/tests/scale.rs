@@ -270,6 +270,76 @@ async fn pacing_keeps_concurrent_jobs_off_the_limit() {
     );
 }
 
+async fn control(sb: &Sandbox, name: &str, body: Value) {
+    http()
+        .post(format!("{}/__sandbox/{name}", sb.url()))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+}
+
+/// Issue #18's reproduction: one answer read after its window turned (limit 1 per second, 2.5 s
+/// of latency, the same as a client clock 2 s ahead) used to freeze the pacer at "0 remaining"
+/// for the client's life: 500 updates then took 12.6 s instead of ~1 s.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_late_answer_does_not_slow_the_client_for_the_rest_of_its_life() {
+    let (sb, c) = start(500, 0).await;
+    control(&sb, "rate-limit", json!({"limit": 1, "window_secs": 1})).await;
+    control(&sb, "faults", json!({"latency_ms": 2500})).await;
+    c.scopes().list().await.unwrap();
+    control(&sb, "faults", json!({"latency_ms": 20})).await;
+    control(&sb, "rate-limit", json!({"limit": 0})).await;
+    let items: Vec<_> = names(500)
+        .into_iter()
+        .map(|n| {
+            (
+                n,
+                Monitor {
+                    email: "a@example.com".into(),
+                    frequency: 10,
+                },
+            )
+        })
+        .collect();
+    let opts = BulkOptions {
+        concurrency: 16,
+        ..Default::default()
+    };
+    let started = Instant::now();
+    let out = c.bulk().update_monitors(items, &opts).await;
+    let took = started.elapsed();
+    assert!(out.iter().all(|r| r.result.is_ok()));
+    // ~0.7 s at 16 in flight and 20 ms each; the frozen pacer needed 12.6 s. A wide bound: this
+    // checks the freeze is gone, not the speed.
+    assert!(took < Duration::from_secs(6), "took {took:?}");
+}
+
+/// Calls cancelled mid-flight (a timeout around each) give their pacing places back. With 40
+/// requests per minute, 20 leaked places would leave the budget at "none" (18 remaining, 20
+/// phantom calls in flight) and every later call would wait the full rate-limit wait.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelled_calls_do_not_shrink_the_budget() {
+    let (sb, c) = start(50, 0).await;
+    control(&sb, "rate-limit", json!({"limit": 40, "window_secs": 60})).await;
+    c.scopes().list().await.unwrap();
+    control(&sb, "faults", json!({"latency_ms": 500})).await;
+    for _ in 0..20 {
+        let _ = tokio::time::timeout(Duration::from_millis(20), c.scopes().list()).await;
+    }
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    control(&sb, "faults", json!({"latency_ms": 0})).await;
+    let calls = async {
+        for _ in 0..16 {
+            c.scopes().list().await.unwrap();
+        }
+    };
+    assert!(
+        tokio::time::timeout(Duration::from_secs(10), calls).await.is_ok(),
+        "the pacer lost the places of cancelled calls"
+    );
+}
+
 /// A plain HTTP client for the sandbox's control endpoints. reqwest is built without a bundled
 /// crypto provider and the core no longer installs one globally, so the test (the host
 /// application here) chooses ring.
