@@ -155,6 +155,9 @@ async fn align(window: u64) {
 }
 
 fn main() -> std::process::ExitCode {
+    // The benchmark's own control requests use plain reqwest, which is built without a bundled
+    // crypto provider (the core's client carries its own configuration).
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let mut a = Args::parse();
     if let Some(url) = a.ceiling.clone() {
         let rt = match tokio::runtime::Builder::new_multi_thread()

@@ -106,6 +106,16 @@ def test_process_pool_executor(sb: Sandbox, method: str) -> None:
         assert list(ex.map(count_subusers, [sb.url] * 4)) == [3] * 4
 
 
+@pytest.fixture(autouse=True)
+def sigint_raises() -> Any:
+    """Python leaves SIGINT ignored when it starts ignored (a background job of a
+    non-interactive shell, as in CI): install the standard handler, as an interactive
+    terminal would have."""
+    old = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, old)
+
+
 def interrupt_after(seconds: float) -> None:
     threading.Timer(seconds, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
 

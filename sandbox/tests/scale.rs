@@ -335,7 +335,9 @@ async fn cancelled_calls_do_not_shrink_the_budget() {
         }
     };
     assert!(
-        tokio::time::timeout(Duration::from_secs(10), calls).await.is_ok(),
+        tokio::time::timeout(Duration::from_secs(10), calls)
+            .await
+            .is_ok(),
         "the pacer lost the places of cancelled calls"
     );
 }
