@@ -9,6 +9,7 @@ use reqwest::Url;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::fleet::SharedPacer;
 use crate::obo::OnBehalfOf;
 use crate::pacing::Pacer;
 use crate::retry::RetryPolicy;
@@ -84,6 +85,7 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     pacing: bool,
     user_agent: Option<String>,
+    rate_limit_store: Option<String>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -97,6 +99,10 @@ impl fmt::Debug for ClientBuilder {
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
             .field("pacing", &self.pacing)
+            .field(
+                "rate_limit_store",
+                &self.rate_limit_store.as_ref().map(|_| "<set>"),
+            )
             .finish()
     }
 }
@@ -113,6 +119,7 @@ impl Default for ClientBuilder {
             retry: RetryPolicy::default(),
             pacing: true,
             user_agent: None,
+            rate_limit_store: None,
         }
     }
 }
@@ -169,6 +176,18 @@ impl ClientBuilder {
     /// Whether to hold requests back when the rate-limit window is used up (default on).
     pub fn pacing(mut self, on: bool) -> Self {
         self.pacing = on;
+        self
+    }
+
+    /// Shares pacing with every other client (process, host) that uses the same API key and
+    /// store: a Redis URL such as `redis://127.0.0.1:6379/0`. The store holds the window's
+    /// remaining budget, its reset and the requests in flight, keyed by a hash of the API key
+    /// (never the key itself). Without it, each client paces on its own and takes its share
+    /// of what remains. If Redis is unreachable, calls pace locally and a warning is logged
+    /// once; Redis is tried again a few seconds later. A URL that is not a Redis URL is
+    /// `invalid_input` when building.
+    pub fn rate_limit_store(mut self, url: impl Into<String>) -> Self {
+        self.rate_limit_store = Some(url.into());
         self
     }
 
@@ -238,6 +257,16 @@ impl ClientBuilder {
         }
 
         let http = http_client(self.connect_timeout, self.timeout, &ua)?;
+        let shared = match &self.rate_limit_store {
+            // A place in flight expires when no attempt can still be running.
+            Some(url) => Some(SharedPacer::new(
+                url,
+                &key,
+                base.as_str(),
+                self.connect_timeout + self.timeout + Duration::from_secs(5),
+            )?),
+            None => None,
+        };
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
@@ -248,6 +277,7 @@ impl ClientBuilder {
                 timeout: self.timeout,
                 retry: self.retry,
                 pacer: self.pacing.then(Pacer::default),
+                shared: shared.filter(|_| self.pacing),
                 user_agent: ua,
                 pid: std::process::id(),
                 in_child: Mutex::new(None),
@@ -284,6 +314,7 @@ struct Inner {
     timeout: Duration,
     retry: RetryPolicy,
     pacer: Option<Pacer>,
+    shared: Option<SharedPacer>,
     user_agent: String,
     /// The process that built this pool.
     pid: u32,
@@ -303,6 +334,7 @@ impl Inner {
             timeout: self.timeout,
             retry: self.retry.clone(),
             pacer: self.pacer.as_ref().map(|_| Pacer::default()),
+            shared: self.shared.as_ref().map(SharedPacer::fresh),
             user_agent: self.user_agent.clone(),
             pid,
             in_child: Mutex::new(None),
@@ -412,6 +444,10 @@ impl Client {
 
     pub(crate) fn pacer(&self) -> Option<&Pacer> {
         self.inner.pacer.as_ref()
+    }
+
+    pub(crate) fn shared_pacer(&self) -> Option<&SharedPacer> {
+        self.inner.shared.as_ref()
     }
 
     /// Starts a [`ClientBuilder`].

@@ -30,6 +30,7 @@ mod client;
 pub mod credits;
 pub(crate) mod de;
 mod error;
+mod fleet;
 pub mod ips;
 pub mod monitor;
 mod obo;

@@ -7,6 +7,13 @@
 //! zero while requests are in flight, new requests wait for those answers, which tell the exact
 //! count; only when nothing is in flight and nothing remains do they wait for the reset.
 //!
+//! Other processes may share the key (a fleet of workers without a shared store): the answers
+//! then show the window's budget falling faster than this client spends it. Each client takes
+//! its share of what is left — of the requests spent since its first answer of the window, the
+//! fraction that were its own — so that together they stay near the limit instead of each
+//! spending all that remains. A client alone keeps a share of 1, whatever was spent before it
+//! started.
+//!
 //! Time is `tokio::time::Instant` (so tests run it on a paused clock) and the wall clock is
 //! passed in by the caller (so tests choose it). A request in flight holds a [`Permit`] that
 //! gives its place back when dropped, so a cancelled call never shrinks the budget.
@@ -19,6 +26,8 @@ use tokio::time::Instant;
 
 use crate::ratelimit::RateLimit;
 
+/// Requests spent since this client's first answer of a window before its share is computed.
+const MIN_SPENT_FOR_SHARE: u64 = 8;
 /// Answers of one window carry resets this close together.
 const SAME_WINDOW: Duration = Duration::from_millis(900);
 
@@ -26,6 +35,10 @@ const SAME_WINDOW: Duration = Duration::from_millis(900);
 struct State {
     /// The smallest `Remaining` seen in the current window.
     remaining: Option<u64>,
+    /// `Remaining` in this client's first answer of the current window.
+    first: Option<u64>,
+    /// This client's answers in the current window after the first.
+    mine: u64,
     /// When the current window ends.
     reset_at: Option<Instant>,
     /// Requests started but not yet answered.
@@ -38,7 +51,26 @@ impl State {
         if self.reset_at.is_some_and(|at| at <= now) {
             self.remaining = None;
             self.reset_at = None;
+            self.first = None;
+            self.mine = 0;
         }
+    }
+
+    /// How many of this client's requests may be in flight now: what remains, scaled by this
+    /// client's share of the window's spending when others spend it too.
+    fn budget(&self) -> Option<u64> {
+        let r = self.remaining?;
+        let spent = self.first.unwrap_or(r).saturating_sub(r);
+        // Too few answers yet to tell others apart from reordering.
+        if spent < MIN_SPENT_FOR_SHARE {
+            return Some(r);
+        }
+        let share = (self.mine as f64 / spent as f64).min(1.0);
+        // The others' requests in flight are not in `r` yet: as many as ours, per client.
+        let others = ((1.0 - share) / share.max(f64::EPSILON))
+            .round()
+            .min(r as f64);
+        Some(((r as f64 - others) * share).floor() as u64)
     }
 }
 
@@ -102,7 +134,7 @@ impl Pacer {
                 let mut s = self.lock();
                 let now = Instant::now();
                 s.expire(now);
-                let wait = match (s.remaining, s.reset_at) {
+                let wait = match (s.budget(), s.reset_at) {
                     (Some(r), Some(at)) if r <= s.in_flight => {
                         if s.in_flight > 0 {
                             Some(Wait::Answer(deadline.map_or(at, |d| d.min(at))))
@@ -157,12 +189,15 @@ impl Pacer {
                         // Same window: answers arrive out of order, the smallest count is right.
                         Some(at) if at.max(reset_at) - at.min(reset_at) < SAME_WINDOW => {
                             s.remaining = Some(s.remaining.map_or(remaining, |r| r.min(remaining)));
+                            s.mine += 1;
                         }
                         // A late answer from an earlier window says nothing about this one.
                         Some(at) if reset_at < at => {}
                         _ => {
                             s.remaining = Some(remaining);
                             s.reset_at = Some(reset_at);
+                            s.first = Some(remaining);
+                            s.mine = 0;
                         }
                     }
                 }
@@ -326,6 +361,27 @@ mod tests {
         held.finish(Some(&answer(5, EPOCH + 30)), wall(EPOCH as f64));
         let waited = waiter.await.unwrap();
         assert_eq!(waited, Duration::from_millis(40));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_client_sharing_the_key_takes_its_share_of_what_remains() {
+        let p = Pacer::default();
+        let at = wall(EPOCH as f64);
+        // Starting late in a window (others spent 400 before): alone, all that is left is ours.
+        for r in 90..100u64 {
+            p.acquire(LONG)
+                .await
+                .finish(Some(&answer(199 - r, EPOCH + 30)), at);
+        }
+        assert_eq!(p.lock().budget(), Some(100));
+        // Then the count falls by 40 while this client spent 4: others use the key.
+        for r in [80, 70, 60, 50] {
+            p.acquire(LONG)
+                .await
+                .finish(Some(&answer(r, EPOCH + 30)), at);
+        }
+        // 13 of the 59 spent since our first answer were ours: 13/59 of the 50 left.
+        assert_eq!(p.lock().budget(), Some(11));
     }
 
     #[tokio::test(start_paused = true)]

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::client::{Client, MAX_BODY_BYTES};
 use crate::error::{ApiError, ApiErrorDetail, DecodeError, Error, Result};
+use crate::fleet::SharedPermit;
+use crate::pacing::Permit;
 use crate::ratelimit::RateLimit;
 use crate::retry::{decide, Outcome, Progress};
 
@@ -157,18 +159,13 @@ impl Client {
         let mut maybe_done = false;
         loop {
             at.attempt += 1;
-            let permit = match self.pacer() {
-                // Pacing waits count as rate-limit waits: none when retries are off.
-                Some(p) => Some(
-                    p.acquire(if policy.max_attempts > 1 {
-                        policy.max_rate_limit_wait
-                    } else {
-                        Duration::ZERO
-                    })
-                    .await,
-                ),
-                None => None,
+            // Pacing waits count as rate-limit waits: none when retries are off.
+            let max_wait = if policy.max_attempts > 1 {
+                policy.max_rate_limit_wait
+            } else {
+                Duration::ZERO
             };
+            let permit = self.acquire_place(max_wait).await;
             let mut rb = self
                 .http()
                 .request(req.method.clone(), url.clone())
@@ -177,12 +174,12 @@ impl Client {
                 rb = rb.body(b.clone());
             }
             let result = attempt_once(rb, &ctx).await;
-            if let Some(permit) = permit {
-                permit.finish(
+            permit
+                .finish(
                     result.as_ref().ok().map(|r| &r.rate_limit),
                     SystemTime::now(),
-                );
-            }
+                )
+                .await;
             let outcome = match &result {
                 Ok(r) if (200..300).contains(&r.status) => Outcome::Success,
                 Ok(r) => Outcome::Status {
@@ -227,6 +224,39 @@ impl Client {
                     };
                 }
             }
+        }
+    }
+}
+
+/// A request's place in flight: in the fleet's store, in this client's pacer, or none.
+enum Place<'a> {
+    Shared(SharedPermit<'a>),
+    Local(Permit<'a>),
+    Unpaced,
+}
+
+impl Place<'_> {
+    async fn finish(self, rl: Option<&RateLimit>, now: SystemTime) {
+        match self {
+            Place::Shared(p) => p.finish(rl, now).await,
+            Place::Local(p) => p.finish(rl, now),
+            Place::Unpaced => {}
+        }
+    }
+}
+
+impl Client {
+    /// Waits for a place in flight: the shared store when set and reachable, else the local
+    /// pacer.
+    async fn acquire_place(&self, max_wait: Duration) -> Place<'_> {
+        if let Some(shared) = self.shared_pacer() {
+            if let Some(p) = shared.acquire(max_wait).await {
+                return Place::Shared(p);
+            }
+        }
+        match self.pacer() {
+            Some(p) => Place::Local(p.acquire(max_wait).await),
+            None => Place::Unpaced,
         }
     }
 }
