@@ -28,6 +28,9 @@ pub struct ClientOptions {
     pub connect_timeout_ms: Option<f64>,
     /// Retries after the first attempt (default 4).
     pub max_retries: Option<f64>,
+    /// Share pacing with every process using the same key through Redis, e.g.
+    /// "redis://127.0.0.1:6379/0" (default: each client paces on its own).
+    pub rate_limit_store: Option<String>,
 }
 
 /// The SendGrid admin client. Every method returns a Promise; scoped clients from
@@ -67,6 +70,9 @@ impl Client {
         }
         if let Some(a) = o.account_id {
             b = b.on_behalf_of(OnBehalfOf::account(a));
+        }
+        if let Some(s) = o.rate_limit_store {
+            b = b.rate_limit_store(s);
         }
         Ok(Client {
             inner: b.build().into_napi()?,

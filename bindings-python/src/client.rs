@@ -28,6 +28,7 @@ fn build(
     timeout: f64,
     connect_timeout: f64,
     max_retries: i64,
+    rate_limit_store: Option<String>,
 ) -> PyResult<CoreClient> {
     let mut b = CoreClient::builder()
         .region(Region::parse(region).map_err(to_py_err)?)
@@ -47,6 +48,9 @@ fn build(
     if let Some(a) = account_id {
         b = b.on_behalf_of(OnBehalfOf::account(a));
     }
+    if let Some(s) = rate_limit_store {
+        b = b.rate_limit_store(s);
+    }
     b.build().map_err(to_py_err)
 }
 
@@ -61,7 +65,7 @@ macro_rules! client_class {
         #[pymethods]
         impl $name {
             #[new]
-            #[pyo3(signature = (api_key=None, *, region="global", base_url=None, on_behalf_of=None, account_id=None, timeout=30.0, connect_timeout=10.0, max_retries=4))]
+            #[pyo3(signature = (api_key=None, *, region="global", base_url=None, on_behalf_of=None, account_id=None, timeout=30.0, connect_timeout=10.0, max_retries=4, rate_limit_store=None))]
             #[allow(clippy::too_many_arguments)]
             fn new(
                 api_key: Option<String>,
@@ -72,8 +76,9 @@ macro_rules! client_class {
                 timeout: f64,
                 connect_timeout: f64,
                 max_retries: i64,
+                rate_limit_store: Option<String>,
             ) -> PyResult<Self> {
-                Ok($name { inner: build(api_key, region, base_url, on_behalf_of, account_id, timeout, connect_timeout, max_retries)? })
+                Ok($name { inner: build(api_key, region, base_url, on_behalf_of, account_id, timeout, connect_timeout, max_retries, rate_limit_store)? })
             }
 
             /// A client acting as this subuser (`on-behalf-of: <username>`); this one is unchanged.

@@ -34,6 +34,10 @@ pub struct ClientConfig {
     /// Retries after the first attempt (default 4).
     #[uniffi(default = None)]
     pub max_retries: Option<u32>,
+    /// Share pacing with every process using the same key through Redis, e.g.
+    /// "redis://127.0.0.1:6379/0" (default: each client paces on its own).
+    #[uniffi(default = None)]
+    pub rate_limit_store: Option<String>,
 }
 
 /// The SendGrid admin client. Scoped clients from `on_behalf_of` / `for_account` share its
@@ -76,6 +80,9 @@ impl Client {
         }
         if let Some(a) = config.account_id {
             b = b.on_behalf_of(OnBehalfOf::account(a));
+        }
+        if let Some(s) = config.rate_limit_store {
+            b = b.rate_limit_store(s);
         }
         Ok(wrap(b.build()?))
     }

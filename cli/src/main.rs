@@ -58,6 +58,10 @@ pub struct Global {
     /// Retries after the first attempt (429, 5xx, timeouts).
     #[arg(long, global = true, default_value_t = 4)]
     max_retries: u32,
+    /// Share pacing with other processes using the same key through Redis
+    /// (e.g. redis://127.0.0.1:6379/0).
+    #[arg(long, global = true, env = "SENDGRID_ADMIN_RATE_LIMIT_STORE")]
+    rate_limit_store: Option<String>,
 }
 
 impl Global {
@@ -79,6 +83,9 @@ impl Global {
         }
         if let Some(a) = &self.account_id {
             b = b.on_behalf_of(OnBehalfOf::account(a));
+        }
+        if let Some(s) = &self.rate_limit_store {
+            b = b.rate_limit_store(s);
         }
         b.build()
     }

@@ -43,6 +43,8 @@ class ErrorsTest {
         val key = assertThrows<SendGridException.InvalidInput> { Client(ClientConfig(apiKey = "SG.bad\nkey")) }
         assertEquals("api_key", key.field)
         assertFalse(key.reason.contains("bad"))
+        val store = assertThrows<SendGridException.InvalidInput> { Client(ClientConfig(apiKey = "SG.x", rateLimitStore = "http://127.0.0.1:6379")) }
+        assertEquals("rate_limit_store", store.field)
     }
 
     @Test

@@ -154,7 +154,7 @@ class ScenariosTest {
         is Enum<*> -> v.name.lowercase()
         // Open enums (a value SendGrid adds later is kept): objects by name, Other by its value.
         is Region, is CreditType, is UserType, is PermissionType ->
-            v::class.objectInstance?.let { v::class.simpleName!!.lowercase() } ?: v.javaClass.getDeclaredField("v1").let { it.isAccessible = true; it.get(v) }
+            if (v.javaClass.simpleName == "Other") v.javaClass.getDeclaredField("v1").let { it.isAccessible = true; it.get(v) } else v.javaClass.simpleName.lowercase()
         is List<*> -> JSONArray(v.map { toJson(it) ?: JSONObject.NULL })
         else -> JSONObject().also { o ->
             v.javaClass.declaredFields.filter { !Modifier.isStatic(it.modifiers) }.forEach { f ->
