@@ -375,23 +375,53 @@ impl fmt::Debug for Client {
     }
 }
 
-/// The TLS settings: ring as the crypto provider and the platform's certificate verifier,
-/// passed to this client only (no process-global provider is installed, so the host
-/// application's own TLS choices are untouched).
-fn tls_config() -> Result<rustls::ClientConfig> {
-    let fail = |e: rustls::Error| Error::Transport {
+fn tls_failure(e: impl fmt::Display) -> Error {
+    Error::Transport {
         method: String::new(),
         path: String::new(),
         reason: format!("could not set up TLS: {e}"),
         attempts: 0,
+    }
+}
+
+/// The certificate verifier: the platform's own (macOS/iOS Security framework, Windows CryptoAPI,
+/// the system's CA store on Linux) through rustls-platform-verifier.
+#[cfg(not(target_os = "android"))]
+fn verifier(
+    provider: Arc<rustls::crypto::CryptoProvider>,
+) -> Result<Arc<dyn rustls::client::danger::ServerCertVerifier>> {
+    let v = rustls_platform_verifier::Verifier::new(provider).map_err(tls_failure)?;
+    Ok(Arc::new(v))
+}
+
+/// On Android the platform verifier needs the app to hand it a JVM context first; instead the
+/// library carries Mozilla's root certificates (webpki-roots), so an app verifies SendGrid's
+/// certificate with no setup beyond adding the dependency.
+#[cfg(target_os = "android")]
+fn verifier(
+    provider: Arc<rustls::crypto::CryptoProvider>,
+) -> Result<Arc<dyn rustls::client::danger::ServerCertVerifier>> {
+    let roots = rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
     };
+    let v = rustls::client::WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider)
+        .build()
+        .map_err(tls_failure)?;
+    Ok(v)
+}
+
+/// The TLS settings: ring as the crypto provider and [`verifier`], passed to this client only
+/// (no process-global provider is installed, so the host application's own TLS choices are
+/// untouched).
+fn tls_config() -> Result<rustls::ClientConfig> {
+    let fail = tls_failure;
     let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let verifier = rustls_platform_verifier::Verifier::new(provider.clone()).map_err(fail)?;
+    let verifier = verifier(provider.clone())?;
     let mut config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(fail)?
         .dangerous()
-        .with_custom_certificate_verifier(Arc::new(verifier))
+        .with_custom_certificate_verifier(verifier)
         .with_no_client_auth();
     config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
     Ok(config)
