@@ -37,7 +37,8 @@ struct State {
     remaining: Option<u64>,
     /// `Remaining` in this client's first answer of the current window.
     first: Option<u64>,
-    /// This client's answers in the current window after the first.
+    /// This client's requests that count in the current window after its first answer: those
+    /// then in flight and those started since (answered, failed or cancelled alike).
     mine: u64,
     /// When the current window ends.
     reset_at: Option<Instant>,
@@ -152,6 +153,9 @@ impl Pacer {
                 });
                 if wait.is_none() {
                     s.in_flight += 1;
+                    if s.reset_at.is_some() {
+                        s.mine += 1;
+                    }
                     return Permit { pacer: self };
                 }
                 notified.set(Some(self.answered.notified()));
@@ -194,7 +198,6 @@ impl Pacer {
                         // Same window: answers arrive out of order, the smallest count is right.
                         Some(at) if at.max(reset_at) - at.min(reset_at) < SAME_WINDOW => {
                             s.remaining = Some(s.remaining.map_or(remaining, |r| r.min(remaining)));
-                            s.mine += 1;
                         }
                         // A late answer from an earlier window says nothing about this one.
                         Some(at) if reset_at < at => {}
@@ -202,7 +205,7 @@ impl Pacer {
                             s.remaining = Some(remaining);
                             s.reset_at = Some(reset_at);
                             s.first = Some(remaining);
-                            s.mine = 0;
+                            s.mine = s.in_flight;
                         }
                     }
                 }
@@ -388,6 +391,22 @@ mod tests {
         // 13 of the 59 spent since our first answer were ours: 13/59 of the 50 left, less the
         // requests the ~4 others may have in flight: floor((50 - 4) * 13/59) = 10.
         assert_eq!(p.lock().budget(), Some(10));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn its_own_cancelled_calls_are_not_taken_for_other_clients() {
+        let p = Pacer::default();
+        let at = wall(EPOCH as f64);
+        p.acquire(LONG)
+            .await
+            .finish(Some(&answer(39, EPOCH + 30)), at);
+        for _ in 0..20 {
+            drop(p.acquire(LONG).await); // cancelled, but the server counted them
+        }
+        p.acquire(LONG)
+            .await
+            .finish(Some(&answer(18, EPOCH + 30)), at);
+        assert_eq!(p.lock().budget(), Some(18));
     }
 
     #[tokio::test(start_paused = true)]
