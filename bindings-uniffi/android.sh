@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jni=bindings-uniffi/android/src/main/jniLibs
-cargo ndk -t arm64-v8a -t armeabi-v7a -t x86_64 -o "$jni" build --locked --profile release-mobile -p sendgrid-admin-uniffi
+cargo ndk -t arm64-v8a -t armeabi-v7a -t x86_64 -o "$jni" build --locked --profile release-mobile -p sendgrid-admin-uniffi --no-default-features
 cargo run --locked -p uniffi-bindgen -- generate --library "$jni/arm64-v8a/libsendgrid_admin_uniffi.so" \
   --language kotlin --out-dir bindings-uniffi/android/src/main/kotlin
 (cd bindings-uniffi/android && gradle --no-daemon assembleRelease)

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for t in aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios aarch64-apple-darwin x86_64-apple-darwin; do
-  cargo build --locked --profile release-mobile -p sendgrid-admin-uniffi --target "$t"
+  cargo build --locked --profile release-mobile -p sendgrid-admin-uniffi --no-default-features --target "$t"
 done
 lib=libsendgrid_admin_uniffi.a
 out=target/xcframework
