@@ -37,8 +37,8 @@ struct State {
     remaining: Option<u64>,
     /// `Remaining` in this client's first answer of the current window.
     first: Option<u64>,
-    /// This client's requests that count in the current window after its first answer: those
-    /// then in flight and those started since (answered, failed or cancelled alike).
+    /// This client's requests finished in the current window after its first answer (answered,
+    /// failed or cancelled alike: the server may have counted any of them).
     mine: u64,
     /// When the current window ends.
     reset_at: Option<Instant>,
@@ -66,7 +66,7 @@ impl State {
         if spent < MIN_SPENT_FOR_SHARE {
             return Some(r);
         }
-        let share = (self.mine as f64 / spent as f64).min(1.0);
+        let share = (self.mine.max(1) as f64 / spent as f64).min(1.0);
         // The others' requests in flight are not in `r` yet: as many as ours, per client.
         let others = ((1.0 - share) / share.max(f64::EPSILON))
             .round()
@@ -153,9 +153,6 @@ impl Pacer {
                 });
                 if wait.is_none() {
                     s.in_flight += 1;
-                    if s.reset_at.is_some() {
-                        s.mine += 1;
-                    }
                     return Permit { pacer: self };
                 }
                 notified.set(Some(self.answered.notified()));
@@ -191,6 +188,8 @@ impl Pacer {
             let now = Instant::now();
             s.expire(now);
             let known = rl.and_then(|r| Some((r.remaining?, r.reset_after_at(wall)?)));
+            // Counted as ours unless this answer opens a new window (then it is the first).
+            let window_before = s.reset_at;
             if let Some((remaining, after)) = known {
                 // `after` is at most an hour, so this cannot overflow; checked all the same.
                 if let Some(reset_at) = now.checked_add(after).filter(|at| *at > now) {
@@ -205,10 +204,13 @@ impl Pacer {
                             s.remaining = Some(remaining);
                             s.reset_at = Some(reset_at);
                             s.first = Some(remaining);
-                            s.mine = s.in_flight;
+                            s.mine = 0;
                         }
                     }
                 }
+            }
+            if window_before.is_some() && s.reset_at == window_before {
+                s.mine += 1;
             }
         }
         self.answered.notify_waiters();
