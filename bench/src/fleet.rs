@@ -6,14 +6,14 @@
 //!
 //! `cargo run --release -p sendgrid-admin-bench --bin sendgrid-admin-fleet-bench [-- --smoke]`
 
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Instant;
 
 use clap::Parser;
 use sendgrid_admin::bulk::BulkOptions;
 use sendgrid_admin::monitor::Monitor;
 use sendgrid_admin::Client;
+use sendgrid_admin_sandbox::redis_server::RedisServer;
 use sendgrid_admin_sandbox::{Sandbox, SandboxConfig};
 use serde_json::Value;
 
@@ -47,56 +47,6 @@ struct Args {
     /// Internal (worker): the rate-limit store.
     #[arg(long, hide = true)]
     store: Option<String>,
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap_or(6390)
-}
-
-/// A `redis-server` on a free loopback port, stopped when dropped.
-struct Redis {
-    child: Child,
-    url: String,
-}
-
-impl Redis {
-    fn start() -> Result<Redis, String> {
-        let port = free_port();
-        let mut child = Command::new("redis-server")
-            .args([
-                "--port",
-                &port.to_string(),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ])
-            .stdout(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("redis-server: {e}"))?;
-        let url = format!("redis://127.0.0.1:{port}/0");
-        for _ in 0..100 {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return Ok(Redis { child, url });
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = child.kill();
-        let _ = child.wait();
-        Err("redis-server did not start".into())
-    }
-}
-
-impl Drop for Redis {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 async fn worker(
@@ -255,7 +205,7 @@ fn main() -> std::process::ExitCode {
     let redis = if a.no_redis {
         None
     } else {
-        Some(Redis::start())
+        Some(RedisServer::start())
     };
     println!("### K processes sharing one key: {} monitor updates, sandbox limited to {} per 1 s, {} in flight per process", a.n, a.limit, a.concurrency);
     println!();
@@ -264,7 +214,7 @@ fn main() -> std::process::ExitCode {
     let mut ok = true;
     for &k in &a.k {
         let stores: Vec<Option<String>> = match &redis {
-            Some(Ok(r)) => vec![None, Some(r.url.clone())],
+            Some(Ok(r)) => vec![None, Some(r.url().to_string())],
             _ => vec![None],
         };
         for store in stores {

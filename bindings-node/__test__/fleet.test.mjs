@@ -39,7 +39,7 @@ test('clients sharing a key pace together through rateLimitStore', async () => {
   const outs = (await Promise.all(jobs)).flat()
   assert.equal(outs.filter((r) => !r.ok).length, 0)
   const limited = (await sb.stats()).counters.rate_limited
-  assert.ok(limited <= 4, `${limited} 429s for 400 items`)
+  assert.ok(limited <= 8, `${limited} 429s for 400 items (0 on a quiet machine)`)
 })
 
 test('a wrong rateLimitStore is invalid_input', () => {

@@ -19,6 +19,7 @@
 
 mod control;
 mod http;
+pub mod redis_server;
 mod scopes;
 mod stats;
 mod subusers;

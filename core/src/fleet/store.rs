@@ -123,29 +123,28 @@ impl SharedPacer {
         h.update(api_key.as_bytes());
         let digest = h.finalize();
         let id: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
-        Ok(SharedPacer {
+        let ttl_ms = u64::try_from(ttl.as_millis()).unwrap_or(u64::MAX / 4);
+        Ok(Self::with_keys(
             client,
-            conn: OnceCell::new(),
-            state_key: format!("sendgrid-admin:{{{id}}}:window"),
-            flight_key: format!("sendgrid-admin:{{{id}}}:in-flight"),
-            ttl_ms: u64::try_from(ttl.as_millis()).unwrap_or(u64::MAX / 4),
-            acquire: Script::new(ACQUIRE),
-            release: Script::new(RELEASE),
-            gate: tokio::sync::Mutex::new(()),
-            down_until: Mutex::new(None),
-            warned: AtomicBool::new(false),
-            next_id: AtomicU64::new(0),
-        })
+            format!("sendgrid-admin:{{{id}}}:window"),
+            format!("sendgrid-admin:{{{id}}}:in-flight"),
+            ttl_ms,
+        ))
     }
 
-    /// A copy for a forked child: same store and keys, no connection yet.
-    pub(crate) fn fresh(&self) -> Self {
+    /// A pacer on `client` with these keys, not connected yet.
+    fn with_keys(
+        client: redis::Client,
+        state_key: String,
+        flight_key: String,
+        ttl_ms: u64,
+    ) -> Self {
         SharedPacer {
-            client: self.client.clone(),
+            client,
             conn: OnceCell::new(),
-            state_key: self.state_key.clone(),
-            flight_key: self.flight_key.clone(),
-            ttl_ms: self.ttl_ms,
+            state_key,
+            flight_key,
+            ttl_ms,
             acquire: Script::new(ACQUIRE),
             release: Script::new(RELEASE),
             gate: tokio::sync::Mutex::new(()),
@@ -153,6 +152,16 @@ impl SharedPacer {
             warned: AtomicBool::new(false),
             next_id: AtomicU64::new(0),
         }
+    }
+
+    /// A copy for a forked child: same store and keys, no connection yet.
+    pub(crate) fn fresh(&self) -> Self {
+        Self::with_keys(
+            self.client.clone(),
+            self.state_key.clone(),
+            self.flight_key.clone(),
+            self.ttl_ms,
+        )
     }
 
     /// Whether Redis is being skipped after a failure.
