@@ -157,14 +157,14 @@ impl Client {
         };
         // Whether an earlier attempt may have been processed without our seeing the answer.
         let mut maybe_done = false;
+        // Pacing waits count as rate-limit waits: none when retries are off.
+        let max_wait = if policy.max_attempts > 1 {
+            policy.max_rate_limit_wait
+        } else {
+            Duration::ZERO
+        };
         loop {
             at.attempt += 1;
-            // Pacing waits count as rate-limit waits: none when retries are off.
-            let max_wait = if policy.max_attempts > 1 {
-                policy.max_rate_limit_wait
-            } else {
-                Duration::ZERO
-            };
             let permit = self.acquire_place(max_wait).await;
             let mut rb = self
                 .http()
