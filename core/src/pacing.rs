@@ -12,7 +12,8 @@
 //! its share of what is left — of the requests spent since its first answer of the window, the
 //! fraction that were its own — so that together they stay near the limit instead of each
 //! spending all that remains. A client alone keeps a share of 1, whatever was spent before it
-//! started.
+//! started. A share learnt in one window also governs the first answers of the next, until
+//! that window's own share can be told.
 //!
 //! Time is `tokio::time::Instant` (so tests run it on a paused clock) and the wall clock is
 //! passed in by the caller (so tests choose it). A request in flight holds a [`Permit`] that
@@ -30,6 +31,8 @@ use crate::ratelimit::RateLimit;
 const MIN_SPENT_FOR_SHARE: u64 = 8;
 /// Answers of one window carry resets this close together.
 const SAME_WINDOW: Duration = Duration::from_millis(900);
+/// A share learnt in one window is used in the next only if that one opens within this time.
+const CARRY_FOR: Duration = Duration::from_secs(2);
 
 #[derive(Debug, Default)]
 struct State {
@@ -44,12 +47,20 @@ struct State {
     reset_at: Option<Instant>,
     /// Requests started but not yet answered.
     in_flight: u64,
+    /// This client's share of the previous window's spending, used at the start of the next
+    /// window until enough answers tell the new share (a fleet's processes all start again at a
+    /// reset: without it each would spend as if alone until its share can be told).
+    carried: Option<f64>,
 }
 
 impl State {
     /// Forgets a window that is over.
     fn expire(&mut self, now: Instant) {
-        if self.reset_at.is_some_and(|at| at <= now) {
+        if let Some(at) = self.reset_at.filter(|at| *at <= now) {
+            // A share is carried to the window that follows at once, not to one after a pause.
+            self.carried = self
+                .share()
+                .filter(|_| now.saturating_duration_since(at) < CARRY_FOR);
             self.remaining = None;
             self.reset_at = None;
             self.first = None;
@@ -59,16 +70,25 @@ impl State {
 
     /// How many of this client's requests may be in flight now: what remains, scaled by this
     /// client's share of the window's spending when others spend it too.
-    fn budget(&self) -> Option<u64> {
+    /// This client's share of the current window's spending, once enough was spent to tell.
+    fn share(&self) -> Option<f64> {
         let r = self.remaining?;
         let spent = self.first.unwrap_or(r).saturating_sub(r);
         // Too few answers yet to tell others apart from reordering.
         if spent < MIN_SPENT_FOR_SHARE {
-            return Some(r);
+            return None;
         }
-        let share = (self.mine.max(1) as f64 / spent as f64).min(1.0);
-        // The others' requests in flight are not in `r` yet: as many as ours, per client.
-        let others = ((1.0 - share) / share.max(f64::EPSILON))
+        Some((self.mine.max(1) as f64 / spent as f64).min(1.0))
+    }
+
+    fn budget(&self) -> Option<u64> {
+        let r = self.remaining?;
+        let Some(share) = self.share().or(self.carried) else {
+            return Some(r);
+        };
+        // The others' requests in flight are not in `r` yet: as many as ours, per client
+        // ((1 - share) / share other clients), so that all in flight together fit in `r`.
+        let others = ((1.0 - share) / share.max(f64::EPSILON) * self.in_flight.max(1) as f64)
             .round()
             .min(r as f64);
         Some(((r as f64 - others) * share).floor() as u64)
@@ -209,7 +229,10 @@ impl Pacer {
                     }
                 }
             }
-            if window_before.is_some() && s.reset_at == window_before {
+            // An answer counted before our first one (answers overtake each other) is not part
+            // of what was spent since: counting it would overstate our share.
+            let after_first = known.is_none_or(|(r, _)| s.first.is_none_or(|f| r < f));
+            if window_before.is_some() && s.reset_at == window_before && after_first {
                 s.mine += 1;
             }
         }
@@ -393,6 +416,56 @@ mod tests {
         // 13 of the 59 spent since our first answer were ours: 13/59 of the 50 left, less the
         // requests the ~4 others may have in flight: floor((50 - 4) * 13/59) = 10.
         assert_eq!(p.lock().budget(), Some(10));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_share_carries_into_the_next_window_until_it_can_be_told_again() {
+        let p = Pacer::default();
+        let at = wall(EPOCH as f64);
+        // A window (reset in 1 s) in which 10 of the 100 requests spent were ours.
+        p.acquire(LONG)
+            .await
+            .finish(Some(&answer(180, EPOCH + 1)), at);
+        for r in (0..10).map(|i| 170 - 10 * i) {
+            p.acquire(LONG)
+                .await
+                .finish(Some(&answer(r, EPOCH + 1)), at);
+        }
+        assert!(p.lock().share().is_some_and(|s| (s - 0.1).abs() < 1e-9));
+        // The next window's first answer: its own share cannot be told yet; last window's holds.
+        tokio::time::advance(Duration::from_millis(1010)).await;
+        let next = wall(EPOCH as f64 + 1.01);
+        p.acquire(LONG)
+            .await
+            .finish(Some(&answer(150, EPOCH + 2)), next);
+        // floor((150 - 9) * 0.1) = 14, not all 150.
+        assert_eq!(p.lock().budget(), Some(14));
+        // After a pause of a few windows nothing is carried: alone again, all that remains.
+        tokio::time::advance(Duration::from_secs(5)).await;
+        let later = wall(EPOCH as f64 + 6.01);
+        p.acquire(LONG)
+            .await
+            .finish(Some(&answer(150, EPOCH + 7)), later);
+        assert_eq!(p.lock().budget(), Some(150));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn answers_counted_before_the_first_are_not_taken_for_ours() {
+        let p = Pacer::default();
+        let at = wall(EPOCH as f64);
+        let permits = [p.acquire(LONG).await, p.acquire(LONG).await];
+        p.acquire(LONG)
+            .await
+            .finish(Some(&answer(100, EPOCH + 30)), at);
+        // Two answers overtaken by the first: counted before it, they are not spending since.
+        for (permit, r) in permits.into_iter().zip([102, 101]) {
+            permit.finish(Some(&answer(r, EPOCH + 30)), at);
+        }
+        p.acquire(LONG)
+            .await
+            .finish(Some(&answer(80, EPOCH + 30)), at);
+        // 1 of the 20 spent since the first answer was ours.
+        assert!(p.lock().share().is_some_and(|s| (s - 0.05).abs() < 1e-9));
     }
 
     #[tokio::test(start_paused = true)]
