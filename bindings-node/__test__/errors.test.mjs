@@ -45,6 +45,9 @@ test('bad client options throw at construction', () => {
   assert.throws(() => new sg.Client({ apiKey: 'k', region: 'us' }), is('invalid_input'))
   assert.throws(() => new sg.Client({ apiKey: 'k', baseUrl: 'ftp://x' }), is('invalid_input'))
   assert.throws(() => new sg.Client({ apiKey: 'k', timeoutMs: -5 }), is('invalid_input'))
+  // One scope at a time: a subuser and an account together are refused, not one silently won.
+  assert.throws(() => new sg.Client({ apiKey: 'k', onBehalfOf: 'acme', accountId: 'a-1' }), is('invalid_input', (e) => e.field === 'account_id'))
+  assert.throws(() => new sg.Client({ apiKey: 'k', maxRetries: 1.5 }), is('invalid_input', (e) => e.field === 'maxRetries'))
 })
 
 test('the API key comes from SENDGRID_API_KEY', async () => {

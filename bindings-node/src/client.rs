@@ -1,12 +1,11 @@
 //! `new Client({ apiKey, region, baseUrl, onBehalfOf, accountId, timeoutMs, maxRetries })`.
 
-use std::time::Duration;
-
 use napi::Result;
 use napi_derive::napi;
-use sendgrid_admin::{Client as CoreClient, OnBehalfOf, Region};
+use sendgrid_admin::config::{millis, whole};
+use sendgrid_admin::{Client as CoreClient, ClientConfig, OnBehalfOf};
 
-use crate::errors::{unsigned, IntoNapi};
+use crate::errors::IntoNapi;
 
 /// Options of `new Client(...)`; every one is optional.
 #[napi(object)]
@@ -20,7 +19,7 @@ pub struct ClientOptions {
     pub base_url: Option<String>,
     /// Act as this subuser on every call.
     pub on_behalf_of: Option<String>,
-    /// Act as this customer account on every call.
+    /// Act as this customer account on every call (not together with `onBehalfOf`).
     pub account_id: Option<String>,
     /// Total timeout of one attempt in ms (default 30000).
     pub timeout_ms: Option<f64>,
@@ -46,36 +45,23 @@ impl Client {
     #[napi(constructor)]
     pub fn new(options: Option<ClientOptions>) -> Result<Self> {
         let o = options.unwrap_or_default();
-        let mut b = CoreClient::builder().user_agent_suffix("node");
-        if let Some(r) = o.region {
-            b = b.region(Region::parse(&r).into_napi()?);
-        }
-        if let Some(ms) = unsigned::<u64>("timeoutMs", o.timeout_ms)? {
-            b = b.timeout(Duration::from_millis(ms));
-        }
-        if let Some(ms) = unsigned::<u64>("connectTimeoutMs", o.connect_timeout_ms)? {
-            b = b.connect_timeout(Duration::from_millis(ms));
-        }
-        if let Some(r) = unsigned::<u32>("maxRetries", o.max_retries)? {
-            b = b.max_retries(r);
-        }
-        if let Some(k) = o.api_key {
-            b = b.api_key(k);
-        }
-        if let Some(u) = o.base_url {
-            b = b.base_url(u);
-        }
-        if let Some(s) = o.on_behalf_of {
-            b = b.on_behalf_of(OnBehalfOf::subuser(s));
-        }
-        if let Some(a) = o.account_id {
-            b = b.on_behalf_of(OnBehalfOf::account(a));
-        }
-        if let Some(s) = o.rate_limit_store {
-            b = b.rate_limit_store(s);
-        }
+        let ms = |field: &str, v: Option<f64>| v.map(|v| millis(field, v)).transpose();
+        let config = (|| {
+            Ok(ClientConfig {
+                api_key: o.api_key,
+                region: o.region,
+                base_url: o.base_url,
+                on_behalf_of: o.on_behalf_of,
+                account_id: o.account_id,
+                timeout: ms("timeoutMs", o.timeout_ms)?,
+                connect_timeout: ms("connectTimeoutMs", o.connect_timeout_ms)?,
+                max_retries: o.max_retries.map(|r| whole("maxRetries", r)).transpose()?,
+                rate_limit_store: o.rate_limit_store,
+                user_agent_suffix: Some("node".into()),
+            })
+        })();
         Ok(Client {
-            inner: b.build().into_napi()?,
+            inner: config.and_then(ClientConfig::build).into_napi()?,
         })
     }
 

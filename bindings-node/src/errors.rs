@@ -54,17 +54,7 @@ pub fn choice<T: serde::de::DeserializeOwned>(
 /// A JS number that must fit the core's unsigned type (negative or fractional → invalid input
 /// naming the field).
 pub fn unsigned<T: TryFrom<i64>>(field: &str, v: Option<f64>) -> napi::Result<Option<T>> {
-    v.map(|n| {
-        let bad = || {
-            to_napi(sendgrid_admin::Error::invalid(
-                field,
-                format!("is {n}; it must be a non-negative integer in range"),
-            ))
-        };
-        if n.fract() != 0.0 || !n.is_finite() {
-            return Err(bad());
-        }
-        T::try_from(n as i64).map_err(|_| bad())
-    })
-    .transpose()
+    v.map(|n| sendgrid_admin::config::whole(field, n))
+        .transpose()
+        .map_err(to_napi)
 }

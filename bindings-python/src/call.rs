@@ -279,12 +279,7 @@ pub fn opt_choice<T: serde::de::DeserializeOwned>(
 /// A Python int that must fit the core's unsigned type (a negative one is invalid input naming
 /// the field, not an OverflowError).
 pub fn unsigned<T: TryFrom<i64>>(field: &str, v: i64) -> PyResult<T> {
-    T::try_from(v).map_err(|_| {
-        to_py_err(sendgrid_admin::Error::invalid(
-            field,
-            format!("is {v}; it must be a non-negative integer in range"),
-        ))
-    })
+    sendgrid_admin::config::whole_int(field, v).map_err(to_py_err)
 }
 
 /// An optional [`unsigned`].

@@ -1,23 +1,14 @@
 //! `Client` (blocking, GIL released while waiting, safe to share between threads) and
 //! `AsyncClient` (awaitables). Both end in the core's one builder.
 
-use std::time::Duration;
-
 use pyo3::prelude::*;
-use sendgrid_admin::{Client as CoreClient, OnBehalfOf, Region};
+use sendgrid_admin::config::{seconds, whole_int};
+use sendgrid_admin::{Client as CoreClient, ClientConfig, OnBehalfOf};
 
-use crate::call::{unsigned, Mode};
+use crate::call::Mode;
 use crate::errors::to_py_err;
 
-fn secs(field: &str, v: f64) -> PyResult<Duration> {
-    Duration::try_from_secs_f64(v).map_err(|_| {
-        to_py_err(sendgrid_admin::Error::invalid(
-            field,
-            format!("{v} is not a number of seconds"),
-        ))
-    })
-}
-
+/// The keyword arguments of `Client(...)` / `AsyncClient(...)` as the core's config.
 #[allow(clippy::too_many_arguments)]
 fn build(
     api_key: Option<String>,
@@ -25,33 +16,30 @@ fn build(
     base_url: Option<String>,
     on_behalf_of: Option<String>,
     account_id: Option<String>,
-    timeout: f64,
-    connect_timeout: f64,
-    max_retries: i64,
+    timeout: Option<f64>,
+    connect_timeout: Option<f64>,
+    max_retries: Option<i64>,
     rate_limit_store: Option<String>,
 ) -> PyResult<CoreClient> {
-    let mut b = CoreClient::builder()
-        .region(Region::parse(region).map_err(to_py_err)?)
-        .timeout(secs("timeout", timeout)?)
-        .connect_timeout(secs("connect_timeout", connect_timeout)?)
-        .max_retries(unsigned("max_retries", max_retries)?)
-        .user_agent_suffix("python");
-    if let Some(k) = api_key {
-        b = b.api_key(k);
-    }
-    if let Some(u) = base_url {
-        b = b.base_url(u);
-    }
-    if let Some(s) = on_behalf_of {
-        b = b.on_behalf_of(OnBehalfOf::subuser(s));
-    }
-    if let Some(a) = account_id {
-        b = b.on_behalf_of(OnBehalfOf::account(a));
-    }
-    if let Some(s) = rate_limit_store {
-        b = b.rate_limit_store(s);
-    }
-    b.build().map_err(to_py_err)
+    let config = (|| {
+        Ok(ClientConfig {
+            api_key,
+            region: Some(region.to_string()),
+            base_url,
+            on_behalf_of,
+            account_id,
+            timeout: timeout.map(|t| seconds("timeout", t)).transpose()?,
+            connect_timeout: connect_timeout
+                .map(|t| seconds("connect_timeout", t))
+                .transpose()?,
+            max_retries: max_retries
+                .map(|r| whole_int("max_retries", r))
+                .transpose()?,
+            rate_limit_store,
+            user_agent_suffix: Some("python".into()),
+        })
+    })();
+    config.and_then(ClientConfig::build).map_err(to_py_err)
 }
 
 macro_rules! client_class {
@@ -65,7 +53,7 @@ macro_rules! client_class {
         #[pymethods]
         impl $name {
             #[new]
-            #[pyo3(signature = (api_key=None, *, region="global", base_url=None, on_behalf_of=None, account_id=None, timeout=30.0, connect_timeout=10.0, max_retries=4, rate_limit_store=None))]
+            #[pyo3(signature = (api_key=None, *, region="global", base_url=None, on_behalf_of=None, account_id=None, timeout=None, connect_timeout=None, max_retries=None, rate_limit_store=None))]
             #[allow(clippy::too_many_arguments)]
             fn new(
                 api_key: Option<String>,
@@ -73,9 +61,9 @@ macro_rules! client_class {
                 base_url: Option<String>,
                 on_behalf_of: Option<String>,
                 account_id: Option<String>,
-                timeout: f64,
-                connect_timeout: f64,
-                max_retries: i64,
+                timeout: Option<f64>,
+                connect_timeout: Option<f64>,
+                max_retries: Option<i64>,
                 rate_limit_store: Option<String>,
             ) -> PyResult<Self> {
                 Ok($name { inner: build(api_key, region, base_url, on_behalf_of, account_id, timeout, connect_timeout, max_retries, rate_limit_store)? })

@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 use sendgrid_admin::monitor::Monitor as CoreMonitor;
 
-use crate::call::{run, unit};
+use crate::call::{run, unit, unsigned};
 use crate::models::Monitor;
 use crate::resource;
 
@@ -12,12 +12,12 @@ resource!(
     MonitorSettings
 );
 
-fn monitor(email: String, frequency: i64) -> CoreMonitor {
-    // A negative frequency is sent to the core as 0, which it refuses as "must be at least 1".
-    CoreMonitor {
+/// A negative frequency is refused here naming the value given (the core then checks ≥ 1).
+fn monitor(email: String, frequency: i64) -> PyResult<CoreMonitor> {
+    Ok(CoreMonitor {
         email,
-        frequency: u64::try_from(frequency).unwrap_or(0),
-    }
+        frequency: unsigned("monitor.frequency", frequency)?,
+    })
 }
 
 #[pymethods]
@@ -41,7 +41,7 @@ impl MonitorSettings {
         email: String,
         frequency: i64,
     ) -> PyResult<Py<PyAny>> {
-        let (c, m) = (self.client.clone(), monitor(email, frequency));
+        let (c, m) = (self.client.clone(), monitor(email, frequency)?);
         run(
             py,
             self.mode,
@@ -58,7 +58,7 @@ impl MonitorSettings {
         email: String,
         frequency: i64,
     ) -> PyResult<Py<PyAny>> {
-        let (c, m) = (self.client.clone(), monitor(email, frequency));
+        let (c, m) = (self.client.clone(), monitor(email, frequency)?);
         run(
             py,
             self.mode,

@@ -44,6 +44,21 @@ def test_bad_client_settings() -> None:
         sg.Client("k", base_url="ftp://x")
     with pytest.raises(sg.InvalidInputError):
         sg.Client("k", timeout=-1.0)
+    # One scope at a time: a subuser and an account together are refused, not one silently won.
+    with pytest.raises(sg.InvalidInputError) as both:
+        sg.Client("k", on_behalf_of="acme", account_id="a-1")
+    assert both.value.field == "account_id"
+    with pytest.raises(sg.InvalidInputError) as retries:
+        sg.Client("k", max_retries=-1)
+    assert retries.value.field == "max_retries" and "-1" in str(retries.value)
+
+
+def test_negative_frequency_is_named_as_given(client: sg.Client, sb: Sandbox) -> None:
+    before = sb.stats()["counters"]["requests"]
+    with pytest.raises(sg.InvalidInputError) as e:
+        client.monitor.update("sub00001", "ops@example.com", -3)
+    assert e.value.field == "monitor.frequency" and "-3" in str(e.value)
+    assert sb.stats()["counters"]["requests"] == before
 
 
 def test_api_key_from_environment(monkeypatch: pytest.MonkeyPatch, sb: Sandbox) -> None:

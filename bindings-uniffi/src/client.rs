@@ -22,7 +22,7 @@ pub struct ClientConfig {
     /// Act as this subuser on every call.
     #[uniffi(default = None)]
     pub on_behalf_of: Option<String>,
-    /// Act as this customer account on every call.
+    /// Act as this customer account on every call (not together with `on_behalf_of`).
     #[uniffi(default = None)]
     pub account_id: Option<String>,
     /// Total timeout of one attempt in ms (default 30000).
@@ -56,35 +56,19 @@ impl Client {
     /// Builds a client; bad settings are an `InvalidInput` error.
     #[uniffi::constructor]
     pub fn new(config: ClientConfig) -> Result<Arc<Self>> {
-        let mut b = CoreClient::builder().user_agent_suffix("uniffi");
-        if let Some(r) = config.region {
-            b = b.region(r);
-        }
-        if let Some(ms) = config.timeout_ms {
-            b = b.timeout(Duration::from_millis(ms));
-        }
-        if let Some(ms) = config.connect_timeout_ms {
-            b = b.connect_timeout(Duration::from_millis(ms));
-        }
-        if let Some(r) = config.max_retries {
-            b = b.max_retries(r);
-        }
-        if let Some(k) = config.api_key {
-            b = b.api_key(k);
-        }
-        if let Some(u) = config.base_url {
-            b = b.base_url(u);
-        }
-        if let Some(s) = config.on_behalf_of {
-            b = b.on_behalf_of(OnBehalfOf::subuser(s));
-        }
-        if let Some(a) = config.account_id {
-            b = b.on_behalf_of(OnBehalfOf::account(a));
-        }
-        if let Some(s) = config.rate_limit_store {
-            b = b.rate_limit_store(s);
-        }
-        Ok(wrap(b.build()?))
+        let core = sendgrid_admin::ClientConfig {
+            api_key: config.api_key,
+            region: config.region.map(|r| r.as_str().to_string()),
+            base_url: config.base_url,
+            on_behalf_of: config.on_behalf_of,
+            account_id: config.account_id,
+            timeout: config.timeout_ms.map(Duration::from_millis),
+            connect_timeout: config.connect_timeout_ms.map(Duration::from_millis),
+            max_retries: config.max_retries,
+            rate_limit_store: config.rate_limit_store,
+            user_agent_suffix: Some("uniffi".into()),
+        };
+        Ok(wrap(core.build()?))
     }
 
     /// A client acting as this subuser (`on-behalf-of: <username>`).

@@ -10,10 +10,9 @@ mod teammates;
 mod tour;
 
 use std::process::ExitCode;
-use std::time::Duration;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use sendgrid_admin::{Client, Error, OnBehalfOf, Region};
+use sendgrid_admin::{Client, ClientConfig, Error};
 use sendgrid_admin_sandbox::{Sandbox, SandboxConfig};
 
 use output::Format;
@@ -52,12 +51,12 @@ pub struct Global {
     /// Output format.
     #[arg(long, global = true, value_enum, default_value = "json")]
     output: Format,
-    /// Total timeout of one attempt, in seconds.
-    #[arg(long, global = true, default_value_t = 30)]
-    timeout: u64,
-    /// Retries after the first attempt (429, 5xx, timeouts).
-    #[arg(long, global = true, default_value_t = 4)]
-    max_retries: u32,
+    /// Total timeout of one attempt, in seconds [default: 30].
+    #[arg(long, global = true)]
+    timeout: Option<f64>,
+    /// Retries after the first attempt (429, 5xx, timeouts) [default: 4].
+    #[arg(long, global = true)]
+    max_retries: Option<u32>,
     /// Share pacing with other processes using the same key through Redis
     /// (e.g. redis://127.0.0.1:6379/0).
     #[arg(long, global = true, env = "SENDGRID_ADMIN_RATE_LIMIT_STORE")]
@@ -67,27 +66,22 @@ pub struct Global {
 impl Global {
     /// Builds the client these flags describe.
     pub fn client(&self) -> Result<Client, Error> {
-        let mut b = Client::builder()
-            .region(Region::parse(&self.region)?)
-            .timeout(Duration::from_secs(self.timeout))
-            .max_retries(self.max_retries)
-            .user_agent_suffix("cli");
-        if let Some(k) = &self.api_key {
-            b = b.api_key(k);
+        ClientConfig {
+            api_key: self.api_key.clone(),
+            region: Some(self.region.clone()),
+            base_url: self.base_url.clone(),
+            on_behalf_of: self.on_behalf_of.clone(),
+            account_id: self.account_id.clone(),
+            timeout: self
+                .timeout
+                .map(|t| sendgrid_admin::config::seconds("timeout", t))
+                .transpose()?,
+            connect_timeout: None,
+            max_retries: self.max_retries,
+            rate_limit_store: self.rate_limit_store.clone(),
+            user_agent_suffix: Some("cli".into()),
         }
-        if let Some(u) = &self.base_url {
-            b = b.base_url(u);
-        }
-        if let Some(s) = &self.on_behalf_of {
-            b = b.on_behalf_of(OnBehalfOf::subuser(s));
-        }
-        if let Some(a) = &self.account_id {
-            b = b.on_behalf_of(OnBehalfOf::account(a));
-        }
-        if let Some(s) = &self.rate_limit_store {
-            b = b.rate_limit_store(s);
-        }
-        b.build()
+        .build()
     }
 }
 

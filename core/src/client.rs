@@ -71,6 +71,15 @@ impl Region {
     }
 }
 
+impl std::str::FromStr for Region {
+    type Err = Error;
+
+    /// [`Region::parse`].
+    fn from_str(s: &str) -> Result<Region> {
+        Region::parse(s)
+    }
+}
+
 /// Builds a [`Client`]. Every language binding ends here, so defaults are defined once:
 /// 10 s connect and 30 s total timeouts, retries on, pacing on, user agent
 /// `sendgrid-admin/<version>`.

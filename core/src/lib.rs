@@ -27,6 +27,7 @@
 
 pub mod bulk;
 mod client;
+pub mod config;
 pub mod credits;
 pub(crate) mod de;
 mod error;
@@ -51,6 +52,7 @@ pub use client::{
     Client, ClientBuilder, Region, API_KEY_ENV, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
     MAX_BODY_BYTES,
 };
+pub use config::ClientConfig;
 pub use error::{ApiError, ApiErrorDetail, DecodeError, Error, ErrorKind, RateLimit, Result};
 pub use obo::OnBehalfOf;
 pub use retry::RetryPolicy;
