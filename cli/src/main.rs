@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use sendgrid_admin::{Client, ClientConfig, Error};
+#[cfg(feature = "sandbox")]
 use sendgrid_admin_sandbox::{Sandbox, SandboxConfig};
 
 use output::Format;
@@ -101,14 +102,17 @@ enum Command {
     #[command(subcommand)]
     Scopes(scopes::Cmd),
     /// Run an offline, stateful SendGrid on 127.0.0.1 until interrupted.
+    #[cfg(feature = "sandbox")]
     Sandbox(SandboxConfig),
     /// Walk through the main jobs against an in-process sandbox (or --base-url).
     Tour,
 }
 
+#[cfg_attr(not(feature = "sandbox"), allow(unused_variables))]
 async fn run(cli: Cli, key_from_flag: bool) -> Result<(), Error> {
     let g = &cli.global;
     match cli.command {
+        #[cfg(feature = "sandbox")]
         Command::Sandbox(mut cfg) => {
             // The sandbox accepts --api-key (or $SENDGRID_API_KEY); a key from the environment
             // may be a real one, so it is never printed.

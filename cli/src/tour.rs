@@ -6,6 +6,7 @@ use sendgrid_admin::monitor::Monitor;
 use sendgrid_admin::subusers::{CreateSubuser, ListSubusers};
 use sendgrid_admin::teammates::{InviteTeammate, Permissions, SubuserAccessQuery};
 use sendgrid_admin::{Client, Error, OnBehalfOf};
+#[cfg(feature = "sandbox")]
 use sendgrid_admin_sandbox::{Sandbox, SandboxConfig};
 
 use crate::Global;
@@ -31,8 +32,10 @@ fn subuser(name: &str, ip: &str) -> CreateSubuser {
 }
 
 pub async fn run(g: &Global) -> Result<(), Error> {
+    #[cfg_attr(not(feature = "sandbox"), allow(unused_mut))]
     let mut g = g.clone();
     // Without --base-url the tour runs against its own sandbox: nothing leaves this machine.
+    #[cfg(feature = "sandbox")]
     let _sandbox = if g.base_url.is_none() {
         let sb = Sandbox::start_with(SandboxConfig {
             port: 0,
@@ -53,6 +56,17 @@ pub async fn run(g: &Global) -> Result<(), Error> {
         );
         None
     };
+    #[cfg(not(feature = "sandbox"))]
+    match &g.base_url {
+        Some(url) => println!("Running against {url}."),
+        None => {
+            return Err(Error::invalid(
+                "base_url",
+                "this build has no built-in sandbox: pass --base-url of a running one \
+                 (built with --features sandbox, `sendgrid-admin sandbox` starts one)",
+            ))
+        }
+    }
     let c: Client = g.client()?;
     let mut n = 0;
 

@@ -429,6 +429,7 @@ async fn exit_codes_per_error_kind() {
     );
 }
 
+#[cfg(feature = "sandbox")]
 #[test]
 fn tour_exits_zero_and_prints_the_transcript() {
     let out = Command::cargo_bin("sendgrid-admin")
