@@ -38,8 +38,8 @@ export declare class SendGridError extends Error {
   readonly errors: ErrorDetail[]
   /** The request id SendGrid gave the failed request. */
   readonly requestId: string | null
-  /** For rate_limited: seconds to wait before trying again. */
-  readonly retryAfter: number | null
+  /** For rate_limited (or a `Retry-After`): milliseconds to wait before trying again. */
+  readonly retryAfterMs: number | null
   /** How many attempts were made (0 for invalid input). */
   readonly attempts: number
   /** For invalid_input: the field that was refused. */

@@ -69,7 +69,7 @@ test('status errors carry SendGrid details', async () => {
   await assert.rejects(c.scopes.list(), is('server', (e) => e.status === 503))
   await sb.control('rate-limit', { limit: 1, window_secs: 3600 })
   await c.scopes.list()
-  await assert.rejects(c.scopes.list(), is('rate_limited', (e) => e.retryAfter > 0 && e.retryAfter <= 3600))
+  await assert.rejects(c.scopes.list(), is('rate_limited', (e) => e.retryAfterMs > 0 && e.retryAfterMs <= 3600_000))
 })
 
 test('transport, timeout and decode', async () => {

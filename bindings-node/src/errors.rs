@@ -1,25 +1,15 @@
-//! Core errors → JS: the rejection carries a JSON description that `sendgrid-admin.js` turns
-//! into a `SendGridError` with `code`, `status`, `errors`, `requestId`, `retryAfter`,
-//! `attempts` and `field` (napi-rs cannot attach properties to errors of async functions).
-
-use serde_json::json;
+//! Core errors → JS: the rejection carries the core's `ErrorInfo` as JSON, which
+//! `sendgrid-admin.js` turns into a `SendGridError` with `code`, `status`, `errors`,
+//! `requestId`, `retryAfterMs`, `attempts` and `field` (napi-rs cannot attach properties to
+//! errors of async functions).
 
 /// Marks the JSON reason of errors produced here.
 pub const MARKER: &str = "sendgrid-admin-error";
 
 /// The napi error for a core error.
 pub fn to_napi(e: sendgrid_admin::Error) -> napi::Error {
-    let details = json!({
-        MARKER: 1,
-        "code": e.kind().as_str(),
-        "message": e.to_string(),
-        "status": e.status(),
-        "errors": e.errors(),
-        "requestId": e.request_id(),
-        "retryAfter": e.retry_after().map(|d| d.as_secs_f64()),
-        "attempts": e.attempts(),
-        "field": e.field(),
-    });
+    let mut details = serde_json::to_value(e.info()).unwrap_or_default();
+    details[MARKER] = 1.into();
     napi::Error::new(napi::Status::GenericFailure, details.to_string())
 }
 

@@ -98,16 +98,19 @@ fn class(py: Python<'_>, kind: ErrorKind) -> Bound<'_, PyType> {
     }
 }
 
+/// The core's `ErrorInfo` as an exception: the wait in seconds (`retry_after`), as Python
+/// measures time.
 fn build(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
-    let inst = class(py, e.kind()).call1((e.to_string(),))?;
-    inst.setattr("kind", e.kind().as_str())?;
-    inst.setattr("status", e.status())?;
-    let errors: Vec<ErrorDetail> = e.errors().iter().cloned().map(ErrorDetail).collect();
+    let i = e.info();
+    let inst = class(py, i.kind).call1((i.message,))?;
+    inst.setattr("kind", i.kind.as_str())?;
+    inst.setattr("status", i.status)?;
+    let errors: Vec<ErrorDetail> = i.errors.into_iter().map(ErrorDetail).collect();
     inst.setattr("errors", errors)?;
-    inst.setattr("request_id", e.request_id())?;
-    inst.setattr("retry_after", e.retry_after().map(|d| d.as_secs_f64()))?;
-    inst.setattr("attempts", e.attempts())?;
-    inst.setattr("field", e.field())?;
+    inst.setattr("request_id", i.request_id)?;
+    inst.setattr("retry_after", i.retry_after.map(|d| d.as_secs_f64()))?;
+    inst.setattr("attempts", i.attempts)?;
+    inst.setattr("field", i.field)?;
     Ok(PyErr::from_value(inst))
 }
 

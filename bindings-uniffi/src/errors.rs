@@ -7,8 +7,8 @@
 pub struct ErrorDetail {
     /// The field SendGrid blames, if any.
     pub field: Option<String>,
-    /// The message.
-    pub text: String,
+    /// The human message, e.g. "username exists".
+    pub message: String,
     /// Help text or a docs link, as JSON text.
     pub help: Option<String>,
 }
@@ -30,8 +30,8 @@ macro_rules! sendgrid_error {
                     errors: Vec<ErrorDetail>,
                     /// The request id SendGrid gave the failed request.
                     request_id: Option<String>,
-                    /// For rate limits: seconds to wait before trying again.
-                    retry_after_secs: Option<f64>,
+                    /// For rate limits (or a `Retry-After`): milliseconds to wait before trying again.
+                    retry_after_ms: Option<u64>,
                     /// How many attempts were made (0 for invalid input).
                     attempts: u32,
                     /// For invalid input: the field that was refused.
@@ -42,19 +42,16 @@ macro_rules! sendgrid_error {
 
         impl From<sendgrid_admin::Error> for SendGridError {
             fn from(e: sendgrid_admin::Error) -> Self {
-                let reason = e.to_string();
-                let status = e.status();
-                let errors = e
-                    .errors()
-                    .iter()
-                    .map(|d| ErrorDetail { field: d.field.clone(), text: d.message.clone(), help: d.help.as_ref().map(|h| h.to_string()) })
+                let i = e.info();
+                let (reason, status, request_id, attempts, field) = (i.message, i.status, i.request_id, i.attempts, i.field);
+                let errors = i
+                    .errors
+                    .into_iter()
+                    .map(|d| ErrorDetail { field: d.field, message: d.message, help: d.help.map(|h| h.to_string()) })
                     .collect();
-                let request_id = e.request_id().map(str::to_string);
-                let retry_after_secs = e.retry_after().map(|d| d.as_secs_f64());
-                let attempts = e.attempts();
-                let field = e.field().map(str::to_string);
-                match e.kind() {
-                    $(sendgrid_admin::ErrorKind::$kind => SendGridError::$variant { reason, status, errors, request_id, retry_after_secs, attempts, field },)*
+                let retry_after_ms = i.retry_after.map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
+                match i.kind {
+                    $(sendgrid_admin::ErrorKind::$kind => SendGridError::$variant { reason, status, errors, request_id, retry_after_ms, attempts, field },)*
                 }
             }
         }
@@ -72,7 +69,7 @@ sendgrid_error! {
     NotFound => NotFound,
     /// HTTP 400 (or another 4xx): SendGrid refused the request.
     BadRequest => BadRequest,
-    /// HTTP 429: too many requests; see `retry_after_secs`.
+    /// HTTP 429: too many requests; see `retry_after_ms`.
     RateLimited => RateLimited,
     /// HTTP 5xx: SendGrid failed.
     Server => Server,

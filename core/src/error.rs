@@ -326,5 +326,99 @@ impl Error {
     }
 }
 
+/// Everything a binding shows of an error, gathered once: each binding maps this one struct to
+/// its exception or error type, in its own case and time unit (see `tests/README.md`, "Names
+/// across languages"). Serialised in camelCase with the wait in milliseconds, as Node shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorInfo {
+    /// The stable kind (`not_found`, ...): the exception class or `code`.
+    #[serde(rename = "code")]
+    pub kind: ErrorKind,
+    /// What went wrong, for people (never contains the API key).
+    pub message: String,
+    /// The HTTP status, when SendGrid answered.
+    pub status: Option<u16>,
+    /// SendGrid's `errors[]`.
+    pub errors: Vec<ApiErrorDetail>,
+    /// The request id SendGrid gave the failed request.
+    pub request_id: Option<String>,
+    /// How long to wait before trying again (rate limits, `Retry-After`).
+    #[serde(rename = "retryAfterMs", serialize_with = "millis")]
+    pub retry_after: Option<Duration>,
+    /// How many attempts were made (0 when refused before sending).
+    pub attempts: u32,
+    /// For invalid input: the field that was refused.
+    pub field: Option<String>,
+}
+
+fn millis<S: serde::Serializer>(
+    d: &Option<Duration>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_some(&(d.as_secs_f64() * 1000.0).round()),
+        None => s.serialize_none(),
+    }
+}
+
+impl From<&Error> for ErrorInfo {
+    fn from(e: &Error) -> Self {
+        ErrorInfo {
+            kind: e.kind(),
+            message: e.to_string(),
+            status: e.status(),
+            errors: e.errors().to_vec(),
+            request_id: e.request_id().map(str::to_string),
+            retry_after: e.retry_after(),
+            attempts: e.attempts(),
+            field: e.field().map(str::to_string),
+        }
+    }
+}
+
+impl Error {
+    /// This error's [`ErrorInfo`].
+    pub fn info(&self) -> ErrorInfo {
+        ErrorInfo::from(self)
+    }
+}
+
 /// The result type of this library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_info_gathers_every_field_and_serialises_as_node_shows_it() {
+        let e = Error::Api {
+            error: Box::new(ApiError {
+                status: 429,
+                method: "GET".into(),
+                path: "/v3/scopes".into(),
+                errors: vec![ApiErrorDetail {
+                    field: None,
+                    message: "too many requests".into(),
+                    help: None,
+                }],
+                request_id: Some("r-1".into()),
+                rate_limit: RateLimit::default(),
+                retry_after: Some(Duration::from_millis(1500)),
+            }),
+            attempts: 3,
+        };
+        let i = e.info();
+        assert_eq!(i.kind, ErrorKind::RateLimited);
+        assert_eq!((i.status, i.attempts), (Some(429), 3));
+        let v = serde_json::to_value(&i).unwrap();
+        assert_eq!(v["code"], "rate_limited");
+        assert_eq!(v["retryAfterMs"], 1500.0);
+        assert_eq!(v["requestId"], "r-1");
+        assert_eq!(v["errors"][0]["message"], "too many requests");
+        let invalid = Error::invalid("ips[1]", "not an IPv4 address").info();
+        assert_eq!(invalid.field.as_deref(), Some("ips[1]"));
+        assert_eq!(invalid.attempts, 0);
+    }
+}

@@ -53,7 +53,9 @@ pub use client::{
     MAX_BODY_BYTES,
 };
 pub use config::ClientConfig;
-pub use error::{ApiError, ApiErrorDetail, DecodeError, Error, ErrorKind, RateLimit, Result};
+pub use error::{
+    ApiError, ApiErrorDetail, DecodeError, Error, ErrorInfo, ErrorKind, RateLimit, Result,
+};
 pub use obo::OnBehalfOf;
 pub use retry::RetryPolicy;
 

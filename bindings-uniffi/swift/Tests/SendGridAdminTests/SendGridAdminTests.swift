@@ -74,7 +74,7 @@ final class SendGridAdminTests: XCTestCase {
             XCTFail("no monitor yet")
         } catch let SendGridError.NotFound(_, status, errors, _, _, _, _) {
             XCTAssertEqual(status, 404)
-            XCTAssertEqual(errors.first?.text, "No monitor settings for this user")
+            XCTAssertEqual(errors.first?.message, "No monitor settings for this user")
         }
     }
 

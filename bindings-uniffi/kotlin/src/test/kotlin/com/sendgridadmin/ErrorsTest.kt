@@ -54,7 +54,7 @@ class ErrorsTest {
     fun statusErrors() = runBlocking {
         val nf = assertThrows<SendGridException.NotFound> { runBlocking { c.monitor().get("sub00001") } }
         assertEquals(404.toUShort(), nf.status)
-        assertEquals("No monitor settings for this user", nf.errors[0].text)
+        assertEquals("No monitor settings for this user", nf.errors[0].message)
         assertTrue(nf.requestId!!.startsWith("sbx-"))
         val br = assertThrows<SendGridException.BadRequest> { runBlocking { c.subusers().create(CreateSubuser("sub00001", "a@example.com", "pw")) } }
         assertEquals("username", br.errors[0].field)
@@ -66,7 +66,7 @@ class ErrorsTest {
         sb.control("rate-limit", JSONObject().put("limit", 1).put("window_secs", 3600))
         c.scopes().list()
         val rl = assertThrows<SendGridException.RateLimited> { runBlocking { c.scopes().list() } }
-        assertTrue(rl.retryAfterSecs!! > 0.0)
+        assertTrue(rl.retryAfterMs!! > 0UL)
     }
 
     @Test

@@ -69,7 +69,7 @@ class ScenariosTest {
                 if (exp.has("field")) assertEquals(exp.getString("field"), d.field, where)
                 if (exp.has("message")) {
                     val m = exp.getString("message")
-                    assertTrue(d.reason.contains(m) || d.errors.any { it.text.contains(m) }, where)
+                    assertTrue(d.reason.contains(m) || d.errors.any { it.message.contains(m) }, where)
                 }
                 if (exp.has("attempts")) assertEquals(exp.getInt("attempts"), d.attempts.toInt(), where)
                 continue
