@@ -45,6 +45,8 @@ test('bad client options throw at construction', () => {
   assert.throws(() => new sg.Client({ apiKey: 'k', region: 'us' }), is('invalid_input'))
   assert.throws(() => new sg.Client({ apiKey: 'k', baseUrl: 'ftp://x' }), is('invalid_input'))
   assert.throws(() => new sg.Client({ apiKey: 'k', timeoutMs: -5 }), is('invalid_input'))
+  assert.throws(() => new sg.Client({ apiKey: 'k', baseUrl: 'http://10.0.0.5:8080' }), is('invalid_input', (e) => e.field === 'base_url' && e.message.includes('clear text')))
+  new sg.Client({ apiKey: 'k', baseUrl: 'http://10.0.0.5:8080', allowInsecureHttp: true })
   // One scope at a time: a subuser and an account together are refused, not one silently won.
   assert.throws(() => new sg.Client({ apiKey: 'k', onBehalfOf: 'acme', accountId: 'a-1' }), is('invalid_input', (e) => e.field === 'account_id'))
   assert.throws(() => new sg.Client({ apiKey: 'k', maxRetries: 1.5 }), is('invalid_input', (e) => e.field === 'maxRetries'))

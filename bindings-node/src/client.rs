@@ -15,7 +15,8 @@ pub struct ClientOptions {
     pub api_key: Option<String>,
     /// "global" (default) or "eu".
     pub region: Option<String>,
-    /// A base URL instead of the region's host: the sandbox, a proxy.
+    /// A base URL instead of the region's host: the sandbox, a proxy (default: the
+    /// SENDGRID_ADMIN_BASE_URL environment variable, else the region's host).
     pub base_url: Option<String>,
     /// Act as this subuser on every call.
     pub on_behalf_of: Option<String>,
@@ -30,6 +31,9 @@ pub struct ClientOptions {
     /// Share pacing with every process using the same key through Redis, e.g.
     /// "redis://127.0.0.1:6379/0" (default: each client paces on its own).
     pub rate_limit_store: Option<String>,
+    /// Allow a plain `http://` baseUrl to another machine (default false: the API key would
+    /// travel in clear text; loopback is always allowed).
+    pub allow_insecure_http: Option<bool>,
 }
 
 /// The SendGrid admin client. Every method returns a Promise; scoped clients from
@@ -58,6 +62,7 @@ impl Client {
                 max_retries: o.max_retries.map(|r| whole("maxRetries", r)).transpose()?,
                 rate_limit_store: o.rate_limit_store,
                 user_agent_suffix: Some("node".into()),
+                allow_insecure_http: o.allow_insecure_http,
             })
         })();
         Ok(Client {

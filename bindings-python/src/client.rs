@@ -20,6 +20,7 @@ fn build(
     connect_timeout: Option<f64>,
     max_retries: Option<i64>,
     rate_limit_store: Option<String>,
+    allow_insecure_http: bool,
 ) -> PyResult<CoreClient> {
     let config = (|| {
         Ok(ClientConfig {
@@ -37,6 +38,7 @@ fn build(
                 .transpose()?,
             rate_limit_store,
             user_agent_suffix: Some("python".into()),
+            allow_insecure_http: Some(allow_insecure_http),
         })
     })();
     config.and_then(ClientConfig::build).map_err(to_py_err)
@@ -53,7 +55,7 @@ macro_rules! client_class {
         #[pymethods]
         impl $name {
             #[new]
-            #[pyo3(signature = (api_key=None, *, region="global", base_url=None, on_behalf_of=None, account_id=None, timeout=None, connect_timeout=None, max_retries=None, rate_limit_store=None))]
+            #[pyo3(signature = (api_key=None, *, region="global", base_url=None, on_behalf_of=None, account_id=None, timeout=None, connect_timeout=None, max_retries=None, rate_limit_store=None, allow_insecure_http=false))]
             #[allow(clippy::too_many_arguments)]
             fn new(
                 api_key: Option<String>,
@@ -65,8 +67,9 @@ macro_rules! client_class {
                 connect_timeout: Option<f64>,
                 max_retries: Option<i64>,
                 rate_limit_store: Option<String>,
+                allow_insecure_http: bool,
             ) -> PyResult<Self> {
-                Ok($name { inner: build(api_key, region, base_url, on_behalf_of, account_id, timeout, connect_timeout, max_retries, rate_limit_store)? })
+                Ok($name { inner: build(api_key, region, base_url, on_behalf_of, account_id, timeout, connect_timeout, max_retries, rate_limit_store, allow_insecure_http)? })
             }
 
             /// A client acting as this subuser (`on-behalf-of: <username>`); this one is unchanged.

@@ -61,6 +61,17 @@ def test_negative_frequency_is_named_as_given(client: sg.Client, sb: Sandbox) ->
     assert sb.stats()["counters"]["requests"] == before
 
 
+def test_plain_http_only_to_this_machine(monkeypatch: pytest.MonkeyPatch, sb: Sandbox) -> None:
+    with pytest.raises(sg.InvalidInputError) as e:
+        sg.Client("k", base_url="http://10.0.0.5:8080")
+    assert e.value.field == "base_url" and "clear text" in str(e.value)
+    sg.Client("k", base_url="http://10.0.0.5:8080", allow_insecure_http=True)
+    # The base URL also comes from SENDGRID_ADMIN_BASE_URL, like the key from SENDGRID_API_KEY.
+    monkeypatch.setenv("SENDGRID_ADMIN_BASE_URL", sb.url)
+    c = sg.Client(KEY)
+    assert c.base_url.rstrip("/") == sb.url.rstrip("/") and len(c.subusers.list()) == 3
+
+
 def test_api_key_from_environment(monkeypatch: pytest.MonkeyPatch, sb: Sandbox) -> None:
     monkeypatch.setenv("SENDGRID_API_KEY", KEY)
     assert len(sg.Client(base_url=sb.url).subusers.list()) == 3

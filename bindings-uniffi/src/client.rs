@@ -38,6 +38,10 @@ pub struct ClientConfig {
     /// "redis://127.0.0.1:6379/0" (default: each client paces on its own).
     #[uniffi(default = None)]
     pub rate_limit_store: Option<String>,
+    /// Allow a plain `http://` base URL to another machine (default false: the API key would
+    /// travel in clear text; loopback is always allowed).
+    #[uniffi(default = None)]
+    pub allow_insecure_http: Option<bool>,
 }
 
 /// The SendGrid admin client. Scoped clients from `on_behalf_of` / `for_account` share its
@@ -67,6 +71,7 @@ impl Client {
             max_retries: config.max_retries,
             rate_limit_store: config.rate_limit_store,
             user_agent_suffix: Some("uniffi".into()),
+            allow_insecure_http: config.allow_insecure_http,
         };
         Ok(wrap(core.build()?))
     }

@@ -40,7 +40,7 @@ pub struct Global {
     /// Region whose API host is used: global or eu.
     #[arg(long, global = true, default_value = "global")]
     region: String,
-    /// Base URL instead of the region's host (the sandbox, a proxy).
+    /// Base URL instead of the region's host (the sandbox, a proxy) [default: $SENDGRID_ADMIN_BASE_URL].
     #[arg(long, global = true)]
     base_url: Option<String>,
     /// Act as this subuser (`on-behalf-of: <username>`).
@@ -62,6 +62,10 @@ pub struct Global {
     /// (e.g. redis://127.0.0.1:6379/0).
     #[arg(long, global = true, env = "SENDGRID_ADMIN_RATE_LIMIT_STORE")]
     rate_limit_store: Option<String>,
+    /// Allow a plain http:// base URL to another machine (the API key would travel in clear
+    /// text; loopback is always allowed).
+    #[arg(long, global = true)]
+    allow_insecure_http: bool,
 }
 
 impl Global {
@@ -81,6 +85,7 @@ impl Global {
             max_retries: self.max_retries,
             rate_limit_store: self.rate_limit_store.clone(),
             user_agent_suffix: Some("cli".into()),
+            allow_insecure_http: Some(self.allow_insecure_http),
         }
         .build()
     }

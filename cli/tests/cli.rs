@@ -417,6 +417,21 @@ async fn exit_codes_per_error_kind() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(11));
+    // Plain http to another machine is refused before sending (exit 3: invalid input).
+    let clear = Command::cargo_bin("sendgrid-admin")
+        .unwrap()
+        .args([
+            "--base-url",
+            "http://10.0.0.5:8080",
+            "--api-key",
+            "k",
+            "scopes",
+            "list",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(clear.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&clear.stderr).contains("clear text"));
     let mut usage = Command::cargo_bin("sendgrid-admin").unwrap();
     assert_eq!(
         usage

@@ -17,6 +17,8 @@ use crate::validate;
 
 /// The environment variable read when no API key is given.
 pub const API_KEY_ENV: &str = "SENDGRID_API_KEY";
+/// The environment variable read for the base URL when none is given (the sandbox, a proxy).
+pub const BASE_URL_ENV: &str = "SENDGRID_ADMIN_BASE_URL";
 /// The default connect timeout.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// The default total timeout of one attempt.
@@ -71,6 +73,19 @@ impl Region {
     }
 }
 
+/// `localhost`, `127.0.0.0/8` or `::1`.
+fn is_loopback(url: &Url) -> bool {
+    let Some(host) = url.host_str() else {
+        return false;
+    };
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
 impl std::str::FromStr for Region {
     type Err = Error;
 
@@ -95,6 +110,7 @@ pub struct ClientBuilder {
     pacing: bool,
     user_agent: Option<String>,
     rate_limit_store: Option<String>,
+    allow_insecure_http: bool,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -129,6 +145,7 @@ impl Default for ClientBuilder {
             pacing: true,
             user_agent: None,
             rate_limit_store: None,
+            allow_insecure_http: false,
         }
     }
 }
@@ -200,6 +217,13 @@ impl ClientBuilder {
         self
     }
 
+    /// Allows a plain `http://` base URL to a host other than this machine (default: refused,
+    /// since the API key would travel in clear text; loopback is always allowed).
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
+        self
+    }
+
     /// Text appended to the user agent, e.g. `"my-app/1.2"` (bindings add their language).
     pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
         self.user_agent = Some(suffix.into());
@@ -239,7 +263,17 @@ impl ClientBuilder {
                 ),
             )
         })?;
-        let raw_base = self.base_url.as_deref().unwrap_or(region_base);
+        let env_base = match &self.base_url {
+            Some(_) => None,
+            None => std::env::var(BASE_URL_ENV)
+                .ok()
+                .filter(|v| !v.trim().is_empty()),
+        };
+        let raw_base = self
+            .base_url
+            .as_deref()
+            .or(env_base.as_deref())
+            .unwrap_or(region_base);
         let base = Url::parse(raw_base)
             .ok()
             .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
@@ -250,6 +284,17 @@ impl ClientBuilder {
                     format!("{raw_base:?} is not an http(s) URL without query"),
                 )
             })?;
+        // The API key travels in every request: plain http only to this machine, unless the
+        // caller says otherwise (a TLS-terminating proxy on a private network).
+        if base.scheme() == "http" && !self.allow_insecure_http && !is_loopback(&base) {
+            return Err(Error::invalid(
+                "base_url",
+                format!(
+                    "{raw_base:?} is plain http to another machine: the API key would travel in \
+                     clear text; use https, or allow_insecure_http"
+                ),
+            ));
+        }
         if self.connect_timeout.is_zero() || self.timeout.is_zero() {
             return Err(Error::invalid("timeout", "must be greater than zero"));
         }

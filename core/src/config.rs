@@ -42,6 +42,9 @@ pub struct ClientConfig {
     pub rate_limit_store: Option<String>,
     /// Appended to the user agent: the binding's name (`python`, `node`, `uniffi`, `cli`).
     pub user_agent_suffix: Option<String>,
+    /// Allow a plain `http://` base URL to another machine (default: refused; loopback is
+    /// always allowed).
+    pub allow_insecure_http: Option<bool>,
 }
 
 impl fmt::Debug for ClientConfig {
@@ -60,6 +63,7 @@ impl fmt::Debug for ClientConfig {
                 &self.rate_limit_store.as_ref().map(|_| "<set>"),
             )
             .field("user_agent_suffix", &self.user_agent_suffix)
+            .field("allow_insecure_http", &self.allow_insecure_http)
             .finish()
     }
 }
@@ -101,6 +105,7 @@ impl ClientConfig {
         if let Some(s) = self.user_agent_suffix {
             b = b.user_agent_suffix(s);
         }
+        b = b.allow_insecure_http(self.allow_insecure_http.unwrap_or(false));
         b.build()
     }
 }
@@ -190,6 +195,49 @@ mod tests {
             client.current_on_behalf_of().map(|o| o.to_string()),
             Some("account-id a-1".into())
         );
+    }
+
+    #[test]
+    fn plain_http_goes_to_this_machine_only_unless_allowed() {
+        for ok in [
+            "http://127.0.0.1:9",
+            "http://localhost:9",
+            "http://[::1]:9",
+            "https://example.com",
+        ] {
+            let c = ClientConfig {
+                base_url: Some(ok.into()),
+                ..config()
+            };
+            assert!(c.build().is_ok(), "{ok}");
+        }
+        let c = ClientConfig {
+            base_url: Some("http://10.0.0.5:8080".into()),
+            ..config()
+        };
+        let e = c.clone().build().unwrap_err();
+        assert_eq!(e.field(), Some("base_url"));
+        assert!(e.to_string().contains("clear text"), "{e}");
+        let allowed = ClientConfig {
+            allow_insecure_http: Some(true),
+            ..c
+        };
+        assert!(allowed.build().is_ok());
+    }
+
+    #[test]
+    fn the_base_url_comes_from_the_environment_when_not_given() {
+        // Only this test sets the variable (a separate name would not test the real one).
+        std::env::set_var(crate::client::BASE_URL_ENV, "http://127.0.0.1:7");
+        let from_env = ClientConfig {
+            base_url: None,
+            ..config()
+        }
+        .build();
+        let given = config().build();
+        std::env::remove_var(crate::client::BASE_URL_ENV);
+        assert_eq!(from_env.unwrap().base_url(), "http://127.0.0.1:7/");
+        assert_eq!(given.unwrap().base_url(), "http://127.0.0.1:9/");
     }
 
     #[test]

@@ -454,10 +454,12 @@ class AsyncBulk:
 
 class Client:
     """The blocking client: the GIL is released while waiting, so one client serves many threads."""
-    def __init__(self, api_key: Optional[str] = None, *, region: str = "global", base_url: Optional[str] = None, on_behalf_of: Optional[str] = None, account_id: Optional[str] = None, timeout: Optional[float] = None, connect_timeout: Optional[float] = None, max_retries: Optional[int] = None, rate_limit_store: Optional[str] = None) -> None:
+    def __init__(self, api_key: Optional[str] = None, *, region: str = "global", base_url: Optional[str] = None, on_behalf_of: Optional[str] = None, account_id: Optional[str] = None, timeout: Optional[float] = None, connect_timeout: Optional[float] = None, max_retries: Optional[int] = None, rate_limit_store: Optional[str] = None, allow_insecure_http: bool = False) -> None:
         """api_key falls back to SENDGRID_API_KEY; region is "global" or "eu"; timeouts in
         seconds (default 30 total, 10 to connect), max_retries default 4; on_behalf_of (a
-        subuser) and account_id (a customer account) are exclusive."""
+        subuser) and account_id (a customer account) are exclusive; base_url falls back to
+        SENDGRID_ADMIN_BASE_URL; plain http:// is refused for hosts other than this machine unless
+        allow_insecure_http."""
     def on_behalf_of(self, username: str) -> Client:
         """A client acting as this subuser; this one is unchanged."""
     def for_account(self, account_id: str) -> Client:
@@ -491,7 +493,7 @@ class Client:
 
 class AsyncClient:
     """The asyncio client: every method returns an awaitable."""
-    def __init__(self, api_key: Optional[str] = None, *, region: str = "global", base_url: Optional[str] = None, on_behalf_of: Optional[str] = None, account_id: Optional[str] = None, timeout: Optional[float] = None, connect_timeout: Optional[float] = None, max_retries: Optional[int] = None, rate_limit_store: Optional[str] = None) -> None: ...
+    def __init__(self, api_key: Optional[str] = None, *, region: str = "global", base_url: Optional[str] = None, on_behalf_of: Optional[str] = None, account_id: Optional[str] = None, timeout: Optional[float] = None, connect_timeout: Optional[float] = None, max_retries: Optional[int] = None, rate_limit_store: Optional[str] = None, allow_insecure_http: bool = False) -> None: ...
     def on_behalf_of(self, username: str) -> AsyncClient: ...
     def for_account(self, account_id: str) -> AsyncClient: ...
     def as_parent(self) -> AsyncClient: ...

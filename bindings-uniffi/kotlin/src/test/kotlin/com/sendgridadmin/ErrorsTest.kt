@@ -45,6 +45,9 @@ class ErrorsTest {
         assertFalse(key.reason.contains("bad"))
         val store = assertThrows<SendGridException.InvalidInput> { Client(ClientConfig(apiKey = "SG.x", rateLimitStore = "http://127.0.0.1:6379")) }
         assertEquals("rate_limit_store", store.field)
+        val http = assertThrows<SendGridException.InvalidInput> { Client(ClientConfig(apiKey = "SG.x", baseUrl = "http://10.0.0.5:8080")) }
+        assertEquals("base_url", http.field)
+        Client(ClientConfig(apiKey = "SG.x", baseUrl = "http://10.0.0.5:8080", allowInsecureHttp = true))
         // One scope at a time: a subuser and an account together are refused, not one silently won.
         val both = assertThrows<SendGridException.InvalidInput> { Client(ClientConfig(apiKey = "SG.x", onBehalfOf = "acme", accountId = "a-1")) }
         assertEquals("account_id", both.field)
