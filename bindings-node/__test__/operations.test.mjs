@@ -15,7 +15,7 @@ beforeEach(async () => {
 
 test('subusers: create, list, disable, enable, delete', async () => {
   const created = await c.subusers.create({ username: 'acme', email: 'ops@acme.example', password: 'pw-123456', ips: ['192.0.2.1'], region: 'eu', includeRegion: true })
-  assert.deepEqual([created.username, created.region, created.creditAllocation.type], ['acme', 'eu', 'unlimited'])
+  assert.deepEqual([created.username, created.region, created.creditAllocationType], ['acme', 'eu', 'unlimited'])
   assert.equal(await c.subusers.disable('acme'), undefined)
   assert.equal((await c.subusers.list({ username: 'acme' }))[0].disabled, true)
   await c.subusers.enable('acme')

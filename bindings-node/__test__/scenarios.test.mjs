@@ -20,6 +20,7 @@ function toCore(v) {
     const out = {}
     for (const [k, x] of Object.entries(v)) {
       if (k === 'nextParams') out._metadata = x ? { next_params: toCore(x) } : {}
+      else if (k === 'creditAllocationType') { if (x != null) out.credit_allocation = { type: x } }
       else if (k !== 'nextAfterSubuserId') out[snake(k)] = toCore(x)
     }
     return out

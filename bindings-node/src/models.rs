@@ -45,14 +45,6 @@ impl From<core::subusers::Subuser> for Subuser {
     }
 }
 
-/// The credit allocation of a new subuser.
-#[napi(object)]
-pub struct CreditAllocation {
-    /// The allocation type, e.g. "unlimited".
-    #[napi(js_name = "type")]
-    pub kind: Option<String>,
-}
-
 /// The answer to creating a subuser.
 #[napi(object)]
 pub struct CreatedSubuser {
@@ -62,8 +54,8 @@ pub struct CreatedSubuser {
     pub user_id: i64,
     /// Contact email.
     pub email: String,
-    /// The credit allocation, e.g. `{ type: "unlimited" }`.
-    pub credit_allocation: Option<CreditAllocation>,
+    /// The credit allocation type, e.g. "unlimited".
+    pub credit_allocation_type: Option<String>,
     /// "global" or "eu", when includeRegion was asked for.
     pub region: Option<String>,
 }
@@ -74,9 +66,7 @@ impl From<core::subusers::CreatedSubuser> for CreatedSubuser {
             username: v.username,
             user_id: n(v.user_id),
             email: v.email,
-            credit_allocation: v
-                .credit_allocation
-                .map(|c| CreditAllocation { kind: c.kind }),
+            credit_allocation_type: v.credit_allocation_type,
             region: v.region.as_ref().map(tag),
         }
     }
@@ -382,7 +372,7 @@ impl From<core::teammates::SubuserAccessPage> for SubuserAccessPage {
         SubuserAccessPage {
             has_restricted_subuser_access: v.has_restricted_subuser_access,
             subuser_access: v.subuser_access.into_iter().map(Into::into).collect(),
-            next_after_subuser_id: next.as_ref().and_then(|q| q.after_subuser_id).map(n),
+            next_after_subuser_id: v.next_after_subuser_id.map(n),
             next_params: next.map(|q| NextParams {
                 after_subuser_id: q.after_subuser_id.map(n),
                 limit: q.limit.map(n),

@@ -159,7 +159,7 @@ model!(
         /// Contact email.
         email: String = |v| v.email.clone();
         /// The credit allocation type, e.g. "unlimited".
-        credit_allocation_type: Option<String> = |v| v.credit_allocation.as_ref().and_then(|c| c.kind.clone());
+        credit_allocation_type: Option<String> = |v| v.credit_allocation_type.clone();
         /// "global" or "eu", when include_region was asked for.
         region: Option<String> = |v| v.region.as_ref().map(tag);
     }
@@ -353,7 +353,7 @@ model!(
         /// The subusers on this page.
         subuser_access: Vec<SubuserAccess> = |v| v.subuser_access.iter().cloned().map(SubuserAccess).collect();
         /// The next page's `after_subuser_id`, or None on the last page.
-        next_after_subuser_id: Option<u64> = |v| v.next_query().and_then(|q| q.after_subuser_id);
+        next_after_subuser_id: Option<u64> = |v| v.next_after_subuser_id;
     }
 );
 

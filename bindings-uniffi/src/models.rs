@@ -11,7 +11,7 @@ use sendgrid_admin::stats::{
     StatsQuery, StatsSumsQuery,
 };
 use sendgrid_admin::subusers::{
-    CreateSubuser, CreatedSubuser, CreditAllocation, ListSubusers, RegionFilter, Subuser,
+    CreateSubuser, CreatedSubuser, ListSubusers, RegionFilter, Subuser,
 };
 use sendgrid_admin::teammates::{
     Invitation, InviteTeammate, ListTeammates, PageMetadata, PermissionType, Permissions,
@@ -133,16 +133,11 @@ pub struct CreateSubuser {
 }
 
 #[uniffi::remote(Record)]
-pub struct CreditAllocation {
-    pub kind: Option<String>,
-}
-
-#[uniffi::remote(Record)]
 pub struct CreatedSubuser {
     pub username: String,
     pub user_id: u64,
     pub email: String,
-    pub credit_allocation: Option<CreditAllocation>,
+    pub credit_allocation_type: Option<String>,
     pub region: Option<Region>,
 }
 
@@ -346,6 +341,7 @@ pub struct SubuserAccessPage {
     pub has_restricted_subuser_access: bool,
     pub subuser_access: Vec<SubuserAccess>,
     pub metadata: Option<PageMetadata>,
+    pub next_after_subuser_id: Option<u64>,
 }
 
 #[uniffi::remote(Record)]

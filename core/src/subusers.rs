@@ -113,12 +113,24 @@ impl CreateSubuser {
     }
 }
 
-/// The credit allocation of a newly created subuser.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct CreditAllocation {
-    /// The allocation type, e.g. `"unlimited"`.
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+/// `credit_allocation: {"type": …}` on the wire, one string in every language
+/// (`credit_allocation_type` / `creditAllocationType`).
+mod credit_allocation {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    struct Wire {
+        #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+        kind: Option<String>,
+    }
+
+    pub fn serialize<S: Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+        Wire { kind: v.clone() }.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        Ok(Option::<Wire>::deserialize(d)?.and_then(|w| w.kind))
+    }
 }
 
 /// The answer to [`Subusers::create`].
@@ -132,9 +144,14 @@ pub struct CreatedSubuser {
     /// Contact email.
     #[serde(default, deserialize_with = "crate::de::string_or_default")]
     pub email: String,
-    /// Credit allocation, when sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub credit_allocation: Option<CreditAllocation>,
+    /// The credit allocation type, e.g. `"unlimited"` (`credit_allocation.type` on the wire).
+    #[serde(
+        default,
+        rename = "credit_allocation",
+        with = "credit_allocation",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub credit_allocation_type: Option<String>,
     /// Region, when `include_region` was asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Region>,

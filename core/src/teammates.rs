@@ -318,16 +318,43 @@ pub struct PageMetadata {
 
 /// One page of the subusers a teammate can act for.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "SubuserAccessPageWire")]
 pub struct SubuserAccessPage {
     /// True when the teammate is limited to the listed subusers.
-    #[serde(default, deserialize_with = "crate::de::null_default")]
     pub has_restricted_subuser_access: bool,
     /// The subusers on this page.
-    #[serde(deserialize_with = "crate::de::null_default")]
     pub subuser_access: Vec<SubuserAccess>,
-    /// Paging metadata.
-    #[serde(default, rename = "_metadata", skip_serializing_if = "Option::is_none")]
+    /// Paging metadata, as SendGrid sent it (`_metadata`).
+    #[serde(rename = "_metadata", skip_serializing_if = "Option::is_none")]
     pub metadata: Option<PageMetadata>,
+    /// The next page's `after_subuser_id` (from [`SubuserAccessPage::next_query`]); `None` on
+    /// the last page. The one cursor every binding shows under this name.
+    #[serde(skip)]
+    pub next_after_subuser_id: Option<u64>,
+}
+
+/// [`SubuserAccessPage`] as it arrives.
+#[derive(Deserialize)]
+struct SubuserAccessPageWire {
+    #[serde(default, deserialize_with = "crate::de::null_default")]
+    has_restricted_subuser_access: bool,
+    #[serde(deserialize_with = "crate::de::null_default")]
+    subuser_access: Vec<SubuserAccess>,
+    #[serde(default, rename = "_metadata")]
+    metadata: Option<PageMetadata>,
+}
+
+impl From<SubuserAccessPageWire> for SubuserAccessPage {
+    fn from(w: SubuserAccessPageWire) -> Self {
+        let mut page = SubuserAccessPage {
+            has_restricted_subuser_access: w.has_restricted_subuser_access,
+            subuser_access: w.subuser_access,
+            metadata: w.metadata,
+            next_after_subuser_id: None,
+        };
+        page.next_after_subuser_id = page.next_query().and_then(|q| q.after_subuser_id);
+        page
+    }
 }
 
 impl SubuserAccessPage {

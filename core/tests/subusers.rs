@@ -79,10 +79,7 @@ async fn create_posts_the_body_and_accepts_200() {
         .await
         .unwrap();
     assert_eq!(created.user_id, 77);
-    assert_eq!(
-        created.credit_allocation.unwrap().kind.as_deref(),
-        Some("unlimited")
-    );
+    assert_eq!(created.credit_allocation_type.as_deref(), Some("unlimited"));
     assert_eq!(created.region, Some(Region::Eu));
 }
 

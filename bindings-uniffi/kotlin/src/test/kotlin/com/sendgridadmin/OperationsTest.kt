@@ -29,7 +29,7 @@ class OperationsTest {
         val created = c.subusers().create(CreateSubuser("acme", "ops@acme.example", "pw-123456", listOf("192.0.2.1"), Region.Eu, true))
         assertEquals("acme", created.username)
         assertEquals(Region.Eu, created.region)
-        assertEquals("unlimited", created.creditAllocation?.kind)
+        assertEquals("unlimited", created.creditAllocationType)
         c.subusers().disable("acme")
         assertTrue(c.subusers().list(ListSubusers(username = "acme")).single().disabled)
         c.subusers().enable("acme")
@@ -88,6 +88,7 @@ class OperationsTest {
         val page = t.subuserAccess("teammate0001", SubuserAccessQuery(limit = 2uL))
         assertEquals(listOf(1001uL, 1002uL), page.subuserAccess.map { it.id })
         assertEquals(1002uL, page.metadata?.nextParams?.afterSubuserId)
+        assertEquals(1002uL, page.nextAfterSubuserId)
         assertNull(t.subuserAccess("teammate0001", SubuserAccessQuery(afterSubuserId = 1002uL)).metadata?.nextParams)
     }
 

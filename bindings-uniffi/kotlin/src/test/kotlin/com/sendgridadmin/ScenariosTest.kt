@@ -159,7 +159,10 @@ class ScenariosTest {
         else -> JSONObject().also { o ->
             v.javaClass.declaredFields.filter { !Modifier.isStatic(it.modifiers) }.forEach { f ->
                 f.isAccessible = true
-                o.put(snake(f.name), toJson(f.get(v)) ?: JSONObject.NULL)
+                val x = toJson(f.get(v))
+                // One string in the package, `credit_allocation: {type}` on the wire.
+                if (f.name == "creditAllocationType") { if (x != null) o.put("credit_allocation", JSONObject().put("type", x)) }
+                else o.put(snake(f.name), x ?: JSONObject.NULL)
             }
         }
     }
