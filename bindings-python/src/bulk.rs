@@ -10,11 +10,12 @@ use sendgrid_admin::monitor::Monitor;
 use crate::call::{block, bulk_coroutine, run, unit, unsigned, Mode, ToPy};
 use crate::errors::to_py_err;
 use crate::models::{BulkProgress, Monitor as PyMonitor, Reputation};
-use crate::resource;
+use crate::{methods, resource};
 
 resource!(
     /// Bulk forms of the common jobs.
-    Bulk
+    Bulk,
+    AsyncBulk
 );
 
 /// One item's outcome: `ok` with `value`, or `error` (a SendGridError).
@@ -127,8 +128,7 @@ where
     }
 }
 
-#[pymethods]
-impl Bulk {
+methods!(Bulk, AsyncBulk, {
     /// Enables (`disabled=False`) or disables many subusers.
     #[pyo3(signature = (usernames, disabled, *, concurrency=8, progress=None))]
     fn set_disabled(
@@ -234,4 +234,4 @@ impl Bulk {
             },
         )
     }
-}
+});

@@ -45,7 +45,7 @@ fn build(
 }
 
 macro_rules! client_class {
-    ($(#[$doc:meta])* $name:ident, $mode:expr) => {
+    ($(#[$doc:meta])* $name:ident, $mode:expr, $subusers:ident, $ips:ident, $reputations:ident, $credits:ident, $website_access:ident, $stats:ident, $monitor:ident, $teammates:ident, $scopes:ident, $bulk:ident) => {
         $(#[$doc])*
         #[pyclass(frozen, module = "sendgrid_admin")]
         pub struct $name {
@@ -101,62 +101,62 @@ macro_rules! client_class {
 
             /// Subusers: list, iter_all, create, enable, disable, delete.
             #[getter]
-            fn subusers(&self) -> crate::subusers::Subusers {
-                crate::subusers::Subusers { client: self.inner.clone(), mode: $mode }
+            fn subusers(&self) -> crate::subusers::$subusers {
+                crate::subusers::$subusers { client: self.inner.clone(), mode: $mode }
             }
 
             /// The IPs assigned to subusers.
             #[getter]
-            fn ips(&self) -> crate::ips::Ips {
-                crate::ips::Ips { client: self.inner.clone(), mode: $mode }
+            fn ips(&self) -> crate::ips::$ips {
+                crate::ips::$ips { client: self.inner.clone(), mode: $mode }
             }
 
             /// Subuser reputations.
             #[getter]
-            fn reputations(&self) -> crate::reputations::Reputations {
-                crate::reputations::Reputations { client: self.inner.clone(), mode: $mode }
+            fn reputations(&self) -> crate::reputations::$reputations {
+                crate::reputations::$reputations { client: self.inner.clone(), mode: $mode }
             }
 
             /// Subuser credits.
             #[getter]
-            fn credits(&self) -> crate::credits::Credits {
-                crate::credits::Credits { client: self.inner.clone(), mode: $mode }
+            fn credits(&self) -> crate::credits::$credits {
+                crate::credits::$credits { client: self.inner.clone(), mode: $mode }
             }
 
             /// Subuser website access.
             #[getter]
-            fn website_access(&self) -> crate::website_access::WebsiteAccess {
-                crate::website_access::WebsiteAccess { client: self.inner.clone(), mode: $mode }
+            fn website_access(&self) -> crate::website_access::$website_access {
+                crate::website_access::$website_access { client: self.inner.clone(), mode: $mode }
             }
 
             /// Subuser statistics.
             #[getter]
-            fn stats(&self) -> crate::stats::Stats {
-                crate::stats::Stats { client: self.inner.clone(), mode: $mode }
+            fn stats(&self) -> crate::stats::$stats {
+                crate::stats::$stats { client: self.inner.clone(), mode: $mode }
             }
 
             /// Subuser monitor settings.
             #[getter]
-            fn monitor(&self) -> crate::monitor::MonitorSettings {
-                crate::monitor::MonitorSettings { client: self.inner.clone(), mode: $mode }
+            fn monitor(&self) -> crate::monitor::$monitor {
+                crate::monitor::$monitor { client: self.inner.clone(), mode: $mode }
             }
 
             /// Teammates, invitations and subuser access.
             #[getter]
-            fn teammates(&self) -> crate::teammates::Teammates {
-                crate::teammates::Teammates { client: self.inner.clone(), mode: $mode }
+            fn teammates(&self) -> crate::teammates::$teammates {
+                crate::teammates::$teammates { client: self.inner.clone(), mode: $mode }
             }
 
             /// Scopes and access requests.
             #[getter]
-            fn scopes(&self) -> crate::scopes::Scopes {
-                crate::scopes::Scopes { client: self.inner.clone(), mode: $mode }
+            fn scopes(&self) -> crate::scopes::$scopes {
+                crate::scopes::$scopes { client: self.inner.clone(), mode: $mode }
             }
 
             /// Bulk jobs with per-item results and progress.
             #[getter]
-            fn bulk(&self) -> crate::bulk::Bulk {
-                crate::bulk::Bulk { client: self.inner.clone(), mode: $mode }
+            fn bulk(&self) -> crate::bulk::$bulk {
+                crate::bulk::$bulk { client: self.inner.clone(), mode: $mode }
             }
 
             fn __repr__(&self) -> String {
@@ -175,13 +175,33 @@ client_class!(
     /// The blocking client: every method returns its result; the GIL is released while waiting,
     /// so one client can serve many threads at once.
     Client,
-    Mode::Sync
+    Mode::Sync,
+    Subusers,
+    Ips,
+    Reputations,
+    Credits,
+    WebsiteAccess,
+    Stats,
+    MonitorSettings,
+    Teammates,
+    Scopes,
+    Bulk
 );
 
 client_class!(
     /// The asyncio client: every method returns an awaitable.
     AsyncClient,
-    Mode::Async
+    Mode::Async,
+    AsyncSubusers,
+    AsyncIps,
+    AsyncReputations,
+    AsyncCredits,
+    AsyncWebsiteAccess,
+    AsyncStats,
+    AsyncMonitorSettings,
+    AsyncTeammates,
+    AsyncScopes,
+    AsyncBulk
 );
 
 /// Registers both client classes.

@@ -5,15 +5,15 @@ use sendgrid_admin::credits::{CreditType, ResetFrequency, SetCredits};
 
 use crate::call::{choice, opt_choice, opt_unsigned, run};
 use crate::models::SubuserCredits;
-use crate::resource;
+use crate::{methods, resource};
 
 resource!(
     /// Subuser email credits.
-    Credits
+    Credits,
+    AsyncCredits
 );
 
-#[pymethods]
-impl Credits {
+methods!(Credits, AsyncCredits, {
     /// A subuser's credits.
     fn get(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
@@ -69,4 +69,4 @@ impl Credits {
             SubuserCredits,
         )
     }
-}
+});

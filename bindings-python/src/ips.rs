@@ -4,15 +4,15 @@ use pyo3::prelude::*;
 
 use crate::call::run;
 use crate::models::SubuserIps;
-use crate::resource;
+use crate::{methods, resource};
 
 resource!(
     /// The IPs assigned to subusers.
-    Ips
+    Ips,
+    AsyncIps
 );
 
-#[pymethods]
-impl Ips {
+methods!(Ips, AsyncIps, {
     /// Replaces the subuser's IPs (`PUT /v3/subusers/{name}/ips`).
     fn set(&self, py: Python<'_>, username: String, ips: Vec<String>) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
@@ -23,4 +23,4 @@ impl Ips {
             SubuserIps,
         )
     }
-}
+});

@@ -37,6 +37,16 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<scopes::Scopes>()?;
     m.add_class::<bulk::Bulk>()?;
     m.add_class::<bulk::BulkResult>()?;
+    m.add_class::<bulk::AsyncBulk>()?;
+    m.add_class::<credits::AsyncCredits>()?;
+    m.add_class::<ips::AsyncIps>()?;
+    m.add_class::<monitor::AsyncMonitorSettings>()?;
+    m.add_class::<reputations::AsyncReputations>()?;
+    m.add_class::<scopes::AsyncScopes>()?;
+    m.add_class::<stats::AsyncStats>()?;
+    m.add_class::<subusers::AsyncSubusers>()?;
+    m.add_class::<teammates::AsyncTeammates>()?;
+    m.add_class::<website_access::AsyncWebsiteAccess>()?;
     m.add_class::<paging::Pager>()?;
     m.add_class::<paging::AsyncPager>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
@@ -46,13 +56,33 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// Declares a resource class: the core client it calls and whether it blocks or returns
 /// awaitables.
 macro_rules! resource {
-    ($(#[$doc:meta])* $name:ident) => {
+    ($(#[$doc:meta])* $name:ident, $async_name:ident) => {
         $(#[$doc])*
         #[pyclass(frozen, module = "sendgrid_admin")]
         pub struct $name {
             pub(crate) client: sendgrid_admin::Client,
             pub(crate) mode: crate::call::Mode,
         }
+
+        $(#[$doc])*
+        /// (The asyncio form: every method returns an awaitable.)
+        #[pyclass(frozen, module = "sendgrid_admin")]
+        pub struct $async_name {
+            pub(crate) client: sendgrid_admin::Client,
+            pub(crate) mode: crate::call::Mode,
+        }
     };
 }
 pub(crate) use resource;
+
+/// The methods of a resource, written once and given to its blocking and its asyncio class
+/// (the two differ only in `mode`, which each method passes on).
+macro_rules! methods {
+    ($sync:ident, $async_name:ident, { $($items:tt)* }) => {
+        #[pyo3::pymethods]
+        impl $sync { $($items)* }
+        #[pyo3::pymethods]
+        impl $async_name { $($items)* }
+    };
+}
+pub(crate) use methods;

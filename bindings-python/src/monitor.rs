@@ -5,11 +5,12 @@ use sendgrid_admin::monitor::Monitor as CoreMonitor;
 
 use crate::call::{run, unit, unsigned};
 use crate::models::Monitor;
-use crate::resource;
+use crate::{methods, resource};
 
 resource!(
     /// Subuser monitor settings.
-    MonitorSettings
+    MonitorSettings,
+    AsyncMonitorSettings
 );
 
 /// A negative frequency is refused here naming the value given (the core then checks ≥ 1).
@@ -20,8 +21,7 @@ fn monitor(email: String, frequency: i64) -> PyResult<CoreMonitor> {
     })
 }
 
-#[pymethods]
-impl MonitorSettings {
+methods!(MonitorSettings, AsyncMonitorSettings, {
     /// The subuser's monitor settings (NotFoundError when none).
     fn get(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
@@ -77,4 +77,4 @@ impl MonitorSettings {
             unit,
         )
     }
-}
+});

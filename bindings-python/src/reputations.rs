@@ -4,15 +4,15 @@ use pyo3::prelude::*;
 
 use crate::call::run;
 use crate::models::Reputation;
-use crate::resource;
+use crate::{methods, resource};
 
 resource!(
     /// Subuser reputations.
-    Reputations
+    Reputations,
+    AsyncReputations
 );
 
-#[pymethods]
-impl Reputations {
+methods!(Reputations, AsyncReputations, {
     /// Reputations of 1-100 subusers (one request, repeated `usernames=`).
     fn list(&self, py: Python<'_>, usernames: Vec<String>) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
@@ -23,4 +23,4 @@ impl Reputations {
             |v| v.into_iter().map(Reputation).collect::<Vec<_>>(),
         )
     }
-}
+});

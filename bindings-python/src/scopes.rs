@@ -7,15 +7,15 @@ use sendgrid_admin::scopes::ListAccessRequests;
 use crate::call::{opt_unsigned, run, same, unit, unsigned};
 use crate::models::{AccessRequest, ApprovedAccessRequest};
 use crate::paging::pager;
-use crate::resource;
+use crate::{methods, resource};
 
 resource!(
     /// Scopes and access requests.
-    Scopes
+    Scopes,
+    AsyncScopes
 );
 
-#[pymethods]
-impl Scopes {
+methods!(Scopes, AsyncScopes, {
     /// The scopes of the key (or of the on-behalf-of account).
     fn list(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
@@ -78,4 +78,4 @@ impl Scopes {
             unit,
         )
     }
-}
+});

@@ -7,11 +7,12 @@ use sendgrid_admin::stats::{
 
 use crate::call::{opt_choice, opt_unsigned, run};
 use crate::models::DatedStats;
-use crate::resource;
+use crate::{methods, resource};
 
 resource!(
     /// Subuser statistics.
-    Stats
+    Stats,
+    AsyncStats
 );
 
 #[allow(clippy::too_many_arguments)]
@@ -33,8 +34,7 @@ fn monthly_query(
     })
 }
 
-#[pymethods]
-impl Stats {
+methods!(Stats, AsyncStats, {
     /// One subuser's month (`date` is any day of it, YYYY-MM-DD).
     #[pyo3(signature = (username, date, *, sort_by_metric=None, sort_by_direction=None, limit=None, offset=None))]
     #[allow(clippy::too_many_arguments)]
@@ -149,4 +149,4 @@ impl Stats {
             DatedStats,
         )
     }
-}
+});

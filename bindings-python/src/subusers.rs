@@ -7,15 +7,15 @@ use sendgrid_admin::Region;
 use crate::call::{opt_choice, opt_unsigned, run, unit};
 use crate::models::{CreatedSubuser, Subuser};
 use crate::paging::pager;
-use crate::resource;
+use crate::{methods, resource};
 
 resource!(
     /// Subuser administration.
-    Subusers
+    Subusers,
+    AsyncSubusers
 );
 
-#[pymethods]
-impl Subusers {
+methods!(Subusers, AsyncSubusers, {
     /// One page of subusers (`GET /v3/subusers`). region: "all", "global" or "eu".
     #[pyo3(signature = (*, username=None, limit=None, offset=None, region=None, include_region=false))]
     fn list(
@@ -125,4 +125,4 @@ impl Subusers {
             unit,
         )
     }
-}
+});

@@ -7,15 +7,15 @@ use sendgrid_admin::teammates::{InviteTeammate, ListTeammates, Permissions, Subu
 use crate::call::{opt_unsigned, run, unit, unsigned};
 use crate::models::{Invitation, SubuserAccess, SubuserAccessPage, Teammate};
 use crate::paging::pager;
-use crate::resource;
+use crate::{methods, resource};
 
 resource!(
     /// Teammates, invitations and subuser access.
-    Teammates
+    Teammates,
+    AsyncTeammates
 );
 
-#[pymethods]
-impl Teammates {
+methods!(Teammates, AsyncTeammates, {
     /// One page of teammates (limit 0-500).
     #[pyo3(signature = (*, limit=None, offset=None))]
     fn list(&self, py: Python<'_>, limit: Option<i64>, offset: Option<i64>) -> PyResult<Py<PyAny>> {
@@ -187,4 +187,4 @@ impl Teammates {
             SubuserAccess,
         )
     }
-}
+});

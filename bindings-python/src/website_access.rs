@@ -3,15 +3,15 @@
 use pyo3::prelude::*;
 
 use crate::call::{run, unit};
-use crate::resource;
+use crate::{methods, resource};
 
 resource!(
     /// Subuser website (console) access.
-    WebsiteAccess
+    WebsiteAccess,
+    AsyncWebsiteAccess
 );
 
-#[pymethods]
-impl WebsiteAccess {
+methods!(WebsiteAccess, AsyncWebsiteAccess, {
     /// Allows console access.
     fn enable(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
@@ -33,4 +33,4 @@ impl WebsiteAccess {
             unit,
         )
     }
-}
+});

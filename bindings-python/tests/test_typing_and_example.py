@@ -35,3 +35,25 @@ def test_example_runs(sb: Sandbox) -> None:
     r = subprocess.run([sys.executable, str(EXAMPLE), sb.url, KEY], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert "refused before sending: monitor.frequency" in r.stdout
+
+
+def test_stubs_match_the_runtime() -> None:
+    """mypy's stubtest: every class, method and parameter of the .pyi exists at run time as
+    declared (PEP 800 disjoint-base marks aside; `_native.__all__` is pyo3's)."""
+    pytest.importorskip("mypy")
+    allow = HERE / "tests" / "stubtest_allowlist.txt"
+    r = subprocess.run(
+        [sys.executable, "-m", "mypy.stubtest", "sendgrid_admin", "--ignore-disjoint-bases", "--allowlist", str(allow)],
+        capture_output=True, text=True, cwd=HERE,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_sync_and_async_resources_are_distinct_classes() -> None:
+    import sendgrid_admin as sg
+
+    c, a = sg.Client("k", base_url="http://127.0.0.1:9"), sg.AsyncClient("k", base_url="http://127.0.0.1:9")
+    pairs = [(c.subusers, a.subusers, sg.Subusers, sg.AsyncSubusers), (c.monitor, a.monitor, sg.MonitorSettings, sg.AsyncMonitorSettings),
+             (c.teammates, a.teammates, sg.Teammates, sg.AsyncTeammates), (c.bulk, a.bulk, sg.Bulk, sg.AsyncBulk)]
+    for sync, asy, sync_cls, async_cls in pairs:
+        assert type(sync) is sync_cls and type(asy) is async_cls

@@ -1,10 +1,10 @@
 """Type stubs of the native module (the docstrings repeat the core's doc comments)."""
 
-from typing import Any, List, AsyncIterator, Awaitable, Callable, Coroutine, Generic, Iterator, Optional, Sequence, TypeVar
+from typing import Any, List, final, AsyncIterator, Awaitable, Callable, Coroutine, Generic, Iterator, Optional, Sequence, TypeVar
 
 __version__: str
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 # ---------------------------------------------------------------- exceptions
 
@@ -56,8 +56,9 @@ class DecodeError(SendGridError):
 class _Model:
     def to_dict(self) -> dict[str, Any]:
         """The model as a plain dict (SendGrid's field names)."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
+@final
 class ErrorDetail(_Model):
     """One entry of SendGrid's `errors[]`."""
     @property
@@ -67,6 +68,7 @@ class ErrorDetail(_Model):
     @property
     def help(self) -> Optional[str]: ...
 
+@final
 class Subuser(_Model):
     """A subuser."""
     @property
@@ -81,6 +83,7 @@ class Subuser(_Model):
     def region(self) -> Optional[str]:
         """"global" or "eu", when include_region was asked for."""
 
+@final
 class CreatedSubuser(_Model):
     """The answer to creating a subuser."""
     @property
@@ -94,11 +97,13 @@ class CreatedSubuser(_Model):
     @property
     def region(self) -> Optional[str]: ...
 
+@final
 class SubuserIps(_Model):
     """The IPs assigned to a subuser."""
     @property
     def ips(self) -> List[str]: ...
 
+@final
 class Reputation(_Model):
     """A subuser's reputation, 0-100."""
     @property
@@ -106,6 +111,7 @@ class Reputation(_Model):
     @property
     def reputation(self) -> float: ...
 
+@final
 class SubuserCredits(_Model):
     """A subuser's credits."""
     @property
@@ -120,6 +126,7 @@ class SubuserCredits(_Model):
     @property
     def used(self) -> Optional[int]: ...
 
+@final
 class Monitor(_Model):
     """Monitor settings: a copy of every `frequency`-th email goes to `email`."""
     @property
@@ -127,6 +134,7 @@ class Monitor(_Model):
     @property
     def frequency(self) -> int: ...
 
+@final
 class Metrics(_Model):
     """The 16 email counters."""
     @property
@@ -162,6 +170,7 @@ class Metrics(_Model):
     @property
     def unsubscribes(self) -> int: ...
 
+@final
 class StatEntry(_Model):
     """One row of statistics."""
     @property
@@ -175,6 +184,7 @@ class StatEntry(_Model):
     @property
     def metrics(self) -> Metrics: ...
 
+@final
 class DatedStats(_Model):
     """Statistics for one date."""
     @property
@@ -182,6 +192,7 @@ class DatedStats(_Model):
     @property
     def stats(self) -> List[StatEntry]: ...
 
+@final
 class Teammate(_Model):
     """A teammate."""
     @property
@@ -218,6 +229,7 @@ class Teammate(_Model):
     @property
     def country(self) -> Optional[str]: ...
 
+@final
 class Invitation(_Model):
     """An invitation (sent or pending)."""
     @property
@@ -231,6 +243,7 @@ class Invitation(_Model):
     @property
     def expiration_date(self) -> Optional[int]: ...
 
+@final
 class SubuserAccess(_Model):
     """One subuser a teammate can act for."""
     @property
@@ -246,6 +259,7 @@ class SubuserAccess(_Model):
     @property
     def scopes(self) -> List[str]: ...
 
+@final
 class SubuserAccessPage(_Model):
     """One page of a teammate's subuser access."""
     @property
@@ -256,6 +270,7 @@ class SubuserAccessPage(_Model):
     def next_after_subuser_id(self) -> Optional[int]:
         """Pass as `after_subuser_id` for the next page; None on the last page."""
 
+@final
 class AccessRequest(_Model):
     """A teammate's request for more scopes."""
     @property
@@ -271,11 +286,13 @@ class AccessRequest(_Model):
     @property
     def last_name(self) -> Optional[str]: ...
 
+@final
 class ApprovedAccessRequest(_Model):
     """The answer to approving an access request."""
     @property
     def scope_group_name(self) -> str: ...
 
+@final
 class BulkProgress(_Model):
     """Progress of a bulk job."""
     @property
@@ -285,6 +302,7 @@ class BulkProgress(_Model):
     @property
     def total(self) -> int: ...
 
+@final
 class BulkResult:
     """One item's outcome: `ok` with `value`, or `error`."""
     @property
@@ -296,20 +314,25 @@ class BulkResult:
     @property
     def error(self) -> Optional[SendGridError]: ...
 
-class Pager(Generic[T]):
+@final
+class Pager(Generic[_T]):
+    def __class_getitem__(cls, item: Any) -> Any: ...
     """Every item of a paged listing, one page fetched at a time (blocking client)."""
-    def __iter__(self) -> Iterator[T]: ...
-    def __next__(self) -> T: ...
+    def __iter__(self) -> Iterator[_T]: ...
+    def __next__(self) -> _T: ...
 
-class AsyncPager(Generic[T]):
+@final
+class AsyncPager(Generic[_T]):
+    def __class_getitem__(cls, item: Any) -> Any: ...
     """Every item of a paged listing, one page fetched at a time (asyncio client)."""
-    def __aiter__(self) -> AsyncIterator[T]: ...
-    def __anext__(self) -> Awaitable[T]: ...
+    def __aiter__(self) -> AsyncIterator[_T]: ...
+    def __anext__(self) -> Awaitable[_T]: ...
 
-Progress = Optional[Callable[[BulkProgress], object]]
+_Progress = Optional[Callable[[BulkProgress], object]]
 
 # ---------------------------------------------------------------- resources (blocking)
 
+@final
 class Subusers:
     """Subuser administration."""
     def list(self, *, username: Optional[str] = None, limit: Optional[int] = None, offset: Optional[int] = None, region: Optional[str] = None, include_region: bool = False) -> List[Subuser]:
@@ -322,16 +345,19 @@ class Subusers:
     def disable(self, username: str) -> None: ...
     def delete(self, username: str) -> None: ...
 
+@final
 class Ips:
     """The IPs assigned to subusers."""
     def set(self, username: str, ips: Sequence[str]) -> SubuserIps:
         """Replaces the subuser's IPs."""
 
+@final
 class Reputations:
     """Subuser reputations."""
     def list(self, usernames: Sequence[str]) -> List[Reputation]:
         """Reputations of 1-100 subusers."""
 
+@final
 class Credits:
     """Subuser email credits."""
     def get(self, username: str) -> SubuserCredits: ...
@@ -339,11 +365,13 @@ class Credits:
         """type: "unlimited", "recurring" (needs reset_frequency and total) or "nonrecurring" (needs total)."""
     def adjust_remaining(self, username: str, allocation_update: int) -> SubuserCredits: ...
 
+@final
 class WebsiteAccess:
     """Subuser website (console) access."""
     def enable(self, username: str) -> None: ...
     def disable(self, username: str) -> None: ...
 
+@final
 class Stats:
     """Subuser statistics."""
     def subuser_monthly(self, username: str, date: str, *, sort_by_metric: Optional[str] = None, sort_by_direction: Optional[str] = None, limit: Optional[int] = None, offset: Optional[int] = None) -> DatedStats: ...
@@ -351,6 +379,7 @@ class Stats:
     def list(self, subusers: Sequence[str], start_date: str, *, end_date: Optional[str] = None, aggregated_by: Optional[str] = None, limit: Optional[int] = None, offset: Optional[int] = None) -> List[DatedStats]: ...
     def sums(self, start_date: str, *, end_date: Optional[str] = None, sort_by_metric: Optional[str] = None, sort_by_direction: Optional[str] = None, aggregated_by: Optional[str] = None, limit: Optional[int] = None, offset: Optional[int] = None) -> DatedStats: ...
 
+@final
 class MonitorSettings:
     """Subuser monitor settings."""
     def get(self, username: str) -> Monitor: ...
@@ -358,6 +387,7 @@ class MonitorSettings:
     def update(self, username: str, email: str, frequency: int) -> Monitor: ...
     def delete(self, username: str) -> None: ...
 
+@final
 class Teammates:
     """Teammates, invitations and subuser access."""
     def list(self, *, limit: Optional[int] = None, offset: Optional[int] = None) -> List[Teammate]: ...
@@ -372,6 +402,7 @@ class Teammates:
     def subuser_access(self, teammate: str, *, after_subuser_id: Optional[int] = None, limit: Optional[int] = None, username: Optional[str] = None) -> SubuserAccessPage: ...
     def iter_subuser_access(self, teammate: str, *, limit: Optional[int] = None, username: Optional[str] = None) -> Pager[SubuserAccess]: ...
 
+@final
 class Scopes:
     """Scopes and access requests."""
     def list(self) -> List[str]: ...
@@ -380,15 +411,17 @@ class Scopes:
     def approve_access_request(self, request_id: int) -> ApprovedAccessRequest: ...
     def deny_access_request(self, request_id: int) -> None: ...
 
+@final
 class Bulk:
     """Bulk jobs: one BulkResult per item, in input order."""
-    def set_disabled(self, usernames: Sequence[str], disabled: bool, *, concurrency: int = 8, progress: Progress = None) -> List[BulkResult]: ...
-    def update_monitors(self, items: Sequence[tuple[str, str, int]], *, concurrency: int = 8, progress: Progress = None) -> List[BulkResult]: ...
-    def set_ips(self, items: Sequence[tuple[str, Sequence[str]]], *, concurrency: int = 8, progress: Progress = None) -> List[BulkResult]: ...
-    def reputations(self, usernames: Sequence[str], *, concurrency: int = 8, progress: Progress = None) -> List[BulkResult]: ...
+    def set_disabled(self, usernames: Sequence[str], disabled: bool, *, concurrency: int = 8, progress: _Progress = None) -> List[BulkResult]: ...
+    def update_monitors(self, items: Sequence[tuple[str, str, int]], *, concurrency: int = 8, progress: _Progress = None) -> List[BulkResult]: ...
+    def set_ips(self, items: Sequence[tuple[str, Sequence[str]]], *, concurrency: int = 8, progress: _Progress = None) -> List[BulkResult]: ...
+    def reputations(self, usernames: Sequence[str], *, concurrency: int = 8, progress: _Progress = None) -> List[BulkResult]: ...
 
 # ---------------------------------------------------------------- resources (asyncio; at run time the same classes)
 
+@final
 class AsyncSubusers:
     def list(self, *, username: Optional[str] = None, limit: Optional[int] = None, offset: Optional[int] = None, region: Optional[str] = None, include_region: bool = False) -> Coroutine[Any, Any, List[Subuser]]: ...
     def iter_all(self, *, username: Optional[str] = None, page_size: int = 100, region: Optional[str] = None, include_region: bool = False) -> AsyncPager[Subuser]: ...
@@ -397,33 +430,40 @@ class AsyncSubusers:
     def disable(self, username: str) -> Coroutine[Any, Any, None]: ...
     def delete(self, username: str) -> Coroutine[Any, Any, None]: ...
 
+@final
 class AsyncIps:
     def set(self, username: str, ips: Sequence[str]) -> Coroutine[Any, Any, SubuserIps]: ...
 
+@final
 class AsyncReputations:
     def list(self, usernames: Sequence[str]) -> Coroutine[Any, Any, List[Reputation]]: ...
 
+@final
 class AsyncCredits:
     def get(self, username: str) -> Coroutine[Any, Any, SubuserCredits]: ...
     def set(self, username: str, type: str, *, reset_frequency: Optional[str] = None, total: Optional[int] = None) -> Coroutine[Any, Any, SubuserCredits]: ...
     def adjust_remaining(self, username: str, allocation_update: int) -> Coroutine[Any, Any, SubuserCredits]: ...
 
+@final
 class AsyncWebsiteAccess:
     def enable(self, username: str) -> Coroutine[Any, Any, None]: ...
     def disable(self, username: str) -> Coroutine[Any, Any, None]: ...
 
+@final
 class AsyncStats:
     def subuser_monthly(self, username: str, date: str, *, sort_by_metric: Optional[str] = None, sort_by_direction: Optional[str] = None, limit: Optional[int] = None, offset: Optional[int] = None) -> Coroutine[Any, Any, DatedStats]: ...
     def monthly(self, date: str, *, subuser: Optional[str] = None, sort_by_metric: Optional[str] = None, sort_by_direction: Optional[str] = None, limit: Optional[int] = None, offset: Optional[int] = None) -> Coroutine[Any, Any, DatedStats]: ...
     def list(self, subusers: Sequence[str], start_date: str, *, end_date: Optional[str] = None, aggregated_by: Optional[str] = None, limit: Optional[int] = None, offset: Optional[int] = None) -> Coroutine[Any, Any, List[DatedStats]]: ...
     def sums(self, start_date: str, *, end_date: Optional[str] = None, sort_by_metric: Optional[str] = None, sort_by_direction: Optional[str] = None, aggregated_by: Optional[str] = None, limit: Optional[int] = None, offset: Optional[int] = None) -> Coroutine[Any, Any, DatedStats]: ...
 
+@final
 class AsyncMonitorSettings:
     def get(self, username: str) -> Coroutine[Any, Any, Monitor]: ...
     def create(self, username: str, email: str, frequency: int) -> Coroutine[Any, Any, Monitor]: ...
     def update(self, username: str, email: str, frequency: int) -> Coroutine[Any, Any, Monitor]: ...
     def delete(self, username: str) -> Coroutine[Any, Any, None]: ...
 
+@final
 class AsyncTeammates:
     def list(self, *, limit: Optional[int] = None, offset: Optional[int] = None) -> Coroutine[Any, Any, List[Teammate]]: ...
     def iter_all(self, *, page_size: int = 100) -> AsyncPager[Teammate]: ...
@@ -437,6 +477,7 @@ class AsyncTeammates:
     def subuser_access(self, teammate: str, *, after_subuser_id: Optional[int] = None, limit: Optional[int] = None, username: Optional[str] = None) -> Coroutine[Any, Any, SubuserAccessPage]: ...
     def iter_subuser_access(self, teammate: str, *, limit: Optional[int] = None, username: Optional[str] = None) -> AsyncPager[SubuserAccess]: ...
 
+@final
 class AsyncScopes:
     def list(self) -> Coroutine[Any, Any, List[str]]: ...
     def list_access_requests(self, *, limit: Optional[int] = None, offset: Optional[int] = None) -> Coroutine[Any, Any, List[AccessRequest]]: ...
@@ -444,17 +485,19 @@ class AsyncScopes:
     def approve_access_request(self, request_id: int) -> Coroutine[Any, Any, ApprovedAccessRequest]: ...
     def deny_access_request(self, request_id: int) -> Coroutine[Any, Any, None]: ...
 
+@final
 class AsyncBulk:
-    def set_disabled(self, usernames: Sequence[str], disabled: bool, *, concurrency: int = 8, progress: Progress = None) -> Coroutine[Any, Any, List[BulkResult]]: ...
-    def update_monitors(self, items: Sequence[tuple[str, str, int]], *, concurrency: int = 8, progress: Progress = None) -> Coroutine[Any, Any, List[BulkResult]]: ...
-    def set_ips(self, items: Sequence[tuple[str, Sequence[str]]], *, concurrency: int = 8, progress: Progress = None) -> Coroutine[Any, Any, List[BulkResult]]: ...
-    def reputations(self, usernames: Sequence[str], *, concurrency: int = 8, progress: Progress = None) -> Coroutine[Any, Any, List[BulkResult]]: ...
+    def set_disabled(self, usernames: Sequence[str], disabled: bool, *, concurrency: int = 8, progress: _Progress = None) -> Coroutine[Any, Any, List[BulkResult]]: ...
+    def update_monitors(self, items: Sequence[tuple[str, str, int]], *, concurrency: int = 8, progress: _Progress = None) -> Coroutine[Any, Any, List[BulkResult]]: ...
+    def set_ips(self, items: Sequence[tuple[str, Sequence[str]]], *, concurrency: int = 8, progress: _Progress = None) -> Coroutine[Any, Any, List[BulkResult]]: ...
+    def reputations(self, usernames: Sequence[str], *, concurrency: int = 8, progress: _Progress = None) -> Coroutine[Any, Any, List[BulkResult]]: ...
 
 # ---------------------------------------------------------------- clients
 
+@final
 class Client:
     """The blocking client: the GIL is released while waiting, so one client serves many threads."""
-    def __init__(self, api_key: Optional[str] = None, *, region: str = "global", base_url: Optional[str] = None, on_behalf_of: Optional[str] = None, account_id: Optional[str] = None, timeout: Optional[float] = None, connect_timeout: Optional[float] = None, max_retries: Optional[int] = None, rate_limit_store: Optional[str] = None, allow_insecure_http: bool = False) -> None:
+    def __new__(cls, api_key: Optional[str] = None, *, region: str = "global", base_url: Optional[str] = None, on_behalf_of: Optional[str] = None, account_id: Optional[str] = None, timeout: Optional[float] = None, connect_timeout: Optional[float] = None, max_retries: Optional[int] = None, rate_limit_store: Optional[str] = None, allow_insecure_http: bool = False) -> Client:
         """api_key falls back to SENDGRID_API_KEY; region is "global" or "eu"; timeouts in
         seconds (default 30 total, 10 to connect), max_retries default 4; on_behalf_of (a
         subuser) and account_id (a customer account) are exclusive; base_url falls back to
@@ -491,9 +534,10 @@ class Client:
     @property
     def bulk(self) -> Bulk: ...
 
+@final
 class AsyncClient:
     """The asyncio client: every method returns an awaitable."""
-    def __init__(self, api_key: Optional[str] = None, *, region: str = "global", base_url: Optional[str] = None, on_behalf_of: Optional[str] = None, account_id: Optional[str] = None, timeout: Optional[float] = None, connect_timeout: Optional[float] = None, max_retries: Optional[int] = None, rate_limit_store: Optional[str] = None, allow_insecure_http: bool = False) -> None: ...
+    def __new__(cls, api_key: Optional[str] = None, *, region: str = "global", base_url: Optional[str] = None, on_behalf_of: Optional[str] = None, account_id: Optional[str] = None, timeout: Optional[float] = None, connect_timeout: Optional[float] = None, max_retries: Optional[int] = None, rate_limit_store: Optional[str] = None, allow_insecure_http: bool = False) -> AsyncClient: ...
     def on_behalf_of(self, username: str) -> AsyncClient: ...
     def for_account(self, account_id: str) -> AsyncClient: ...
     def as_parent(self) -> AsyncClient: ...
