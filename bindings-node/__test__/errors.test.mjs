@@ -86,3 +86,16 @@ test('retries are counted', async () => {
   await sb.control('faults', { sequence: [503, 503, 503, 503] })
   await assert.rejects(sb.client({ maxRetries: 2 }).subusers.list(), is('server', (e) => e.attempts === 3))
 })
+
+test('request reaches any endpoint with the same errors', async () => {
+  const got = await c.request('GET', '/v3/subusers', { query: { limit: 2, include_region: true } })
+  assert.ok(Array.isArray(got) && got.length === 2 && got[0].username === 'sub00001')
+  assert.deepEqual(await c.request('PUT', '/v3/subusers/sub00001/monitor', { body: { email: 'ops@example.com', frequency: 7 } }), { email: 'ops@example.com', frequency: 7 })
+  assert.equal(await c.request('DELETE', '/v3/subusers/sub00002'), null)
+  await assert.rejects(c.request('GET', '/v3/subusers/sub00002/monitor'), is('not_found'))
+  const before = (await sb.stats()).counters.requests
+  await assert.rejects(c.request('TRACE', '/v3/subusers'), is('invalid_input', (e) => e.field === 'method'))
+  await assert.rejects(c.request('GET', 'https://evil.example/v3/subusers'), is('invalid_input', (e) => e.field === 'path'))
+  await assert.rejects(c.request('GET', '/v3/subusers', { query: { limit: [1] } }), is('invalid_input', (e) => e.field === 'query.limit'))
+  assert.equal((await sb.stats()).counters.requests, before)
+})

@@ -106,6 +106,25 @@ impl Client {
         self.inner.base_url().to_string()
     }
 
+    /// Calls any SendGrid endpoint, e.g. `request("GET", "/v3/user/account")`, with the same
+    /// key, on-behalf-of, pacing, retries and errors as the typed methods; resolves to the JSON
+    /// answer (null when empty). POST and PATCH are sent once unless the connection was never
+    /// made.
+    #[napi]
+    pub async fn request(
+        &self,
+        method: String,
+        path: String,
+        options: Option<crate::raw::RequestOptions>,
+    ) -> Result<serde_json::Value> {
+        let o = options.unwrap_or_default();
+        let query = crate::raw::query(o.query)?;
+        self.inner
+            .request(&method, &path, &query, o.body.as_ref())
+            .await
+            .into_napi()
+    }
+
     /// Subusers: list, iterAll, create, enable, disable, delete.
     #[napi(getter)]
     pub fn subusers(&self) -> crate::subusers::Subusers {

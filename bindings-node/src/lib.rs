@@ -11,6 +11,7 @@ mod ips;
 mod models;
 mod monitor;
 mod paging;
+mod raw;
 mod reputations;
 mod scopes;
 mod stats;

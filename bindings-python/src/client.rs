@@ -159,6 +159,30 @@ macro_rules! client_class {
                 crate::bulk::$bulk { client: self.inner.clone(), mode: $mode }
             }
 
+            /// Calls any SendGrid endpoint, e.g. `request("GET", "/v3/user/account")`, with the
+            /// same key, on-behalf-of, pacing, retries and errors as the typed methods. Returns the
+            /// JSON answer as dicts and lists (None when empty). `query`: parameters (str, int,
+            /// float or bool values); `body`: any JSON-serialisable value. POST and PATCH are sent
+            /// once unless the connection was never made.
+            #[pyo3(signature = (method, path, *, query=None, body=None))]
+            fn request(
+                &self,
+                py: Python<'_>,
+                method: String,
+                path: String,
+                query: Option<Bound<'_, pyo3::types::PyDict>>,
+                body: Option<Bound<'_, PyAny>>,
+            ) -> PyResult<Py<PyAny>> {
+                let (query, body) = (crate::raw::query(query)?, crate::raw::body(py, body)?);
+                let c = self.inner.clone();
+                crate::call::run(
+                    py,
+                    $mode,
+                    async move { c.request(&method, &path, &query, body.as_ref()).await },
+                    crate::raw::Json,
+                )
+            }
+
             fn __repr__(&self) -> String {
                 format!(
                     "{}(base_url={:?}, on_behalf_of={:?})",

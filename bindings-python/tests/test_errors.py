@@ -122,3 +122,30 @@ def test_retries_are_reported(sb: Sandbox) -> None:
     with pytest.raises(sg.ServerError) as e:
         c.subusers.list()
     assert e.value.attempts == 3
+
+
+def test_request_reaches_any_endpoint_with_the_same_errors(client: sg.Client, sb: Sandbox) -> None:
+    got = client.request("GET", "/v3/subusers", query={"limit": 2, "include_region": True})
+    assert isinstance(got, list) and len(got) == 2 and got[0]["username"] == "sub00001"
+    assert client.request("DELETE", "/v3/subusers/sub00002") is None
+    with pytest.raises(sg.NotFoundError):
+        client.request("GET", "/v3/subusers/sub00002/monitor")
+    before = sb.stats()["counters"]["requests"]
+    for method, path, field in [("TRACE", "/v3/subusers", "method"), ("GET", "https://evil.example/v3/subusers", "path")]:
+        with pytest.raises(sg.InvalidInputError) as e:
+            client.request(method, path)
+        assert e.value.field == field
+    with pytest.raises(sg.InvalidInputError) as q:
+        client.request("GET", "/v3/subusers", query={"limit": [1]})
+    assert q.value.field == "query.limit"
+    assert sb.stats()["counters"]["requests"] == before
+
+
+def test_async_request_and_a_json_body(sb: Sandbox) -> None:
+    import asyncio
+
+    async def main() -> object:
+        a = sg.AsyncClient(KEY, base_url=sb.url)
+        return await a.request("PUT", "/v3/subusers/sub00001/monitor", body={"email": "ops@example.com", "frequency": 7})
+
+    assert asyncio.run(main()) == {"email": "ops@example.com", "frequency": 7}

@@ -4,6 +4,7 @@
 
 mod monitor;
 mod output;
+mod request;
 mod scopes;
 mod subusers;
 mod teammates;
@@ -106,6 +107,9 @@ enum Command {
     /// Scopes and access requests.
     #[command(subcommand)]
     Scopes(scopes::Cmd),
+    /// Any SendGrid endpoint (e.g. `request GET /v3/user/account`), with the same key,
+    /// on-behalf-of, retries and errors.
+    Request(request::Args),
     /// Run an offline, stateful SendGrid on 127.0.0.1 until interrupted.
     #[cfg(feature = "sandbox")]
     Sandbox(SandboxConfig),
@@ -152,6 +156,7 @@ async fn run(cli: Cli, key_from_flag: bool) -> Result<(), Error> {
         Command::Monitor(c) => monitor::run(&g.client()?, c, g.output).await,
         Command::Teammates(c) => teammates::run(&g.client()?, c, g.output).await,
         Command::Scopes(c) => scopes::run(&g.client()?, c, g.output).await,
+        Command::Request(a) => request::run(&g.client()?, a, g.output).await,
     }
 }
 

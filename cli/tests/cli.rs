@@ -313,6 +313,26 @@ async fn teammates_commands() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn request_reaches_any_endpoint() {
+    let cli = Cli::new(3, 1).await;
+    let got = cli.json(&["request", "GET", "/v3/subusers", "--query", "limit=2"]);
+    assert_eq!(got.as_array().unwrap().len(), 2);
+    let body = r#"{"email": "ops@example.com", "frequency": 7}"#;
+    let put = cli.json(&[
+        "request",
+        "PUT",
+        "/v3/subusers/sub00001/monitor",
+        "--body",
+        body,
+    ]);
+    assert_eq!(put["frequency"], 7);
+    cli.fails(&["request", "GET", "/v3/subusers/sub00002/monitor"], 6);
+    let err = cli.fails(&["request", "GET", "https://evil.example/v3/subusers"], 3);
+    assert!(err.contains("path"), "{err}");
+    cli.fails(&["request", "GET", "/v3/subusers", "--query", "limit"], 3);
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn scopes_commands_and_on_behalf_of() {
     let cli = Cli::new(1, 10).await;
     assert!(cli

@@ -120,7 +120,7 @@ impl Credits<'_> {
         self.client
             .fetch(
                 self.client
-                    .request(Method::GET, &["subusers", username, "credits"]),
+                    .req(Method::GET, &["subusers", username, "credits"]),
             )
             .await
     }
@@ -131,7 +131,7 @@ impl Credits<'_> {
         credits.validate()?;
         let req = self
             .client
-            .request(Method::PUT, &["subusers", username, "credits"])
+            .req(Method::PUT, &["subusers", username, "credits"])
             .json(credits)?;
         self.client.fetch(req).await
     }
@@ -149,7 +149,7 @@ impl Credits<'_> {
         }
         let req = self
             .client
-            .request(
+            .req(
                 Method::PATCH,
                 &["subusers", username, "credits", "remaining"],
             )

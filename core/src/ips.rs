@@ -28,7 +28,7 @@ impl Ips<'_> {
         validate::ipv4_list("ips", ips)?;
         let req = self
             .client
-            .request(Method::PUT, &["subusers", username, "ips"])
+            .req(Method::PUT, &["subusers", username, "ips"])
             .json(ips)?;
         self.client.fetch(req).await
     }

@@ -38,6 +38,7 @@ mod obo;
 mod pacing;
 pub mod paging;
 pub mod ratelimit;
+mod raw;
 pub mod reputations;
 mod retry;
 pub mod scopes;

@@ -41,7 +41,7 @@ impl MonitorSettings<'_> {
         self.client
             .fetch(
                 self.client
-                    .request(Method::GET, &["subusers", username, "monitor"]),
+                    .req(Method::GET, &["subusers", username, "monitor"]),
             )
             .await
     }
@@ -62,7 +62,7 @@ impl MonitorSettings<'_> {
         self.client
             .run(
                 self.client
-                    .request(Method::DELETE, &["subusers", username, "monitor"]),
+                    .req(Method::DELETE, &["subusers", username, "monitor"]),
             )
             .await
     }
@@ -72,7 +72,7 @@ impl MonitorSettings<'_> {
         monitor.validate()?;
         let req = self
             .client
-            .request(method, &["subusers", username, "monitor"])
+            .req(method, &["subusers", username, "monitor"])
             .json(monitor)?;
         self.client.fetch(req).await
     }

@@ -30,9 +30,7 @@ impl Reputations<'_> {
     /// repeated `usernames` parameter.
     pub async fn list(self, usernames: &[String]) -> Result<Vec<Reputation>> {
         validate::usernames("usernames", usernames, 1, MAX_USERNAMES_PER_REQUEST)?;
-        let mut req = self
-            .client
-            .request(Method::GET, &["subusers", "reputations"]);
+        let mut req = self.client.req(Method::GET, &["subusers", "reputations"]);
         for u in usernames {
             req = req.query("usernames", u);
         }

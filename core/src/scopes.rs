@@ -75,7 +75,7 @@ pub struct Scopes<'a> {
 impl Scopes<'_> {
     /// `GET /v3/scopes`: the scopes of the API key (or of the on-behalf-of account).
     pub async fn list(self) -> Result<Vec<String>> {
-        let req = self.client.request(Method::GET, &["scopes"]);
+        let req = self.client.req(Method::GET, &["scopes"]);
         Ok(self.client.fetch::<ScopeList>(req).await?.scopes)
     }
 
@@ -87,7 +87,7 @@ impl Scopes<'_> {
         validate::range("limit", params.limit, 1, MAX_ACCESS_REQUESTS_LIMIT)?;
         let req = self
             .client
-            .request(Method::GET, &["scopes", "requests"])
+            .req(Method::GET, &["scopes", "requests"])
             .query_opt("limit", params.limit)
             .query_opt("offset", params.offset);
         self.client.fetch(req).await
@@ -99,7 +99,7 @@ impl Scopes<'_> {
         self.client
             .fetch(
                 self.client
-                    .request(Method::PATCH, &["scopes", "requests", &id, "approve"])
+                    .req(Method::PATCH, &["scopes", "requests", &id, "approve"])
                     // A replayed approval meets 404 for work that succeeded.
                     .not_idempotent(),
             )
@@ -112,7 +112,7 @@ impl Scopes<'_> {
         self.client
             .run(
                 self.client
-                    .request(Method::DELETE, &["scopes", "requests", &id]),
+                    .req(Method::DELETE, &["scopes", "requests", &id]),
             )
             .await
     }

@@ -269,7 +269,7 @@ impl Stats<'_> {
         }
         let req = monthly_req(
             self.client
-                .request(Method::GET, &["subusers", username, "stats", "monthly"]),
+                .req(Method::GET, &["subusers", username, "stats", "monthly"]),
             query,
         )?;
         self.client.fetch(req).await
@@ -282,7 +282,7 @@ impl Stats<'_> {
         }
         let req = monthly_req(
             self.client
-                .request(Method::GET, &["subusers", "stats", "monthly"]),
+                .req(Method::GET, &["subusers", "stats", "monthly"]),
             query,
         )?
         .query_opt("subuser", query.subuser.as_ref());
@@ -297,7 +297,7 @@ impl Stats<'_> {
             validate::date("end_date", d)?;
         }
         validate::range("limit", query.limit, 1, MAX_STATS_LIMIT)?;
-        let mut req = self.client.request(Method::GET, &["subusers", "stats"]);
+        let mut req = self.client.req(Method::GET, &["subusers", "stats"]);
         for s in &query.subusers {
             req = req.query("subusers", s);
         }
@@ -322,7 +322,7 @@ impl Stats<'_> {
         validate::range("limit", query.limit, 1, MAX_STATS_LIMIT)?;
         let req = self
             .client
-            .request(Method::GET, &["subusers", "stats", "sums"])
+            .req(Method::GET, &["subusers", "stats", "sums"])
             .query("start_date", &query.start_date)
             .query_opt("end_date", query.end_date.as_ref())
             .query_opt("sort_by_metric", query.sort_by_metric.map(Metric::as_str))

@@ -177,7 +177,7 @@ impl Subusers<'_> {
         validate::range("limit", params.limit, 1, MAX_LIST_LIMIT)?;
         let req = self
             .client
-            .request(Method::GET, &["subusers"])
+            .req(Method::GET, &["subusers"])
             .query_opt("username", params.username.as_ref())
             .query_opt("limit", params.limit)
             .query_opt("offset", params.offset)
@@ -189,10 +189,7 @@ impl Subusers<'_> {
     /// `POST /v3/subusers`: creates a subuser (SendGrid answers 200).
     pub async fn create(self, subuser: &CreateSubuser) -> Result<CreatedSubuser> {
         subuser.validate()?;
-        let req = self
-            .client
-            .request(Method::POST, &["subusers"])
-            .json(subuser)?;
+        let req = self.client.req(Method::POST, &["subusers"]).json(subuser)?;
         self.client.fetch(req).await
     }
 
@@ -211,7 +208,7 @@ impl Subusers<'_> {
         validate::username("username", username)?;
         let req = self
             .client
-            .request(Method::PATCH, &["subusers", username])
+            .req(Method::PATCH, &["subusers", username])
             .json(&DisabledBody { disabled })?;
         self.client.run(req).await
     }
@@ -220,7 +217,7 @@ impl Subusers<'_> {
     pub async fn delete(self, username: &str) -> Result<()> {
         validate::username("username", username)?;
         self.client
-            .run(self.client.request(Method::DELETE, &["subusers", username]))
+            .run(self.client.req(Method::DELETE, &["subusers", username]))
             .await
     }
 }

@@ -379,7 +379,7 @@ impl Teammates<'_> {
         validate::range("limit", params.limit, 0, MAX_LIST_LIMIT)?;
         let req = self
             .client
-            .request(Method::GET, &["teammates"])
+            .req(Method::GET, &["teammates"])
             .query_opt("limit", params.limit)
             .query_opt("offset", params.offset);
         Ok(self.client.fetch::<ResultList<Teammate>>(req).await?.result)
@@ -389,7 +389,7 @@ impl Teammates<'_> {
     pub async fn get(self, username: &str) -> Result<Teammate> {
         validate::teammate_username("username", username)?;
         self.client
-            .fetch(self.client.request(Method::GET, &["teammates", username]))
+            .fetch(self.client.req(Method::GET, &["teammates", username]))
             .await
     }
 
@@ -401,10 +401,7 @@ impl Teammates<'_> {
             is_admin: invite.is_admin,
         }
         .validate()?;
-        let req = self
-            .client
-            .request(Method::POST, &["teammates"])
-            .json(invite)?;
+        let req = self.client.req(Method::POST, &["teammates"]).json(invite)?;
         self.client.fetch(req).await
     }
 
@@ -418,7 +415,7 @@ impl Teammates<'_> {
         permissions.validate()?;
         let req = self
             .client
-            .request(Method::PATCH, &["teammates", username])
+            .req(Method::PATCH, &["teammates", username])
             .json(permissions)?;
         self.client.fetch(req).await
     }
@@ -427,16 +424,13 @@ impl Teammates<'_> {
     pub async fn delete(self, username: &str) -> Result<()> {
         validate::teammate_username("username", username)?;
         self.client
-            .run(
-                self.client
-                    .request(Method::DELETE, &["teammates", username]),
-            )
+            .run(self.client.req(Method::DELETE, &["teammates", username]))
             .await
     }
 
     /// `GET /v3/teammates/pending`: invitations not yet accepted.
     pub async fn list_pending(self) -> Result<Vec<Invitation>> {
-        let req = self.client.request(Method::GET, &["teammates", "pending"]);
+        let req = self.client.req(Method::GET, &["teammates", "pending"]);
         Ok(self
             .client
             .fetch::<ResultList<Invitation>>(req)
@@ -450,7 +444,7 @@ impl Teammates<'_> {
         self.client
             .run(
                 self.client
-                    .request(Method::DELETE, &["teammates", "pending", token]),
+                    .req(Method::DELETE, &["teammates", "pending", token]),
             )
             .await
     }
@@ -461,7 +455,7 @@ impl Teammates<'_> {
         self.client
             .fetch(
                 self.client
-                    .request(Method::POST, &["teammates", "pending", token, "resend"]),
+                    .req(Method::POST, &["teammates", "pending", token, "resend"]),
             )
             .await
     }
@@ -487,7 +481,7 @@ impl Teammates<'_> {
         }
         let req = self
             .client
-            .request(Method::GET, &["teammates", teammate, "subuser_access"])
+            .req(Method::GET, &["teammates", teammate, "subuser_access"])
             .query_opt("after_subuser_id", query.after_subuser_id)
             .query_opt("limit", query.limit)
             .query_opt("username", query.username.as_ref());

@@ -78,7 +78,7 @@ struct Failure {
 }
 
 impl Client {
-    pub(crate) fn request(&self, method: Method, segments: &[&str]) -> Req {
+    pub(crate) fn req(&self, method: Method, segments: &[&str]) -> Req {
         Req {
             idempotent: method != Method::POST,
             method,
@@ -91,6 +91,15 @@ impl Client {
     /// Sends `req` and decodes a JSON body into `T`.
     pub(crate) async fn fetch<T: DeserializeOwned>(&self, req: Req) -> Result<T> {
         let resp = self.send(req).await?;
+        serde_json::from_slice(&resp.body).map_err(|e| resp.decode_error(e.to_string()))
+    }
+
+    /// Sends `req` and returns its JSON body as it is (`null` for an empty body, e.g. 204).
+    pub(crate) async fn fetch_value(&self, req: Req) -> Result<serde_json::Value> {
+        let resp = self.send(req).await?;
+        if resp.body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(serde_json::Value::Null);
+        }
         serde_json::from_slice(&resp.body).map_err(|e| resp.decode_error(e.to_string()))
     }
 

@@ -30,7 +30,7 @@ impl WebsiteAccess<'_> {
         validate::username("username", username)?;
         let req = self
             .client
-            .request(Method::PATCH, &["subusers", username, "website_access"])
+            .req(Method::PATCH, &["subusers", username, "website_access"])
             .json(&DisabledBody { disabled })?;
         self.client.run(req).await
     }

@@ -1,6 +1,6 @@
 """Type stubs of the native module (the docstrings repeat the core's doc comments)."""
 
-from typing import Any, List, final, AsyncIterator, Awaitable, Callable, Coroutine, Generic, Iterator, Optional, Sequence, TypeVar
+from typing import Any, List, Mapping, Union, final, AsyncIterator, Awaitable, Callable, Coroutine, Generic, Iterator, Optional, Sequence, TypeVar
 
 __version__: str
 
@@ -513,6 +513,9 @@ class Client:
     def current_on_behalf_of(self) -> Optional[str]: ...
     @property
     def base_url(self) -> str: ...
+    def request(self, method: str, path: str, *, query: Optional[Mapping[str, Union[str, int, float, bool]]] = None, body: Any = None) -> Any:
+        """Calls any SendGrid endpoint (`request("GET", "/v3/user/account")`) with the same key,
+        on-behalf-of, pacing, retries and errors; returns the JSON answer (None when empty)."""
     @property
     def subusers(self) -> Subusers: ...
     @property
@@ -545,6 +548,7 @@ class AsyncClient:
     def current_on_behalf_of(self) -> Optional[str]: ...
     @property
     def base_url(self) -> str: ...
+    def request(self, method: str, path: str, *, query: Optional[Mapping[str, Union[str, int, float, bool]]] = None, body: Any = None) -> Coroutine[Any, Any, Any]: ...
     @property
     def subusers(self) -> AsyncSubusers: ...
     @property

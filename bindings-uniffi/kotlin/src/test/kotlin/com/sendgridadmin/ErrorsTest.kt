@@ -54,6 +54,21 @@ class ErrorsTest {
     }
 
     @Test
+    fun requestReachesAnyEndpointWithTheSameErrors() = runBlocking {
+        val got = JSONArray(c.request("GET", "/v3/subusers", listOf(QueryParam("limit", "2")), null))
+        assertEquals(2, got.length())
+        assertEquals("sub00001", got.getJSONObject(0).getString("username"))
+        val monitor = JSONObject(c.request("PUT", "/v3/subusers/sub00001/monitor", listOf(), "{\"email\": \"ops@example.com\", \"frequency\": 7}"))
+        assertEquals(7, monitor.getInt("frequency"))
+        assertEquals("null", c.request("DELETE", "/v3/subusers/sub00002", listOf(), null))
+        assertThrows<SendGridException.NotFound> { runBlocking { c.request("GET", "/v3/subusers/sub00002/monitor", listOf(), null) } }
+        val path = assertThrows<SendGridException.InvalidInput> { runBlocking { c.request("GET", "https://evil.example/v3/subusers", listOf(), null) } }
+        assertEquals("path", path.field)
+        val body = assertThrows<SendGridException.InvalidInput> { runBlocking { c.request("POST", "/v3/subusers", listOf(), "{not json") } }
+        assertEquals("body_json", body.field)
+    }
+
+    @Test
     fun statusErrors() = runBlocking {
         val nf = assertThrows<SendGridException.NotFound> { runBlocking { c.monitor().get("sub00001") } }
         assertEquals(404.toUShort(), nf.status)
