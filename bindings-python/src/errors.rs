@@ -105,6 +105,8 @@ fn build(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
     let inst = class(py, i.kind).call1((i.message,))?;
     inst.setattr("kind", i.kind.as_str())?;
     inst.setattr("status", i.status)?;
+    // The name openai/anthropic/httpx users reach for.
+    inst.setattr("status_code", i.status)?;
     let errors: Vec<ErrorDetail> = i.errors.into_iter().map(ErrorDetail).collect();
     inst.setattr("errors", errors)?;
     inst.setattr("request_id", i.request_id)?;

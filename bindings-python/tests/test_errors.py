@@ -81,8 +81,10 @@ def test_api_key_from_environment(monkeypatch: pytest.MonkeyPatch, sb: Sandbox) 
 
 
 def test_status_errors(client: sg.Client, sb: Sandbox) -> None:
+    assert sg.RateLimitError is sg.RateLimitedError
     with pytest.raises(sg.NotFoundError) as nf:
         client.monitor.get("sub00001")
+    assert nf.value.status_code == 404
     assert nf.value.status == 404 and nf.value.errors[0].message == "No monitor settings for this user"
     assert nf.value.request_id is not None and nf.value.request_id.startswith("sbx-")
     with pytest.raises(sg.BadRequestError) as br:

@@ -63,6 +63,9 @@ from ._native import (
     __version__,
 )
 
+#: The name the openai/anthropic SDKs use for HTTP 429; the same class as ``RateLimitedError``.
+RateLimitError = RateLimitedError
+
 __all__ = [
     "AccessRequest",
     "ApprovedAccessRequest",
@@ -99,6 +102,7 @@ __all__ = [
     "Pager",
     "AsyncPager",
     "PermissionDeniedError",
+    "RateLimitError",
     "RateLimitedError",
     "Reputation",
     "Reputations",

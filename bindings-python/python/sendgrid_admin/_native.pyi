@@ -12,6 +12,7 @@ class SendGridError(Exception):
     """Base class of every sendgrid_admin error."""
     kind: str
     status: Optional[int]
+    status_code: Optional[int]
     errors: List[ErrorDetail]
     request_id: Optional[str]
     retry_after: Optional[float]
