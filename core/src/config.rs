@@ -11,11 +11,10 @@ use crate::client::{Client, Region};
 use crate::error::{Error, Result};
 use crate::OnBehalfOf;
 
-/// Retries after the first attempt unless configured (429, 5xx, timeouts, broken connections).
-pub const DEFAULT_MAX_RETRIES: u32 = 4;
 pub use crate::bulk::DEFAULT_CONCURRENCY;
 pub use crate::client::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 pub use crate::paging::DEFAULT_PAGE_SIZE;
+pub use crate::retry::DEFAULT_MAX_RETRIES;
 
 /// How a client is built. Every field is optional; `None` means the default.
 #[derive(Clone, Default, PartialEq)]
@@ -92,7 +91,9 @@ impl ClientConfig {
         if let Some(t) = self.connect_timeout {
             b = b.connect_timeout(t);
         }
-        b = b.max_retries(self.max_retries.unwrap_or(DEFAULT_MAX_RETRIES));
+        if let Some(r) = self.max_retries {
+            b = b.max_retries(r);
+        }
         if let Some(k) = self.api_key {
             b = b.api_key(k);
         }
@@ -130,32 +131,25 @@ pub fn millis(field: &str, v: f64) -> Result<Duration> {
 /// integer or float a binding received; anything else is an `invalid_input` naming the field
 /// and the value given (never a silent 0 or a wrapped number).
 pub fn whole<T: TryFrom<i64>>(field: &str, v: f64) -> Result<T> {
-    let bad = || {
-        Error::invalid(
-            field,
-            format!("is {v}; it must be a non-negative integer in range"),
-        )
-    };
     if !v.is_finite() || v.fract() != 0.0 || v < 0.0 || v > i64::MAX as f64 {
-        return Err(bad());
+        return Err(not_whole(field, v));
     }
-    T::try_from(v as i64).map_err(|_| bad())
+    T::try_from(v as i64).map_err(|_| not_whole(field, v))
 }
 
 /// [`whole`] for an integer a binding received.
 pub fn whole_int<T: TryFrom<i64>>(field: &str, v: i64) -> Result<T> {
     if v < 0 {
-        return Err(Error::invalid(
-            field,
-            format!("is {v}; it must be a non-negative integer in range"),
-        ));
+        return Err(not_whole(field, v));
     }
-    T::try_from(v).map_err(|_| {
-        Error::invalid(
-            field,
-            format!("is {v}; it must be a non-negative integer in range"),
-        )
-    })
+    T::try_from(v).map_err(|_| not_whole(field, v))
+}
+
+fn not_whole(field: &str, v: impl fmt::Display) -> Error {
+    Error::invalid(
+        field,
+        format!("is {v}; it must be a non-negative integer in range"),
+    )
 }
 
 #[cfg(test)]

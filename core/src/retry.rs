@@ -31,10 +31,13 @@ pub struct RetryPolicy {
     pub max_rate_limit_wait: Duration,
 }
 
+/// Retries after the first attempt unless configured (429, 5xx, timeouts, broken connections).
+pub const DEFAULT_MAX_RETRIES: u32 = 4;
+
 impl Default for RetryPolicy {
     fn default() -> Self {
         RetryPolicy {
-            max_attempts: 5,
+            max_attempts: DEFAULT_MAX_RETRIES + 1,
             max_total_wait: Duration::from_secs(120),
             initial_backoff: Duration::from_millis(200),
             max_backoff: Duration::from_secs(10),
