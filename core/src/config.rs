@@ -7,8 +7,9 @@ use std::fmt;
 use std::str::FromStr;
 use std::time::Duration;
 
-use crate::client::{Client, Region};
+use crate::client::Client;
 use crate::error::{Error, Result};
+use crate::region::Region;
 use crate::OnBehalfOf;
 
 pub use crate::bulk::DEFAULT_CONCURRENCY;

@@ -25,6 +25,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod builder;
 pub mod bulk;
 mod client;
 pub mod config;
@@ -39,25 +40,26 @@ mod pacing;
 pub mod paging;
 pub mod ratelimit;
 mod raw;
+mod region;
 pub mod reputations;
 mod retry;
 pub mod scopes;
 pub mod stats;
 pub mod subusers;
 pub mod teammates;
+mod tls;
 mod transport;
 pub mod validate;
 pub mod website_access;
 
-pub use client::{
-    Client, ClientBuilder, Region, API_KEY_ENV, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
-    MAX_BODY_BYTES,
-};
+pub use builder::ClientBuilder;
+pub use client::{Client, API_KEY_ENV, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, MAX_BODY_BYTES};
 pub use config::ClientConfig;
 pub use error::{
     ApiError, ApiErrorDetail, DecodeError, Error, ErrorInfo, ErrorKind, RateLimit, Result,
 };
 pub use obo::OnBehalfOf;
+pub use region::Region;
 pub use retry::RetryPolicy;
 
 /// Internal parsers exposed for the property tests (`core/tests/fuzz.rs`); not a stable API.

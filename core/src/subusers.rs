@@ -5,8 +5,9 @@ use std::fmt;
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
-use crate::client::{Client, Region};
+use crate::client::Client;
 use crate::error::Result;
+use crate::region::Region;
 use crate::validate;
 
 /// The largest `limit` accepted by [`Subusers::list`] (SendGrid documents no maximum; 500 is
