@@ -18,6 +18,8 @@ for lang in kotlin swift; do
 done
 SWIFT=bindings-uniffi/swift/Sources
 mkdir -p "$SWIFT/SendGridAdmin" "$SWIFT/SendGridAdminFFI"
-cp target/uniffi/swift/SendGridAdmin.swift "$SWIFT/SendGridAdmin/"
-cp target/uniffi/swift/SendGridAdminFFI.h "$SWIFT/SendGridAdminFFI/"
+# Two generated files: the binding (SendGridAdmin) and the core's models (SendGridAdminModels,
+# see core/uniffi.toml), compiled into one Swift module; their headers form one C module.
+cp target/uniffi/swift/SendGridAdmin.swift target/uniffi/swift/SendGridAdminModels.swift "$SWIFT/SendGridAdmin/"
+cp target/uniffi/swift/SendGridAdminFFI.h target/uniffi/swift/SendGridAdminModelsFFI.h "$SWIFT/SendGridAdminFFI/"
 echo "generated: target/uniffi/kotlin, target/uniffi/swift, $SWIFT"

@@ -14,11 +14,12 @@ lipo -create "target/aarch64-apple-ios-sim/release-mobile/$lib" "target/x86_64-a
 lipo -create "target/aarch64-apple-darwin/release-mobile/$lib" "target/x86_64-apple-darwin/release-mobile/$lib" -output "$out/mac/$lib"
 cargo run --locked -p uniffi-bindgen -- generate --library "target/aarch64-apple-darwin/release-mobile/libsendgrid_admin_uniffi.dylib" \
   --language swift --out-dir "$out/swift"
-mkdir -p "$out/headers" && cp "$out/swift/SendGridAdminFFI.h" "$out/headers/" && cp "$out/swift/SendGridAdminFFI.modulemap" "$out/headers/module.modulemap"
+mkdir -p "$out/headers" && cp "$out/swift/SendGridAdminFFI.h" "$out/swift/SendGridAdminModelsFFI.h" "$out/headers/"
+printf 'module SendGridAdminFFI {\n    header "SendGridAdminFFI.h"\n    header "SendGridAdminModelsFFI.h"\n    export *\n}\n' >"$out/headers/module.modulemap"
 xcodebuild -create-xcframework \
   -library "target/aarch64-apple-ios/release-mobile/$lib" -headers "$out/headers" \
   -library "$out/sim/$lib" -headers "$out/headers" \
   -library "$out/mac/$lib" -headers "$out/headers" \
   -output "$out/SendGridAdminFFI.xcframework"
-cp "$out/swift/SendGridAdmin.swift" bindings-uniffi/swift/Sources/SendGridAdmin/
+cp "$out/swift/SendGridAdmin.swift" "$out/swift/SendGridAdminModels.swift" bindings-uniffi/swift/Sources/SendGridAdmin/
 (cd "$out" && zip -qr "$OLDPWD/dist/SendGridAdminFFI.xcframework.zip" SendGridAdminFFI.xcframework)

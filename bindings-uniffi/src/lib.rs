@@ -9,7 +9,6 @@ mod client;
 mod credits;
 mod errors;
 mod ips;
-mod models;
 mod monitor;
 mod paging;
 mod raw;

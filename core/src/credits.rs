@@ -11,6 +11,7 @@ use crate::validate;
 /// refused as input).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CreditType {
     /// No limit.
     Unlimited,
@@ -26,6 +27,7 @@ pub enum CreditType {
 /// How often recurring credits reset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ResetFrequency {
     /// Every month.
     Monthly,
@@ -37,6 +39,7 @@ pub enum ResetFrequency {
 
 /// A subuser's credits. Counts are `None` where SendGrid sends `null` (unlimited / nonrecurring).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SubuserCredits {
     /// Allocation type.
     #[serde(rename = "type")]
@@ -57,16 +60,19 @@ pub struct SubuserCredits {
 
 /// The body of [`Credits::set`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SetCredits {
     /// Allocation type.
     #[serde(rename = "type")]
     pub kind: CreditType,
     /// Reset period: required for `recurring`, not allowed otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub reset_frequency: Option<ResetFrequency>,
     /// Credits per period, at least 1: required for `recurring` and `nonrecurring`, not allowed
     /// for `unlimited`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub total: Option<u64>,
 }
 

@@ -9,6 +9,7 @@ use crate::validate;
 
 /// The IPs a subuser may send from.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SubuserIps {
     /// IPv4 addresses.
     #[serde(default, deserialize_with = "crate::de::null_default")]

@@ -26,6 +26,9 @@
 #![deny(missing_docs)]
 
 mod builder;
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("sendgrid_admin");
+
 pub mod bulk;
 mod client;
 pub mod config;

@@ -9,6 +9,7 @@ use crate::validate;
 
 /// A subuser's monitor settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Monitor {
     /// Where the sample emails go.
     pub email: String,

@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 /// SendGrid adds later decodes as `Other` (a client cannot be built for it).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Region {
     /// `https://api.sendgrid.com`, for global users and subusers.
     #[default]

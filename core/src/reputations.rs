@@ -12,6 +12,7 @@ pub const MAX_USERNAMES_PER_REQUEST: usize = 100;
 
 /// A subuser's reputation, 0–100.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Reputation {
     /// Username.
     pub username: String,

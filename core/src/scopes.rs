@@ -13,6 +13,7 @@ pub const MAX_ACCESS_REQUESTS_LIMIT: u32 = 500;
 
 /// A teammate's request for more scopes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AccessRequest {
     /// Request id, used to approve or deny.
     #[serde(deserialize_with = "crate::de::u64_lenient")]
@@ -45,15 +46,19 @@ pub struct AccessRequest {
 /// Page parameters of [`Scopes::list_access_requests`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ListAccessRequests {
     /// Page size, 1–500 (SendGrid's default is 50).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub limit: Option<u32>,
     /// Requests to skip.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub offset: Option<u32>,
 }
 
 /// The answer to [`Scopes::approve_access_request`].
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ApprovedAccessRequest {
     /// The scope group granted.
     #[serde(default, deserialize_with = "crate::de::string_or_default")]

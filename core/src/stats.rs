@@ -16,6 +16,7 @@ pub const MAX_STATS_LIMIT: u32 = 500;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 #[allow(missing_docs)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Metrics {
     pub blocks: u64,
     pub bounce_drops: u64,
@@ -37,6 +38,7 @@ pub struct Metrics {
 
 /// One row of statistics: a subuser (or category) and its metrics.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StatEntry {
     /// Usually `"subuser"`.
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
@@ -57,6 +59,7 @@ pub struct StatEntry {
 
 /// Statistics for one date (a day, week or month).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DatedStats {
     /// The date, `YYYY-MM-DD`.
     #[serde(default, deserialize_with = "crate::de::string_or_default")]
@@ -70,6 +73,7 @@ pub struct DatedStats {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Metric {
     Blocks,
     BounceDrops,
@@ -133,6 +137,7 @@ impl Metric {
 /// Sort direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum SortDirection {
     /// Largest first.
     Desc,
@@ -152,6 +157,7 @@ impl SortDirection {
 /// How rows are grouped in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AggregatedBy {
     /// Per day.
     Day,
@@ -174,56 +180,74 @@ impl AggregatedBy {
 /// Parameters of the monthly statistics operations.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MonthlyStatsQuery {
     /// Any day of the month, `YYYY-MM-DD` (required).
     pub date: String,
     /// Substring of usernames to include ([`Stats::monthly`] only).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub subuser: Option<String>,
     /// Metric to sort by (not every metric is sortable; see [`Metric::monthly_sortable`]).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub sort_by_metric: Option<Metric>,
     /// Sort direction.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub sort_by_direction: Option<SortDirection>,
     /// Page size, 1–500 (SendGrid's default is 5).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub limit: Option<u32>,
     /// Rows to skip.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub offset: Option<u32>,
 }
 
 /// Parameters of [`Stats::list`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StatsQuery {
     /// 1–10 subuser usernames (sent as repeated `subusers` parameters).
     pub subusers: Vec<String>,
     /// First day, `YYYY-MM-DD` (required).
     pub start_date: String,
     /// Last day, `YYYY-MM-DD` (default today).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub end_date: Option<String>,
     /// Grouping.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub aggregated_by: Option<AggregatedBy>,
     /// Page size, 1–500.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub limit: Option<u32>,
     /// Rows to skip.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub offset: Option<u32>,
 }
 
 /// Parameters of [`Stats::sums`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StatsSumsQuery {
     /// First day, `YYYY-MM-DD` (required).
     pub start_date: String,
     /// Last day, `YYYY-MM-DD` (default today).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub end_date: Option<String>,
     /// Metric to sort by (default delivered).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub sort_by_metric: Option<Metric>,
     /// Sort direction.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub sort_by_direction: Option<SortDirection>,
     /// Grouping.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub aggregated_by: Option<AggregatedBy>,
     /// Page size, 1–500.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub limit: Option<u32>,
     /// Rows to skip.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub offset: Option<u32>,
 }
 

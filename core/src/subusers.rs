@@ -16,6 +16,7 @@ pub const MAX_LIST_LIMIT: u32 = 500;
 
 /// A subuser as listed by SendGrid.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Subuser {
     /// Numeric id (declared as `number`; floats are accepted).
     #[serde(deserialize_with = "crate::de::u64_lenient")]
@@ -36,6 +37,7 @@ pub struct Subuser {
 /// Which subusers [`Subusers::list`] returns by region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RegionFilter {
     /// Every region.
     All,
@@ -58,21 +60,28 @@ impl RegionFilter {
 /// Parameters of [`Subusers::list`]. All optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ListSubusers {
     /// Only the subuser with this username.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub username: Option<String>,
     /// Page size, 1–500.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub limit: Option<u32>,
     /// How many subusers to skip.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub offset: Option<u32>,
     /// Region filter.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub region: Option<RegionFilter>,
     /// Return each subuser's region.
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub include_region: bool,
 }
 
 /// A new subuser, for [`Subusers::create`]. `Debug` hides the password.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CreateSubuser {
     /// Username, 1–64 characters.
     pub username: String,
@@ -82,12 +91,15 @@ pub struct CreateSubuser {
     pub password: String,
     /// IPv4 addresses to assign (may be empty).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub ips: Vec<String>,
     /// Region to create the subuser in (default global).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub region: Option<Region>,
     /// Return the region in the answer.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub include_region: bool,
 }
 
@@ -136,6 +148,7 @@ mod credit_allocation {
 
 /// The answer to [`Subusers::create`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CreatedSubuser {
     /// Username.
     pub username: String,

@@ -16,6 +16,7 @@ pub const MAX_SUBUSER_ACCESS_LIMIT: u32 = 500;
 /// What kind of user a teammate is. A value SendGrid adds later decodes as `Other`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum UserType {
     /// An admin teammate.
     Admin,
@@ -31,6 +32,7 @@ pub enum UserType {
 /// A teammate. `username` is required: it identifies the teammate, and an answer without it is
 /// not a teammate (e.g. another endpoint's body). Every other field has a default.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Teammate {
     /// Username.
     #[serde(deserialize_with = "crate::de::string_or_default")]
@@ -129,21 +131,27 @@ pub struct Teammate {
 /// Page parameters of [`Teammates::list`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ListTeammates {
     /// Page size, 0–500 (SendGrid's default is 500).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub limit: Option<u32>,
     /// Teammates to skip.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub offset: Option<u32>,
 }
 
 /// A teammate's permissions: either admin (no scopes) or a non-empty list of scopes.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Permissions {
     /// The scopes (must be empty when `is_admin`).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub scopes: Vec<String>,
     /// Admin teammate.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub is_admin: bool,
 }
 
@@ -196,19 +204,23 @@ impl Permissions {
 
 /// An invitation, for [`Teammates::invite`].
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InviteTeammate {
     /// Who to invite.
     pub email: String,
     /// Scopes (empty for an admin).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub scopes: Vec<String>,
     /// Invite as an admin.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub is_admin: bool,
 }
 
 /// A sent (or pending) invitation.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Invitation {
     /// The invite token (`pending_id` in some SendGrid examples; both are read).
     #[serde(
@@ -250,6 +262,7 @@ struct ResultList<T> {
 /// later decodes as `Other`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PermissionType {
     /// Every scope on the subuser.
     Admin,
@@ -262,6 +275,7 @@ pub enum PermissionType {
 
 /// One subuser a teammate can act for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SubuserAccess {
     /// The subuser's id.
     #[serde(deserialize_with = "crate::de::u64_lenient")]
@@ -286,30 +300,35 @@ pub struct SubuserAccess {
 /// Cursor parameters of [`Teammates::subuser_access`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SubuserAccessQuery {
     /// Start after the subuser with this id (from the previous page's `next_params`).
     #[serde(
         deserialize_with = "crate::de::opt_u64_lenient",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub after_subuser_id: Option<u64>,
     /// Page size, 1–500 (default 100).
     #[serde(
         deserialize_with = "crate::de::opt_u64_lenient",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub limit: Option<u64>,
     /// Only this subuser.
     #[serde(
         deserialize_with = "crate::de::opt_string",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub username: Option<String>,
 }
 
 /// Paging metadata of a subuser-access page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PageMetadata {
     /// The parameters of the next page; absent on the last page.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -319,6 +338,7 @@ pub struct PageMetadata {
 /// One page of the subusers a teammate can act for.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(from = "SubuserAccessPageWire")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SubuserAccessPage {
     /// True when the teammate is limited to the listed subusers.
     pub has_restricted_subuser_access: bool,

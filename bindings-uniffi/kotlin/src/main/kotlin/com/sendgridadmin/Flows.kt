@@ -1,5 +1,6 @@
 package com.sendgridadmin
 
+import com.sendgridadmin.models.*
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.flow
 

@@ -1,5 +1,6 @@
 package com.sendgridadmin
 
+import com.sendgridadmin.models.*
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals

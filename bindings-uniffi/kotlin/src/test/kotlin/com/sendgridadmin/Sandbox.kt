@@ -1,5 +1,6 @@
 package com.sendgridadmin
 
+import com.sendgridadmin.models.*
 import java.net.URI
 import java.net.http.HttpClient
 import java.net.http.HttpRequest

@@ -1,5 +1,6 @@
 package com.sendgridadmin
 
+import com.sendgridadmin.models.*
 import java.io.File
 import java.lang.reflect.Modifier
 import kotlinx.coroutines.flow.toList

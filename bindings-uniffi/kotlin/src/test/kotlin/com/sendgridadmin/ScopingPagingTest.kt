@@ -1,5 +1,6 @@
 package com.sendgridadmin
 
+import com.sendgridadmin.models.*
 import java.util.concurrent.atomic.AtomicInteger
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
