@@ -99,3 +99,22 @@ test('request reaches any endpoint with the same errors', async () => {
   await assert.rejects(c.request('GET', '/v3/subusers', { query: { limit: [1] } }), is('invalid_input', (e) => e.field === 'query.limit'))
   assert.equal((await sb.stats()).counters.requests, before)
 })
+
+test('errors are SendGridError instances made natively: plain message, fields, no wrapping', async () => {
+  const e = await c.monitor.get('ghost').catch((x) => x)
+  assert.ok(e instanceof sg.SendGridError && e instanceof Error)
+  assert.equal(e.name, 'SendGridError')
+  assert.equal(e.code, 'not_found')
+  assert.equal(e.status, 404)
+  assert.ok(!e.message.includes('{') && !e.message.includes('sendgrid-admin-error'), e.message)
+  assert.ok(typeof e.stack === 'string')
+  const thrown = (() => { try { return new sg.Client({ apiKey: KEY, timeoutMs: -1 }) } catch (x) { return x } })()
+  assert.ok(thrown instanceof sg.SendGridError)
+  assert.equal(thrown.field, 'timeoutMs')
+  assert.ok(!thrown.message.includes('{'), thrown.message)
+  // The package entry exports the native classes as they are (no patched prototypes or proxies).
+  const native = (await import('node:module')).createRequire(import.meta.url)('../index.js')
+  assert.equal(sg.Client, native.Client)
+  assert.equal(sg.Subusers.prototype.list, native.Subusers.prototype.list)
+  assert.equal(sg.setErrorClass, undefined)
+})

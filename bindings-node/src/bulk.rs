@@ -1,5 +1,7 @@
 //! `client.bulk`: many calls at once under the core's pacing, one outcome per item.
 
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use std::sync::Arc;
 
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
@@ -8,7 +10,7 @@ use napi_derive::napi;
 use sendgrid_admin::bulk::{BulkItem, BulkOptions, ProgressFn};
 use sendgrid_admin::monitor::Monitor as CoreMonitor;
 
-use crate::errors::unsigned;
+use crate::errors::{settle, unsigned};
 use crate::models::{all, Monitor, Reputation};
 use crate::resource;
 
@@ -158,106 +160,122 @@ fn split<I, T>(b: BulkItem<I, T>) -> (I, bool, Option<T>, Option<BulkError>) {
 impl Bulk {
     /// Enables (`disabled = false`) or disables many subusers.
     #[napi]
-    pub async fn set_disabled(
+    pub fn set_disabled<'e>(
         &self,
+        env: &'e Env,
         usernames: Vec<String>,
         disabled: bool,
         options: Option<BulkRunOptions>,
         progress: Option<ThreadsafeFunction<BulkProgress, (), BulkProgress, Status, false>>,
-    ) -> Result<Vec<BulkOutcome>> {
-        let o = run_options(options, progress)?;
-        let out = self
-            .client
-            .bulk()
-            .set_disabled(usernames, disabled, &o)
-            .await;
-        Ok(out
-            .into_iter()
-            .map(split)
-            .map(|(item, ok, _, error)| BulkOutcome { item, ok, error })
-            .collect())
+    ) -> Result<PromiseRaw<'e, Vec<BulkOutcome>>> {
+        let this = self.clone();
+        settle(env, async move {
+            let o = run_options(options, progress)?;
+            let out = this
+                .client
+                .bulk()
+                .set_disabled(usernames, disabled, &o)
+                .await;
+            Ok(out
+                .into_iter()
+                .map(split)
+                .map(|(item, ok, _, error)| BulkOutcome { item, ok, error })
+                .collect())
+        })
     }
 
     /// Sets monitor settings for many subusers.
     #[napi]
-    pub async fn update_monitors(
+    pub fn update_monitors<'e>(
         &self,
+        env: &'e Env,
         items: Vec<MonitorItem>,
         options: Option<BulkRunOptions>,
         progress: Option<ThreadsafeFunction<BulkProgress, (), BulkProgress, Status, false>>,
-    ) -> Result<Vec<BulkMonitorOutcome>> {
-        let o = run_options(options, progress)?;
-        let items = items
-            .into_iter()
-            .map(|m| {
-                let f = unsigned("monitor.frequency", Some(m.frequency))
-                    .ok()
-                    .flatten()
-                    .unwrap_or(0);
-                (
-                    m.username,
-                    CoreMonitor {
-                        email: m.email,
-                        frequency: f,
-                    },
-                )
-            })
-            .collect();
-        let out = self.client.bulk().update_monitors(items, &o).await;
-        Ok(out
-            .into_iter()
-            .map(split)
-            .map(|((item, _), ok, m, error)| BulkMonitorOutcome {
-                item,
-                ok,
-                monitor: m.map(Into::into),
-                error,
-            })
-            .collect())
+    ) -> Result<PromiseRaw<'e, Vec<BulkMonitorOutcome>>> {
+        let this = self.clone();
+        settle(env, async move {
+            let o = run_options(options, progress)?;
+            let items = items
+                .into_iter()
+                .map(|m| {
+                    let f = unsigned("monitor.frequency", Some(m.frequency))
+                        .ok()
+                        .flatten()
+                        .unwrap_or(0);
+                    (
+                        m.username,
+                        CoreMonitor {
+                            email: m.email,
+                            frequency: f,
+                        },
+                    )
+                })
+                .collect();
+            let out = this.client.bulk().update_monitors(items, &o).await;
+            Ok(out
+                .into_iter()
+                .map(split)
+                .map(|((item, _), ok, m, error)| BulkMonitorOutcome {
+                    item,
+                    ok,
+                    monitor: m.map(Into::into),
+                    error,
+                })
+                .collect())
+        })
     }
 
     /// Replaces the IPs of many subusers.
     #[napi]
-    pub async fn set_ips(
+    pub fn set_ips<'e>(
         &self,
+        env: &'e Env,
         items: Vec<IpsItem>,
         options: Option<BulkRunOptions>,
         progress: Option<ThreadsafeFunction<BulkProgress, (), BulkProgress, Status, false>>,
-    ) -> Result<Vec<BulkIpsOutcome>> {
-        let o = run_options(options, progress)?;
-        let items = items.into_iter().map(|i| (i.username, i.ips)).collect();
-        let out = self.client.bulk().set_ips(items, &o).await;
-        Ok(out
-            .into_iter()
-            .map(split)
-            .map(|((item, _), ok, ips, error)| BulkIpsOutcome {
-                item,
-                ok,
-                ips,
-                error,
-            })
-            .collect())
+    ) -> Result<PromiseRaw<'e, Vec<BulkIpsOutcome>>> {
+        let this = self.clone();
+        settle(env, async move {
+            let o = run_options(options, progress)?;
+            let items = items.into_iter().map(|i| (i.username, i.ips)).collect();
+            let out = this.client.bulk().set_ips(items, &o).await;
+            Ok(out
+                .into_iter()
+                .map(split)
+                .map(|((item, _), ok, ips, error)| BulkIpsOutcome {
+                    item,
+                    ok,
+                    ips,
+                    error,
+                })
+                .collect())
+        })
     }
 
     /// Reputations of any number of subusers, asked 100 at a time; one outcome per chunk.
     #[napi]
-    pub async fn reputations(
+    pub fn reputations<'e>(
         &self,
+        env: &'e Env,
         usernames: Vec<String>,
         options: Option<BulkRunOptions>,
         progress: Option<ThreadsafeFunction<BulkProgress, (), BulkProgress, Status, false>>,
-    ) -> Result<Vec<BulkReputationsOutcome>> {
-        let o = run_options(options, progress)?;
-        let out = self.client.bulk().reputations(usernames, &o).await;
-        Ok(out
-            .into_iter()
-            .map(split)
-            .map(|(item, ok, r, error)| BulkReputationsOutcome {
-                item,
-                ok,
-                reputations: r.map(all),
-                error,
-            })
-            .collect())
+    ) -> Result<PromiseRaw<'e, Vec<BulkReputationsOutcome>>> {
+        let this = self.clone();
+        settle(env, async move {
+            let o = run_options(options, progress)?;
+            let out = this.client.bulk().reputations(usernames, &o).await;
+            Ok(out
+                .into_iter()
+                .map(split)
+                .map(|(item, ok, r, error)| BulkReputationsOutcome {
+                    item,
+                    ok,
+                    reputations: r.map(all),
+                    error,
+                })
+                .collect())
+        })
     }
 }

@@ -1,11 +1,13 @@
 //! `new Client({ apiKey, region, baseUrl, onBehalfOf, accountId, timeoutMs, maxRetries })`.
 
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi::Result;
 use napi_derive::napi;
 use sendgrid_admin::config::{millis, whole};
 use sendgrid_admin::{Client as CoreClient, ClientConfig, OnBehalfOf};
 
-use crate::errors::IntoNapi;
+use crate::errors::{settle, thrown, IntoNapi};
 
 /// Options of `new Client(...)`; every one is optional.
 #[napi(object)]
@@ -39,6 +41,7 @@ pub struct ClientOptions {
 /// The SendGrid admin client. Every method returns a Promise; scoped clients from
 /// `onBehalfOf` / `forAccount` share its connections and leave it unchanged.
 #[napi]
+#[derive(Clone)]
 pub struct Client {
     inner: CoreClient,
 }
@@ -47,26 +50,28 @@ pub struct Client {
 impl Client {
     /// Builds a client; bad options throw a SendGridError with code "invalid_input".
     #[napi(constructor)]
-    pub fn new(options: Option<ClientOptions>) -> Result<Self> {
-        let o = options.unwrap_or_default();
-        let ms = |field: &str, v: Option<f64>| v.map(|v| millis(field, v)).transpose();
-        let config = (|| {
-            Ok(ClientConfig {
-                api_key: o.api_key,
-                region: o.region,
-                base_url: o.base_url,
-                on_behalf_of: o.on_behalf_of,
-                account_id: o.account_id,
-                timeout: ms("timeoutMs", o.timeout_ms)?,
-                connect_timeout: ms("connectTimeoutMs", o.connect_timeout_ms)?,
-                max_retries: o.max_retries.map(|r| whole("maxRetries", r)).transpose()?,
-                rate_limit_store: o.rate_limit_store,
-                user_agent_suffix: Some("node".into()),
-                allow_insecure_http: o.allow_insecure_http,
+    pub fn new(env: &Env, options: Option<ClientOptions>) -> Result<Self> {
+        thrown(env, || {
+            let o = options.unwrap_or_default();
+            let ms = |field: &str, v: Option<f64>| v.map(|v| millis(field, v)).transpose();
+            let config = (|| {
+                Ok(ClientConfig {
+                    api_key: o.api_key,
+                    region: o.region,
+                    base_url: o.base_url,
+                    on_behalf_of: o.on_behalf_of,
+                    account_id: o.account_id,
+                    timeout: ms("timeoutMs", o.timeout_ms)?,
+                    connect_timeout: ms("connectTimeoutMs", o.connect_timeout_ms)?,
+                    max_retries: o.max_retries.map(|r| whole("maxRetries", r)).transpose()?,
+                    rate_limit_store: o.rate_limit_store,
+                    user_agent_suffix: Some("node".into()),
+                    allow_insecure_http: o.allow_insecure_http,
+                })
+            })();
+            Ok(Client {
+                inner: config.and_then(ClientConfig::build).into_napi()?,
             })
-        })();
-        Ok(Client {
-            inner: config.and_then(ClientConfig::build).into_napi()?,
         })
     }
 
@@ -111,18 +116,22 @@ impl Client {
     /// answer (null when empty). POST and PATCH are sent once unless the connection was never
     /// made.
     #[napi]
-    pub async fn request(
+    pub fn request<'e>(
         &self,
+        env: &'e Env,
         method: String,
         path: String,
         options: Option<crate::raw::RequestOptions>,
-    ) -> Result<serde_json::Value> {
-        let o = options.unwrap_or_default();
-        let query = crate::raw::query(o.query)?;
-        self.inner
-            .request(&method, &path, &query, o.body.as_ref())
-            .await
-            .into_napi()
+    ) -> Result<PromiseRaw<'e, serde_json::Value>> {
+        let this = self.clone();
+        settle(env, async move {
+            let o = options.unwrap_or_default();
+            let query = crate::raw::query(o.query)?;
+            this.inner
+                .request(&method, &path, &query, o.body.as_ref())
+                .await
+                .into_napi()
+        })
     }
 
     /// Subusers: list, iterAll, create, enable, disable, delete.

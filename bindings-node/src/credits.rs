@@ -1,10 +1,12 @@
 //! `client.credits`: get, set, adjustRemaining.
 
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi::Result;
 use napi_derive::napi;
 use sendgrid_admin::credits::{CreditType, ResetFrequency, SetCredits};
 
-use crate::errors::{choice, to_napi, unsigned, IntoNapi};
+use crate::errors::{choice, settle, to_napi, unsigned, IntoNapi};
 use crate::models::SubuserCredits;
 use crate::resource;
 
@@ -26,49 +28,67 @@ pub struct SetCreditsOptions {
 impl Credits {
     /// A subuser's credits.
     #[napi]
-    pub async fn get(&self, username: String) -> Result<SubuserCredits> {
-        self.client
-            .credits()
-            .get(&username)
-            .await
-            .map(Into::into)
-            .into_napi()
+    pub fn get<'e>(
+        &self,
+        env: &'e Env,
+        username: String,
+    ) -> Result<PromiseRaw<'e, SubuserCredits>> {
+        let this = self.clone();
+        settle(env, async move {
+            this.client
+                .credits()
+                .get(&username)
+                .await
+                .map(Into::into)
+                .into_napi()
+        })
     }
 
     /// Replaces the allocation.
     #[napi]
-    pub async fn set(
+    pub fn set<'e>(
         &self,
+        env: &'e Env,
         username: String,
         credits: SetCreditsOptions,
-    ) -> Result<SubuserCredits> {
-        let kind = choice::<CreditType>("type", Some(credits.kind))?
-            .ok_or_else(|| to_napi(sendgrid_admin::Error::invalid("type", "is required")))?;
-        let s = SetCredits {
-            kind,
-            reset_frequency: choice::<ResetFrequency>("resetFrequency", credits.reset_frequency)?,
-            total: unsigned("total", credits.total)?,
-        };
-        self.client
-            .credits()
-            .set(&username, &s)
-            .await
-            .map(Into::into)
-            .into_napi()
+    ) -> Result<PromiseRaw<'e, SubuserCredits>> {
+        let this = self.clone();
+        settle(env, async move {
+            let kind = choice::<CreditType>("type", Some(credits.kind))?
+                .ok_or_else(|| to_napi(sendgrid_admin::Error::invalid("type", "is required")))?;
+            let s = SetCredits {
+                kind,
+                reset_frequency: choice::<ResetFrequency>(
+                    "resetFrequency",
+                    credits.reset_frequency,
+                )?,
+                total: unsigned("total", credits.total)?,
+            };
+            this.client
+                .credits()
+                .set(&username, &s)
+                .await
+                .map(Into::into)
+                .into_napi()
+        })
     }
 
     /// Adds (positive) or removes (negative) remaining credits.
     #[napi]
-    pub async fn adjust_remaining(
+    pub fn adjust_remaining<'e>(
         &self,
+        env: &'e Env,
         username: String,
         allocation_update: i64,
-    ) -> Result<SubuserCredits> {
-        self.client
-            .credits()
-            .adjust_remaining(&username, allocation_update)
-            .await
-            .map(Into::into)
-            .into_napi()
+    ) -> Result<PromiseRaw<'e, SubuserCredits>> {
+        let this = self.clone();
+        settle(env, async move {
+            this.client
+                .credits()
+                .adjust_remaining(&username, allocation_update)
+                .await
+                .map(Into::into)
+                .into_napi()
+        })
     }
 }

@@ -1,16 +1,88 @@
-//! Core errors → JS: the rejection carries the core's `ErrorInfo` as JSON, which
-//! `sendgrid-admin.js` turns into a `SendGridError` with `code`, `status`, `errors`,
-//! `requestId`, `retryAfterMs`, `attempts` and `field` (napi-rs cannot attach properties to
-//! errors of async functions).
+//! Core errors → JS: every rejection and throw of this library is a `SendGridError` created
+//! here, natively, with the core's `ErrorInfo` as its fields (`code`, `status`, `errors`,
+//! `requestId`, `retryAfterMs`, `attempts`, `field`). The class itself is declared in
+//! `sendgrid-admin.js` (so it can extend `Error` and carry docs) and handed over once with
+//! `setErrorClass`.
+//!
+//! napi-rs converts the error of an `async fn` to a JS `Error` with only a message, off the JS
+//! thread; so operations return a promise from [`settle`], whose completion runs on the JS
+//! thread and builds the `SendGridError` there. Until then a core error travels inside a napi
+//! error as its `ErrorInfo` (JSON, marked), which never reaches JS.
 
-/// Marks the JSON reason of errors produced here.
-pub const MARKER: &str = "sendgrid-admin-error";
+use std::cell::RefCell;
+use std::future::Future;
 
-/// The napi error for a core error.
+use napi::bindgen_prelude::{Function, FunctionRef, PromiseRaw, ToNapiValue, Unknown};
+use napi::Env;
+use napi_derive::napi;
+use serde_json::Value;
+
+/// Marks the (internal) JSON reason of napi errors that carry a core error.
+const MARKER: &str = "sendgrid-admin-error";
+
+type ErrorClass = FunctionRef<Value, Unknown<'static>>;
+
+thread_local! {
+    /// `SendGridError`, per JS thread (the main thread and each worker load the module).
+    static ERROR_CLASS: RefCell<Option<ErrorClass>> = const { RefCell::new(None) };
+}
+
+/// Registers the class rejections and throws are made of: `new cls(info)` with the core's
+/// `ErrorInfo` (`message`, `code`, `status`, ...). Called once by the package entry.
+#[napi]
+#[cfg_attr(test, allow(dead_code))] // registered with Node by the macro outside tests
+pub fn set_error_class(cls: Function<'_, Value, Unknown<'static>>) -> napi::Result<()> {
+    let r = cls.create_ref()?;
+    ERROR_CLASS.with(|c| *c.borrow_mut() = Some(r));
+    Ok(())
+}
+
+/// The napi error carrying a core error (see the module docs).
 pub fn to_napi(e: sendgrid_admin::Error) -> napi::Error {
     let mut details = serde_json::to_value(e.info()).unwrap_or_default();
     details[MARKER] = 1.into();
     napi::Error::new(napi::Status::GenericFailure, details.to_string())
+}
+
+/// On the JS thread: the `SendGridError` for a napi error that carries a core error (any other
+/// error is returned as it is).
+pub fn native(env: &Env, e: napi::Error) -> napi::Error {
+    let Ok(Value::Object(mut info)) = serde_json::from_str::<Value>(&e.reason) else {
+        return e;
+    };
+    if info.remove(MARKER).is_none() {
+        return e;
+    }
+    let message = info
+        .get("message")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let made = ERROR_CLASS.with(|c| match c.borrow().as_ref() {
+        Some(cls) => cls
+            .borrow_back(env)
+            .and_then(|f| f.new_instance(Value::Object(info.clone())))
+            .map(napi::Error::from),
+        None => Err(napi::Error::from_reason(message.clone())),
+    });
+    made.unwrap_or_else(|_| napi::Error::from_reason(message))
+}
+
+/// A synchronous call (constructor, pager factory) whose error is thrown as a `SendGridError`.
+pub fn thrown<T>(env: &Env, f: impl FnOnce() -> napi::Result<T>) -> napi::Result<T> {
+    f().map_err(|e| native(env, e))
+}
+
+/// The promise of an operation: `fut` runs on the runtime; its error becomes a `SendGridError`
+/// on the JS thread.
+pub fn settle<'e, T, F>(env: &'e Env, fut: F) -> napi::Result<PromiseRaw<'e, T>>
+where
+    T: ToNapiValue + Send + 'static,
+    F: Future<Output = napi::Result<T>> + Send + 'static,
+{
+    env.spawn_future_with_callback(async move { Ok(fut.await) }, |env, r| {
+        r.map_err(|e| native(env, e))
+    })
 }
 
 /// `.into_napi()` on core results keeps every adapter method one expression.

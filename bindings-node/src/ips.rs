@@ -1,9 +1,11 @@
 //! `client.ips`: replace a subuser's IPs.
 
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi::Result;
 use napi_derive::napi;
 
-use crate::errors::IntoNapi;
+use crate::errors::{settle, IntoNapi};
 use crate::models::SubuserIps;
 use crate::resource;
 
@@ -13,12 +15,20 @@ resource!("The IPs assigned to subusers.", Ips);
 impl Ips {
     /// Replaces the subuser's IPs (`PUT /v3/subusers/{name}/ips`).
     #[napi]
-    pub async fn set(&self, username: String, ips: Vec<String>) -> Result<SubuserIps> {
-        self.client
-            .ips()
-            .set(&username, &ips)
-            .await
-            .map(Into::into)
-            .into_napi()
+    pub fn set<'e>(
+        &self,
+        env: &'e Env,
+        username: String,
+        ips: Vec<String>,
+    ) -> Result<PromiseRaw<'e, SubuserIps>> {
+        let this = self.clone();
+        settle(env, async move {
+            this.client
+                .ips()
+                .set(&username, &ips)
+                .await
+                .map(Into::into)
+                .into_napi()
+        })
     }
 }

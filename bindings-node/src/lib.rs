@@ -1,6 +1,7 @@
 //! The Node binding of the sendgrid-admin core. Each file mirrors a core module and only
 //! converts arguments, results and errors; retries, validation, paging and pacing happen in
-//! the core. `sendgrid-admin.js` adds the `SendGridError` class and async iteration.
+//! the core. Errors are made natively in `errors.rs`; `sendgrid-admin.js` declares the
+//! `SendGridError` class and adds async iteration.
 #![deny(clippy::all)]
 
 mod bulk;
@@ -24,6 +25,7 @@ macro_rules! resource {
     ($doc:literal, $name:ident) => {
         #[doc = $doc]
         #[napi_derive::napi]
+        #[derive(Clone)]
         pub struct $name {
             pub(crate) client: sendgrid_admin::Client,
         }

@@ -1,10 +1,12 @@
 //! `client.monitor`: get, create, update, delete.
 
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi::Result;
 use napi_derive::napi;
 use sendgrid_admin::monitor::Monitor as CoreMonitor;
 
-use crate::errors::{unsigned, IntoNapi};
+use crate::errors::{settle, unsigned, IntoNapi};
 use crate::models::Monitor;
 use crate::resource;
 
@@ -21,42 +23,64 @@ fn monitor(m: Monitor) -> Result<CoreMonitor> {
 impl MonitorSettings {
     /// The subuser's monitor settings (code "not_found" when none).
     #[napi]
-    pub async fn get(&self, username: String) -> Result<Monitor> {
-        self.client
-            .monitor()
-            .get(&username)
-            .await
-            .map(Into::into)
-            .into_napi()
+    pub fn get<'e>(&self, env: &'e Env, username: String) -> Result<PromiseRaw<'e, Monitor>> {
+        let this = self.clone();
+        settle(env, async move {
+            this.client
+                .monitor()
+                .get(&username)
+                .await
+                .map(Into::into)
+                .into_napi()
+        })
     }
 
     /// Creates monitor settings (code "bad_request" when the subuser has some).
     #[napi]
-    pub async fn create(&self, username: String, monitor_settings: Monitor) -> Result<Monitor> {
-        let m = monitor(monitor_settings)?;
-        self.client
-            .monitor()
-            .create(&username, &m)
-            .await
-            .map(Into::into)
-            .into_napi()
+    pub fn create<'e>(
+        &self,
+        env: &'e Env,
+        username: String,
+        monitor_settings: Monitor,
+    ) -> Result<PromiseRaw<'e, Monitor>> {
+        let this = self.clone();
+        settle(env, async move {
+            let m = monitor(monitor_settings)?;
+            this.client
+                .monitor()
+                .create(&username, &m)
+                .await
+                .map(Into::into)
+                .into_napi()
+        })
     }
 
     /// Replaces monitor settings.
     #[napi]
-    pub async fn update(&self, username: String, monitor_settings: Monitor) -> Result<Monitor> {
-        let m = monitor(monitor_settings)?;
-        self.client
-            .monitor()
-            .update(&username, &m)
-            .await
-            .map(Into::into)
-            .into_napi()
+    pub fn update<'e>(
+        &self,
+        env: &'e Env,
+        username: String,
+        monitor_settings: Monitor,
+    ) -> Result<PromiseRaw<'e, Monitor>> {
+        let this = self.clone();
+        settle(env, async move {
+            let m = monitor(monitor_settings)?;
+            this.client
+                .monitor()
+                .update(&username, &m)
+                .await
+                .map(Into::into)
+                .into_napi()
+        })
     }
 
     /// Deletes monitor settings.
     #[napi]
-    pub async fn delete(&self, username: String) -> Result<()> {
-        self.client.monitor().delete(&username).await.into_napi()
+    pub fn delete<'e>(&self, env: &'e Env, username: String) -> Result<PromiseRaw<'e, ()>> {
+        let this = self.clone();
+        settle(env, async move {
+            this.client.monitor().delete(&username).await.into_napi()
+        })
     }
 }

@@ -4,16 +4,19 @@
 use std::sync::Arc;
 
 use futures_util::stream::{BoxStream, StreamExt};
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi::Result;
 use napi_derive::napi;
 use tokio::sync::Mutex;
 
-use crate::errors::IntoNapi;
+use crate::errors::{settle, IntoNapi};
 
 macro_rules! pager {
     ($doc:literal, $name:ident, $core:ty, $item:ty) => {
         #[doc = $doc]
         #[napi]
+        #[derive(Clone)]
         pub struct $name {
             items: Arc<Mutex<BoxStream<'static, sendgrid_admin::Result<$core>>>>,
         }
@@ -30,10 +33,13 @@ macro_rules! pager {
         impl $name {
             /// The next item, or null after the last one.
             #[napi]
-            pub async fn next(&self) -> Result<Option<$item>> {
-                let items = self.items.clone();
-                let next = items.lock().await.next().await;
-                next.transpose().map(|o| o.map(<$item>::from)).into_napi()
+            pub fn next<'e>(&self, env: &'e Env) -> Result<PromiseRaw<'e, Option<$item>>> {
+                let this = self.clone();
+                settle(env, async move {
+                    let items = this.items.clone();
+                    let next = items.lock().await.next().await;
+                    next.transpose().map(|o| o.map(<$item>::from)).into_napi()
+                })
             }
         }
     };

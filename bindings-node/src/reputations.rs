@@ -1,9 +1,11 @@
 //! `client.reputations`: sender reputations of subusers.
 
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi::Result;
 use napi_derive::napi;
 
-use crate::errors::IntoNapi;
+use crate::errors::{settle, IntoNapi};
 use crate::models::{all, Reputation};
 use crate::resource;
 
@@ -13,12 +15,19 @@ resource!("Subuser reputations.", Reputations);
 impl Reputations {
     /// Reputations of 1-100 subusers (one request, repeated `usernames=`).
     #[napi]
-    pub async fn list(&self, usernames: Vec<String>) -> Result<Vec<Reputation>> {
-        self.client
-            .reputations()
-            .list(&usernames)
-            .await
-            .map(all)
-            .into_napi()
+    pub fn list<'e>(
+        &self,
+        env: &'e Env,
+        usernames: Vec<String>,
+    ) -> Result<PromiseRaw<'e, Vec<Reputation>>> {
+        let this = self.clone();
+        settle(env, async move {
+            this.client
+                .reputations()
+                .list(&usernames)
+                .await
+                .map(all)
+                .into_napi()
+        })
     }
 }

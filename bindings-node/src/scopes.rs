@@ -1,11 +1,13 @@
 //! `client.scopes`: list, listAccessRequests, iterAccessRequests, approveAccessRequest,
 //! denyAccessRequest.
 
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi::Result;
 use napi_derive::napi;
 use sendgrid_admin::scopes::ListAccessRequests;
 
-use crate::errors::{unsigned, IntoNapi};
+use crate::errors::{settle, thrown, unsigned, IntoNapi};
 use crate::models::{all, AccessRequest, ApprovedAccessRequest};
 use crate::paging::AccessRequestPager;
 use crate::resource;
@@ -21,59 +23,87 @@ fn id(v: f64) -> Result<u64> {
 impl Scopes {
     /// The scopes of the key (or of the on-behalf-of account).
     #[napi]
-    pub async fn list(&self) -> Result<Vec<String>> {
-        self.client.scopes().list().await.into_napi()
+    pub fn list<'e>(&self, env: &'e Env) -> Result<PromiseRaw<'e, Vec<String>>> {
+        let this = self.clone();
+        settle(
+            env,
+            async move { this.client.scopes().list().await.into_napi() },
+        )
     }
 
     /// One page of teammates' access requests.
     #[napi]
-    pub async fn list_access_requests(
+    pub fn list_access_requests<'e>(
         &self,
+        env: &'e Env,
         options: Option<PageOptions>,
-    ) -> Result<Vec<AccessRequest>> {
-        let o = options.unwrap_or_default();
-        let p = ListAccessRequests {
-            limit: unsigned("limit", o.limit)?,
-            offset: unsigned("offset", o.offset)?,
-        };
-        self.client
-            .scopes()
-            .list_access_requests(&p)
-            .await
-            .map(all)
-            .into_napi()
+    ) -> Result<PromiseRaw<'e, Vec<AccessRequest>>> {
+        let this = self.clone();
+        settle(env, async move {
+            let o = options.unwrap_or_default();
+            let p = ListAccessRequests {
+                limit: unsigned("limit", o.limit)?,
+                offset: unsigned("offset", o.offset)?,
+            };
+            this.client
+                .scopes()
+                .list_access_requests(&p)
+                .await
+                .map(all)
+                .into_napi()
+        })
     }
 
     /// Every access request, `pageSize` (default 100) at a time.
     #[napi]
-    pub fn iter_access_requests(&self, page_size: Option<f64>) -> Result<AccessRequestPager> {
-        Ok(AccessRequestPager::new(
-            self.client
-                .scopes()
-                .list_all_access_requests(unsigned("pageSize", page_size)?),
-        ))
+    pub fn iter_access_requests(
+        &self,
+        env: &Env,
+        page_size: Option<f64>,
+    ) -> Result<AccessRequestPager> {
+        thrown(env, || {
+            Ok(AccessRequestPager::new(
+                self.client
+                    .scopes()
+                    .list_all_access_requests(unsigned("pageSize", page_size)?),
+            ))
+        })
     }
 
     /// Approves an access request.
     #[napi]
-    pub async fn approve_access_request(&self, request_id: f64) -> Result<ApprovedAccessRequest> {
-        let id = id(request_id)?;
-        self.client
-            .scopes()
-            .approve_access_request(id)
-            .await
-            .map(Into::into)
-            .into_napi()
+    pub fn approve_access_request<'e>(
+        &self,
+        env: &'e Env,
+        request_id: f64,
+    ) -> Result<PromiseRaw<'e, ApprovedAccessRequest>> {
+        let this = self.clone();
+        settle(env, async move {
+            let id = id(request_id)?;
+            this.client
+                .scopes()
+                .approve_access_request(id)
+                .await
+                .map(Into::into)
+                .into_napi()
+        })
     }
 
     /// Denies an access request.
     #[napi]
-    pub async fn deny_access_request(&self, request_id: f64) -> Result<()> {
-        let id = id(request_id)?;
-        self.client
-            .scopes()
-            .deny_access_request(id)
-            .await
-            .into_napi()
+    pub fn deny_access_request<'e>(
+        &self,
+        env: &'e Env,
+        request_id: f64,
+    ) -> Result<PromiseRaw<'e, ()>> {
+        let this = self.clone();
+        settle(env, async move {
+            let id = id(request_id)?;
+            this.client
+                .scopes()
+                .deny_access_request(id)
+                .await
+                .into_napi()
+        })
     }
 }

@@ -1,12 +1,14 @@
 //! `client.stats`: subuserMonthly, monthly, list, sums.
 
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi::Result;
 use napi_derive::napi;
 use sendgrid_admin::stats::{
     AggregatedBy, Metric, MonthlyStatsQuery, SortDirection, StatsQuery, StatsSumsQuery,
 };
 
-use crate::errors::{choice, unsigned, IntoNapi};
+use crate::errors::{choice, settle, unsigned, IntoNapi};
 use crate::models::{all, DatedStats};
 use crate::resource;
 
@@ -81,66 +83,91 @@ pub struct StatsSumsOptions {
 impl Stats {
     /// One subuser's month.
     #[napi]
-    pub async fn subuser_monthly(
+    pub fn subuser_monthly<'e>(
         &self,
+        env: &'e Env,
         username: String,
         options: MonthlyStatsOptions,
-    ) -> Result<DatedStats> {
-        let q = monthly(options)?;
-        self.client
-            .stats()
-            .subuser_monthly(&username, &q)
-            .await
-            .map(Into::into)
-            .into_napi()
+    ) -> Result<PromiseRaw<'e, DatedStats>> {
+        let this = self.clone();
+        settle(env, async move {
+            let q = monthly(options)?;
+            this.client
+                .stats()
+                .subuser_monthly(&username, &q)
+                .await
+                .map(Into::into)
+                .into_napi()
+        })
     }
 
     /// Every subuser's month.
     #[napi]
-    pub async fn monthly(&self, options: MonthlyStatsOptions) -> Result<DatedStats> {
-        let q = monthly(options)?;
-        self.client
-            .stats()
-            .monthly(&q)
-            .await
-            .map(Into::into)
-            .into_napi()
+    pub fn monthly<'e>(
+        &self,
+        env: &'e Env,
+        options: MonthlyStatsOptions,
+    ) -> Result<PromiseRaw<'e, DatedStats>> {
+        let this = self.clone();
+        settle(env, async move {
+            let q = monthly(options)?;
+            this.client
+                .stats()
+                .monthly(&q)
+                .await
+                .map(Into::into)
+                .into_napi()
+        })
     }
 
     /// Rows per day, week or month for 1-10 subusers.
     #[napi]
-    pub async fn list(&self, options: StatsListOptions) -> Result<Vec<DatedStats>> {
-        let q = StatsQuery {
-            subusers: options.subusers,
-            start_date: options.start_date,
-            end_date: options.end_date,
-            aggregated_by: choice::<AggregatedBy>("aggregatedBy", options.aggregated_by)?,
-            limit: unsigned("limit", options.limit)?,
-            offset: unsigned("offset", options.offset)?,
-        };
-        self.client.stats().list(&q).await.map(all).into_napi()
+    pub fn list<'e>(
+        &self,
+        env: &'e Env,
+        options: StatsListOptions,
+    ) -> Result<PromiseRaw<'e, Vec<DatedStats>>> {
+        let this = self.clone();
+        settle(env, async move {
+            let q = StatsQuery {
+                subusers: options.subusers,
+                start_date: options.start_date,
+                end_date: options.end_date,
+                aggregated_by: choice::<AggregatedBy>("aggregatedBy", options.aggregated_by)?,
+                limit: unsigned("limit", options.limit)?,
+                offset: unsigned("offset", options.offset)?,
+            };
+            this.client.stats().list(&q).await.map(all).into_napi()
+        })
     }
 
     /// Totals per subuser over a date range.
     #[napi]
-    pub async fn sums(&self, options: StatsSumsOptions) -> Result<DatedStats> {
-        let q = StatsSumsQuery {
-            start_date: options.start_date,
-            end_date: options.end_date,
-            sort_by_metric: choice::<Metric>("sortByMetric", options.sort_by_metric)?,
-            sort_by_direction: choice::<SortDirection>(
-                "sortByDirection",
-                options.sort_by_direction,
-            )?,
-            aggregated_by: choice::<AggregatedBy>("aggregatedBy", options.aggregated_by)?,
-            limit: unsigned("limit", options.limit)?,
-            offset: unsigned("offset", options.offset)?,
-        };
-        self.client
-            .stats()
-            .sums(&q)
-            .await
-            .map(Into::into)
-            .into_napi()
+    pub fn sums<'e>(
+        &self,
+        env: &'e Env,
+        options: StatsSumsOptions,
+    ) -> Result<PromiseRaw<'e, DatedStats>> {
+        let this = self.clone();
+        settle(env, async move {
+            let q = StatsSumsQuery {
+                start_date: options.start_date,
+                end_date: options.end_date,
+                sort_by_metric: choice::<Metric>("sortByMetric", options.sort_by_metric)?,
+                sort_by_direction: choice::<SortDirection>(
+                    "sortByDirection",
+                    options.sort_by_direction,
+                )?,
+                aggregated_by: choice::<AggregatedBy>("aggregatedBy", options.aggregated_by)?,
+                limit: unsigned("limit", options.limit)?,
+                offset: unsigned("offset", options.offset)?,
+            };
+            this.client
+                .stats()
+                .sums(&q)
+                .await
+                .map(Into::into)
+                .into_napi()
+        })
     }
 }

@@ -1,11 +1,13 @@
 //! `client.subusers`: list, iterAll, create, enable, disable, delete.
 
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi::Result;
 use napi_derive::napi;
 use sendgrid_admin::subusers::{CreateSubuser, ListSubusers, RegionFilter};
 use sendgrid_admin::Region;
 
-use crate::errors::{choice, unsigned, IntoNapi};
+use crate::errors::{choice, settle, thrown, unsigned, IntoNapi};
 use crate::models::{all, CreatedSubuser, Subuser};
 use crate::paging::SubuserPager;
 use crate::resource;
@@ -60,53 +62,82 @@ pub struct CreateSubuserOptions {
 impl Subusers {
     /// One page of subusers (`GET /v3/subusers`).
     #[napi]
-    pub async fn list(&self, options: Option<ListSubusersOptions>) -> Result<Vec<Subuser>> {
-        let p = params(options)?;
-        self.client.subusers().list(&p).await.map(all).into_napi()
+    pub fn list<'e>(
+        &self,
+        env: &'e Env,
+        options: Option<ListSubusersOptions>,
+    ) -> Result<PromiseRaw<'e, Vec<Subuser>>> {
+        let this = self.clone();
+        settle(env, async move {
+            let p = params(options)?;
+            this.client.subusers().list(&p).await.map(all).into_napi()
+        })
     }
 
     /// Every subuser, one page at a time: `for await (const s of client.subusers.iterAll())`.
     #[napi]
-    pub fn iter_all(&self, options: Option<ListSubusersOptions>) -> Result<SubuserPager> {
-        Ok(SubuserPager::new(
-            self.client.subusers().list_all(params(options)?),
-        ))
+    pub fn iter_all(
+        &self,
+        env: &Env,
+        options: Option<ListSubusersOptions>,
+    ) -> Result<SubuserPager> {
+        thrown(env, || {
+            Ok(SubuserPager::new(
+                self.client.subusers().list_all(params(options)?),
+            ))
+        })
     }
 
     /// Creates a subuser (`POST /v3/subusers`).
     #[napi]
-    pub async fn create(&self, subuser: CreateSubuserOptions) -> Result<CreatedSubuser> {
-        let s = CreateSubuser {
-            username: subuser.username,
-            email: subuser.email,
-            password: subuser.password,
-            ips: subuser.ips.unwrap_or_default(),
-            region: choice::<Region>("region", subuser.region)?,
-            include_region: subuser.include_region.unwrap_or(false),
-        };
-        self.client
-            .subusers()
-            .create(&s)
-            .await
-            .map(Into::into)
-            .into_napi()
+    pub fn create<'e>(
+        &self,
+        env: &'e Env,
+        subuser: CreateSubuserOptions,
+    ) -> Result<PromiseRaw<'e, CreatedSubuser>> {
+        let this = self.clone();
+        settle(env, async move {
+            let s = CreateSubuser {
+                username: subuser.username,
+                email: subuser.email,
+                password: subuser.password,
+                ips: subuser.ips.unwrap_or_default(),
+                region: choice::<Region>("region", subuser.region)?,
+                include_region: subuser.include_region.unwrap_or(false),
+            };
+            this.client
+                .subusers()
+                .create(&s)
+                .await
+                .map(Into::into)
+                .into_napi()
+        })
     }
 
     /// Enables a subuser.
     #[napi]
-    pub async fn enable(&self, username: String) -> Result<()> {
-        self.client.subusers().enable(&username).await.into_napi()
+    pub fn enable<'e>(&self, env: &'e Env, username: String) -> Result<PromiseRaw<'e, ()>> {
+        let this = self.clone();
+        settle(env, async move {
+            this.client.subusers().enable(&username).await.into_napi()
+        })
     }
 
     /// Disables a subuser.
     #[napi]
-    pub async fn disable(&self, username: String) -> Result<()> {
-        self.client.subusers().disable(&username).await.into_napi()
+    pub fn disable<'e>(&self, env: &'e Env, username: String) -> Result<PromiseRaw<'e, ()>> {
+        let this = self.clone();
+        settle(env, async move {
+            this.client.subusers().disable(&username).await.into_napi()
+        })
     }
 
     /// Deletes a subuser.
     #[napi]
-    pub async fn delete(&self, username: String) -> Result<()> {
-        self.client.subusers().delete(&username).await.into_napi()
+    pub fn delete<'e>(&self, env: &'e Env, username: String) -> Result<PromiseRaw<'e, ()>> {
+        let this = self.clone();
+        settle(env, async move {
+            this.client.subusers().delete(&username).await.into_napi()
+        })
     }
 }

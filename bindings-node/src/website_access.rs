@@ -1,9 +1,11 @@
 //! `client.websiteAccess`: enable, disable.
 
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
 use napi::Result;
 use napi_derive::napi;
 
-use crate::errors::IntoNapi;
+use crate::errors::{settle, IntoNapi};
 use crate::resource;
 
 resource!("Subuser website (console) access.", WebsiteAccess);
@@ -12,21 +14,27 @@ resource!("Subuser website (console) access.", WebsiteAccess);
 impl WebsiteAccess {
     /// Allows console access.
     #[napi]
-    pub async fn enable(&self, username: String) -> Result<()> {
-        self.client
-            .website_access()
-            .enable(&username)
-            .await
-            .into_napi()
+    pub fn enable<'e>(&self, env: &'e Env, username: String) -> Result<PromiseRaw<'e, ()>> {
+        let this = self.clone();
+        settle(env, async move {
+            this.client
+                .website_access()
+                .enable(&username)
+                .await
+                .into_napi()
+        })
     }
 
     /// Blocks console access (sending still works).
     #[napi]
-    pub async fn disable(&self, username: String) -> Result<()> {
-        self.client
-            .website_access()
-            .disable(&username)
-            .await
-            .into_napi()
+    pub fn disable<'e>(&self, env: &'e Env, username: String) -> Result<PromiseRaw<'e, ()>> {
+        let this = self.clone();
+        settle(env, async move {
+            this.client
+                .website_access()
+                .disable(&username)
+                .await
+                .into_napi()
+        })
     }
 }
