@@ -29,43 +29,18 @@ function toCore(v) {
 }
 const collect = async (it) => { const all = []; for await (const x of it) all.push(x); return all }
 
-const OPS = {
-  'subusers.list': (c, a) => c.subusers.list(opts(a)),
-  'subusers.list_all': (c, a) => collect(c.subusers.iterAll(opts(a))),
-  'subusers.create': (c, a) => c.subusers.create(opts(a)),
-  'subusers.enable': (c, a) => c.subusers.enable(a.username),
-  'subusers.disable': (c, a) => c.subusers.disable(a.username),
-  'subusers.delete': (c, a) => c.subusers.delete(a.username),
-  'ips.set': (c, a) => c.ips.set(a.username, a.ips),
-  'reputations.list': (c, a) => c.reputations.list(a.usernames),
-  'credits.get': (c, a) => c.credits.get(a.username),
-  'credits.set': (c, a) => c.credits.set(a.username, opts(a, 'username')),
-  'credits.adjust_remaining': (c, a) => c.credits.adjustRemaining(a.username, a.allocation_update),
-  'website_access.enable': (c, a) => c.websiteAccess.enable(a.username),
-  'website_access.disable': (c, a) => c.websiteAccess.disable(a.username),
-  'stats.subuser_monthly': (c, a) => c.stats.subuserMonthly(a.username, opts(a, 'username')),
-  'stats.monthly': (c, a) => c.stats.monthly(opts(a)),
-  'stats.list': (c, a) => c.stats.list(opts(a)),
-  'stats.sums': (c, a) => c.stats.sums(opts(a)),
-  'monitor.get': (c, a) => c.monitor.get(a.username),
-  'monitor.create': (c, a) => c.monitor.create(a.username, opts(a, 'username')),
-  'monitor.update': (c, a) => c.monitor.update(a.username, opts(a, 'username')),
-  'monitor.delete': (c, a) => c.monitor.delete(a.username),
-  'teammates.list': (c, a) => c.teammates.list(opts(a)),
-  'teammates.list_all': (c, a) => collect(c.teammates.iterAll(a.page_size)),
-  'teammates.get': (c, a) => c.teammates.get(a.username),
-  'teammates.invite': (c, a) => c.teammates.invite(opts(a)),
-  'teammates.update_permissions': (c, a) => c.teammates.updatePermissions(a.username, opts(a, 'username')),
-  'teammates.delete': (c, a) => c.teammates.delete(a.username),
-  'teammates.list_pending': (c) => c.teammates.listPending(),
-  'teammates.delete_pending': (c, a) => c.teammates.deletePending(a.token),
-  'teammates.resend_invite': (c, a) => c.teammates.resendInvite(a.token),
-  'teammates.subuser_access': (c, a) => c.teammates.subuserAccess(a.teammate, opts(a, 'teammate')),
-  'teammates.subuser_access_all': (c, a) => collect(c.teammates.iterSubuserAccess(a.teammate, opts(a, 'teammate'))),
-  'scopes.list': (c) => c.scopes.list(),
-  'scopes.list_access_requests': (c, a) => c.scopes.listAccessRequests(opts(a)),
-  'scopes.approve_access_request': (c, a) => c.scopes.approveAccessRequest(a.request_id),
-  'scopes.deny_access_request': (c, a) => c.scopes.denyAccessRequest(a.request_id),
+// How each operation is called: tests/operations.json, shared by every language's runner.
+const OPS = JSON.parse(readFileSync(path.join(ROOT, 'tests', 'operations.json'), 'utf8')).operations
+
+function call(c, op, a) {
+  const how = OPS[op]
+  assert.ok(how, `unknown operation ${op}`)
+  const [resource, name] = op.split('.')
+  const params = how.params ?? []
+  const args = params.map((p) => a[p])
+  if (how.options) args.push(opts(a, ...params))
+  const r = c[camel(resource)][camel(how.method ?? name)](...args)
+  return how.pager ? collect(r) : r
 }
 
 function contains(got, want) {
@@ -103,11 +78,9 @@ for (const file of FILES) {
       const exp = step.expect ?? {}
       let c = client
       if (step.on_behalf_of) c = step.on_behalf_of.subuser !== undefined ? client.onBehalfOf(step.on_behalf_of.subuser) : client.forAccount(step.on_behalf_of.account)
-      const op = OPS[step.op]
-      assert.ok(op, `${where}: unknown operation`)
       let got
       try {
-        got = toCore(await op(c, substitute(step.args ?? {}, names)))
+        got = toCore(await call(c, step.op, substitute(step.args ?? {}, names)))
       } catch (e) {
         assert.ok(e instanceof sg.SendGridError, `${where}: ${e}`)
         assert.ok(exp.error, `${where}: unexpected ${e.code}: ${e.message}`)

@@ -50,18 +50,18 @@ def substitute(v: Any, names: dict[str, Any]) -> Any:
     return v
 
 
+# How each operation is called: tests/operations.json, shared by every language's runner.
+OPS: dict[str, dict[str, Any]] = json.loads((ROOT / "tests" / "operations.json").read_text())["operations"]
+
+
 def dispatch(c: sg.Client, op: str, a: dict[str, Any]) -> Any:
-    """Operation name + JSON arguments -> the binding's method (test code only)."""
-    a = dict(a)
-    if op == "subusers.list_all":
-        return list(c.subusers.iter_all(page_size=a.pop("limit", 100), **a))
-    if op == "teammates.list_all":
-        return list(c.teammates.iter_all(**a))
-    if op == "teammates.subuser_access_all":
-        return list(c.teammates.iter_subuser_access(**a))
-    resource, method = op.split(".")
-    fn: Callable[..., Any] = getattr(getattr(c, resource), method)
-    return fn(**a)
+    """Operation name + JSON arguments -> the binding's method, all arguments by keyword."""
+    how = OPS[op]
+    renames = how.get("python", {})
+    resource, name = op.split(".")
+    fn: Callable[..., Any] = getattr(getattr(c, resource), how.get("method", name))
+    result = fn(**{renames.get(k, k): v for k, v in a.items()})
+    return list(result) if how.get("pager") else result
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])

@@ -297,3 +297,32 @@ fn http() -> reqwest::Client {
     let _ = rustls::crypto::ring::default_provider().install_default();
     reqwest::Client::new()
 }
+
+/// The Rust runner's operations (the arms of `dispatch`) are exactly those of
+/// `tests/operations.json`, the manifest the Python, Node and Kotlin runners call from.
+pub fn check_manifest() -> Result<(), String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("operations.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let doc: Value = serde_json::from_str(&text).map_err(|e| format!("operations.json: {e}"))?;
+    let listed: std::collections::BTreeSet<String> = doc["operations"]
+        .as_object()
+        .ok_or("operations.json: no \"operations\" object")?
+        .keys()
+        .cloned()
+        .collect();
+    let handled: std::collections::BTreeSet<String> = include_str!("dispatch.rs")
+        .split('"')
+        .collect::<Vec<_>>()
+        .windows(2)
+        .filter(|w| w[1].trim_start().starts_with("=>") && w[0].contains('.'))
+        .map(|w| w[0].to_string())
+        .collect();
+    if listed == handled {
+        return Ok(());
+    }
+    Err(format!(
+        "only in operations.json: {:?}; only in dispatch.rs: {:?}",
+        listed.difference(&handled).collect::<Vec<_>>(),
+        handled.difference(&listed).collect::<Vec<_>>()
+    ))
+}

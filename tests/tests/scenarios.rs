@@ -44,6 +44,16 @@ async fn main() -> ExitCode {
             }
         }
     }
+    match sendgrid_admin_scenarios::check_manifest() {
+        Ok(()) => {
+            passed += 1;
+            println!("ok   operations.json matches the Rust runner");
+        }
+        Err(e) => {
+            failed += 1;
+            println!("FAIL operations.json: {e}");
+        }
+    }
     if files.len() < 15 {
         println!("FAIL expected at least 15 scenarios, found {}", files.len());
         failed += 1;

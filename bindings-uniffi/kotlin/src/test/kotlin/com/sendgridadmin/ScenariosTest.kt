@@ -14,6 +14,15 @@ import org.junit.jupiter.api.DynamicTest
 import org.junit.jupiter.api.TestFactory
 import org.junit.jupiter.api.TestInstance
 import org.junit.jupiter.api.fail
+import java.lang.reflect.InvocationTargetException
+import kotlin.reflect.KClass
+import kotlin.reflect.KParameter
+import kotlin.reflect.KType
+import kotlin.reflect.full.callSuspend
+import kotlin.reflect.full.callSuspendBy
+import kotlin.reflect.full.memberFunctions
+import kotlin.reflect.full.primaryConstructor
+import kotlin.reflect.jvm.jvmErasure
 
 /** The cross-language scenarios (tests/scenarios/\*.json) through the Kotlin package. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -84,58 +93,79 @@ class ScenariosTest {
         }
     }
 
-    // ---- arguments: JSON (the core's wire names) -> the package's records
+    // ---- calls: tests/operations.json (shared by every language's runner) says how each
+    // operation is called; arguments (JSON, the core's wire names) become the declared Kotlin
+    // types by reflection: records by their constructor's parameter names, enums by name.
 
-    private fun JSONObject.str(k: String) = if (has(k) && !isNull(k)) getString(k) else null
-    private fun JSONObject.u32(k: String) = if (has(k) && !isNull(k)) getLong(k).toUInt() else null
-    private fun JSONObject.u64(k: String) = if (has(k) && !isNull(k)) getLong(k).toULong() else null
-    private fun JSONObject.strings(k: String) = optJSONArray(k)?.let { a -> (0 until a.length()).map { a.getString(it) } } ?: emptyList()
-    private inline fun <reified E : Enum<E>> JSONObject.enum(k: String): E? = str(k)?.let { v -> enumValues<E>().first { it.name.replace("_", "").equals(v.replace("_", ""), true) } }
-    private fun JSONObject.region(k: String): Region? = str(k)?.let { when (it) { "global" -> Region.Global; "eu" -> Region.Eu; else -> Region.Other(it) } }
-    private fun JSONObject.creditType(k: String): CreditType? = str(k)?.let { when (it) { "unlimited" -> CreditType.Unlimited; "recurring" -> CreditType.Recurring; "nonrecurring" -> CreditType.Nonrecurring; else -> CreditType.Other(it) } }
+    private val ops = JSONObject(File(System.getProperty("sendgrid.operations")).readText()).getJSONObject("operations")
 
-    private fun monthly(a: JSONObject) = MonthlyStatsQuery(a.getString("date"), a.str("subuser"), a.enum<Metric>("sort_by_metric"), a.enum<SortDirection>("sort_by_direction"), a.u32("limit"), a.u32("offset"))
-    private fun listSubusers(a: JSONObject) = ListSubusers(a.str("username"), a.u32("limit"), a.u32("offset"), a.enum<RegionFilter>("region"), a.optBoolean("include_region"))
-    private fun access(a: JSONObject) = SubuserAccessQuery(a.u64("after_subuser_id"), a.u64("limit"), a.str("username"))
+    private fun camel(s: String) = s.replace(Regex("_([a-z0-9])")) { it.groupValues[1].uppercase() }
 
-    private suspend fun dispatch(c: Client, op: String, a: JSONObject): Any? = when (op) {
-        "subusers.list" -> c.subusers().list(listSubusers(a))
-        "subusers.list_all" -> c.subusers().iterAll(listSubusers(a)).asFlow().toList()
-        "subusers.create" -> c.subusers().create(CreateSubuser(a.getString("username"), a.getString("email"), a.getString("password"), a.strings("ips"), a.region("region"), a.optBoolean("include_region")))
-        "subusers.enable" -> c.subusers().enable(a.getString("username"))
-        "subusers.disable" -> c.subusers().disable(a.getString("username"))
-        "subusers.delete" -> c.subusers().delete(a.getString("username"))
-        "ips.set" -> c.ips().set(a.getString("username"), a.strings("ips"))
-        "reputations.list" -> c.reputations().list(a.strings("usernames"))
-        "credits.get" -> c.credits().get(a.getString("username"))
-        "credits.set" -> c.credits().set(a.getString("username"), SetCredits(a.creditType("type")!!, a.enum<ResetFrequency>("reset_frequency"), a.u64("total")))
-        "credits.adjust_remaining" -> c.credits().adjustRemaining(a.getString("username"), a.getLong("allocation_update"))
-        "website_access.enable" -> c.websiteAccess().enable(a.getString("username"))
-        "website_access.disable" -> c.websiteAccess().disable(a.getString("username"))
-        "stats.subuser_monthly" -> c.stats().subuserMonthly(a.getString("username"), monthly(a))
-        "stats.monthly" -> c.stats().monthly(monthly(a))
-        "stats.list" -> c.stats().list(StatsQuery(a.strings("subusers"), a.getString("start_date"), a.str("end_date"), a.enum<AggregatedBy>("aggregated_by"), a.u32("limit"), a.u32("offset")))
-        "stats.sums" -> c.stats().sums(StatsSumsQuery(a.getString("start_date"), a.str("end_date"), a.enum<Metric>("sort_by_metric"), a.enum<SortDirection>("sort_by_direction"), a.enum<AggregatedBy>("aggregated_by"), a.u32("limit"), a.u32("offset")))
-        "monitor.get" -> c.monitor().get(a.getString("username"))
-        "monitor.create" -> c.monitor().create(a.getString("username"), Monitor(a.getString("email"), a.getLong("frequency").coerceAtLeast(0).toULong()))
-        "monitor.update" -> c.monitor().update(a.getString("username"), Monitor(a.getString("email"), a.getLong("frequency").coerceAtLeast(0).toULong()))
-        "monitor.delete" -> c.monitor().delete(a.getString("username"))
-        "teammates.list" -> c.teammates().list(ListTeammates(a.u32("limit"), a.u32("offset")))
-        "teammates.list_all" -> c.teammates().iterAll(a.u32("page_size")).asFlow().toList()
-        "teammates.get" -> c.teammates().get(a.getString("username"))
-        "teammates.invite" -> c.teammates().invite(InviteTeammate(a.getString("email"), a.strings("scopes"), a.optBoolean("is_admin")))
-        "teammates.update_permissions" -> c.teammates().updatePermissions(a.getString("username"), Permissions(a.strings("scopes"), a.optBoolean("is_admin")))
-        "teammates.delete" -> c.teammates().delete(a.getString("username"))
-        "teammates.list_pending" -> c.teammates().listPending()
-        "teammates.delete_pending" -> c.teammates().deletePending(a.getString("token"))
-        "teammates.resend_invite" -> c.teammates().resendInvite(a.getString("token"))
-        "teammates.subuser_access" -> c.teammates().subuserAccess(a.getString("teammate"), access(a))
-        "teammates.subuser_access_all" -> c.teammates().iterSubuserAccess(a.getString("teammate"), access(a)).asFlow().toList()
-        "scopes.list" -> c.scopes().list()
-        "scopes.list_access_requests" -> c.scopes().listAccessRequests(ListAccessRequests(a.u32("limit"), a.u32("offset")))
-        "scopes.approve_access_request" -> c.scopes().approveAccessRequest(a.getLong("request_id").toULong())
-        "scopes.deny_access_request" -> c.scopes().denyAccessRequest(a.getLong("request_id").toULong())
-        else -> fail("unknown operation $op")
+    private fun wire(param: String) = if (param == "kind") "type" else snake(param)
+
+    private suspend fun dispatch(c: Client, op: String, a: JSONObject): Any? {
+        val how = ops.optJSONObject(op) ?: fail("unknown operation $op")
+        val (resource, name) = op.split('.')
+        val res = c::class.memberFunctions.first { it.name == camel(resource) && it.parameters.size == 1 }.call(c)!!
+        val fn = res::class.memberFunctions.first { it.name == camel(how.optString("method", name)) }
+        val params = how.optJSONArray("params")?.let { p -> (0 until p.length()).map { p.getString(it) } } ?: emptyList()
+        val declared = fn.parameters.drop(1)
+        val args = mutableMapOf<KParameter, Any?>(fn.parameters[0] to res)
+        params.forEachIndexed { i, p -> args[declared[i]] = value(a.opt(p), declared[i].type) }
+        if (how.has("options")) {
+            val rest = JSONObject().also { o -> a.keySet().filter { it !in params }.forEach { o.put(it, a.get(it)) } }
+            args[declared[params.size]] = record(declared[params.size].type.jvmErasure, rest)
+        }
+        return unwrapped {
+            val result = fn.callSuspendBy(args)
+            if (how.optBoolean("pager")) collect(result!!) else result
+        }
+    }
+
+    /** Reflection wraps what a call throws; the test wants the package's own exception. */
+    private inline fun <T> unwrapped(f: () -> T): T = try { f() } catch (e: InvocationTargetException) { throw e.targetException }
+
+    private suspend fun collect(pager: Any): List<Any> {
+        val next = pager::class.memberFunctions.first { it.name == "next" }
+        val all = mutableListOf<Any>()
+        while (true) all.add(next.callSuspend(pager) ?: break)
+        return all
+    }
+
+    private fun record(cls: KClass<*>, o: JSONObject): Any {
+        val ctor = cls.primaryConstructor ?: fail("${cls.simpleName} is not a record")
+        val args = ctor.parameters.mapNotNull { p ->
+            val key = wire(p.name!!)
+            when {
+                o.has(key) -> p to value(o.get(key), p.type)
+                p.isOptional -> null
+                p.type.isMarkedNullable -> p to null
+                p.type.jvmErasure == Boolean::class -> p to false
+                else -> fail("${cls.simpleName}: missing $key")
+            }
+        }.toMap()
+        return ctor.callBy(args)
+    }
+
+    /** A JSON value as the Kotlin type `t` (negative numbers for unsigned types become 0:
+     *  Kotlin cannot hold them, and 0 is refused by the core like a negative would be). */
+    private fun value(v: Any?, t: KType): Any? {
+        if (v == null || v == JSONObject.NULL) return null
+        val cls = t.jvmErasure
+        return when {
+            cls == String::class -> v as String
+            cls == Boolean::class -> v as Boolean
+            cls == Long::class -> (v as Number).toLong()
+            cls == Int::class -> (v as Number).toInt()
+            cls == UInt::class -> (v as Number).toLong().coerceAtLeast(0).toUInt()
+            cls == ULong::class -> (v as Number).toLong().coerceAtLeast(0).toULong()
+            cls == List::class -> (v as JSONArray).let { arr -> (0 until arr.length()).map { value(arr.get(it), t.arguments[0].type!!) } }
+            cls.java.isEnum -> cls.java.enumConstants.first { (it as Enum<*>).name.replace("_", "").equals((v as String).replace("_", ""), true) }
+            cls.isSealed -> cls.sealedSubclasses.firstOrNull { it.objectInstance != null && it.simpleName.equals(v as String, true) }?.objectInstance
+                ?: cls.sealedSubclasses.first { it.simpleName == "Other" }.primaryConstructor!!.call(v)
+            v is JSONObject -> record(cls, v)
+            else -> fail("cannot pass $v as $t")
+        }
     }
 
     // ---- results: the package's records -> JSON in the core's form (snake_case, `type`, `_metadata`)
