@@ -57,7 +57,7 @@ impl Credits {
             let kind = choice::<CreditType>("type", Some(credits.kind))?
                 .ok_or_else(|| to_napi(sendgrid_admin::Error::invalid("type", "is required")))?;
             let s = SetCredits {
-                kind,
+                r#type: kind,
                 reset_frequency: choice::<ResetFrequency>(
                     "resetFrequency",
                     credits.reset_frequency,

@@ -122,7 +122,7 @@ pub struct SubuserCredits {
 impl From<core::credits::SubuserCredits> for SubuserCredits {
     fn from(v: core::credits::SubuserCredits) -> Self {
         SubuserCredits {
-            kind: tag(&v.kind),
+            kind: tag(&v.r#type),
             reset_frequency: v.reset_frequency.as_ref().map(tag),
             remain: v.remain.map(n),
             total: v.total.map(n),
@@ -227,7 +227,7 @@ impl From<core::stats::DatedStats> for DatedStats {
                 .stats
                 .into_iter()
                 .map(|s| StatEntry {
-                    kind: s.kind,
+                    kind: s.r#type,
                     name: s.name,
                     first_name: s.first_name,
                     last_name: s.last_name,

@@ -1,5 +1,7 @@
 //! `client.bulk`: many calls at once under the core's pacing, one `BulkResult` per item.
 
+use std::convert::identity;
+
 use std::future::Future;
 use std::sync::Arc;
 
@@ -9,7 +11,6 @@ use sendgrid_admin::monitor::Monitor;
 
 use crate::call::{block, bulk_coroutine, run, unit, unsigned, Mode, ToPy};
 use crate::errors::to_py_err;
-use crate::models::{BulkProgress, Monitor as PyMonitor, Reputation};
 use crate::{methods, resource};
 
 resource!(
@@ -108,7 +109,7 @@ where
             let sink: ProgressFn = Arc::new(move |p| {
                 let _ = tx.send(p);
             });
-            let on_event = |py: Python<'_>, p| cb.call1(py, (BulkProgress(p),)).map(|_| ());
+            let on_event = |py: Python<'_>, p| cb.call1(py, (p,)).map(|_| ());
             let v = block(py, job(options(Some(sink))), Some((&mut rx, &on_event)))?;
             conv(v).to_py(py)
         }
@@ -116,7 +117,7 @@ where
             let sink = notify.map(|n| {
                 Arc::new(move |p| {
                     Python::attach(|py| {
-                        let _ = n.call1(py, (BulkProgress(p),));
+                        let _ = n.call1(py, (p,));
                     })
                 }) as ProgressFn
             });
@@ -184,7 +185,7 @@ methods!(Bulk, AsyncBulk, {
                     .collect();
                 Outcomes {
                     items,
-                    conv: PyMonitor,
+                    conv: identity,
                 }
             },
         )
@@ -228,9 +229,7 @@ methods!(Bulk, AsyncBulk, {
             move |o| async move { c.bulk().reputations(usernames, &o).await },
             |items| Outcomes {
                 items,
-                conv: |v: Vec<sendgrid_admin::reputations::Reputation>| {
-                    v.into_iter().map(Reputation).collect::<Vec<_>>()
-                },
+                conv: identity,
             },
         )
     }

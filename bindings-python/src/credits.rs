@@ -1,10 +1,11 @@
 //! `client.credits`: get, set, adjust_remaining.
 
+use std::convert::identity;
+
 use pyo3::prelude::*;
 use sendgrid_admin::credits::{CreditType, ResetFrequency, SetCredits};
 
 use crate::call::{choice, opt_choice, opt_unsigned, run};
-use crate::models::SubuserCredits;
 use crate::{methods, resource};
 
 resource!(
@@ -21,7 +22,7 @@ methods!(Credits, AsyncCredits, {
             py,
             self.mode,
             async move { c.credits().get(&username).await },
-            SubuserCredits,
+            identity,
         )
     }
 
@@ -37,7 +38,7 @@ methods!(Credits, AsyncCredits, {
         total: Option<i64>,
     ) -> PyResult<Py<PyAny>> {
         let s = SetCredits {
-            kind: choice::<CreditType>("type", &r#type)?,
+            r#type: choice::<CreditType>("type", &r#type)?,
             reset_frequency: opt_choice::<ResetFrequency>("reset_frequency", reset_frequency)?,
             total: opt_unsigned("total", total)?,
         };
@@ -46,7 +47,7 @@ methods!(Credits, AsyncCredits, {
             py,
             self.mode,
             async move { c.credits().set(&username, &s).await },
-            SubuserCredits,
+            identity,
         )
     }
 
@@ -66,7 +67,7 @@ methods!(Credits, AsyncCredits, {
                     .adjust_remaining(&username, allocation_update)
                     .await
             },
-            SubuserCredits,
+            identity,
         )
     }
 });

@@ -1,9 +1,10 @@
 //! `client.ips`: replace a subuser's IPs.
 
+use std::convert::identity;
+
 use pyo3::prelude::*;
 
 use crate::call::run;
-use crate::models::SubuserIps;
 use crate::{methods, resource};
 
 resource!(
@@ -20,7 +21,7 @@ methods!(Ips, AsyncIps, {
             py,
             self.mode,
             async move { c.ips().set(&username, &ips).await },
-            SubuserIps,
+            identity,
         )
     }
 });

@@ -1,10 +1,11 @@
 //! `client.monitor`: get, create, update, delete.
 
+use std::convert::identity;
+
 use pyo3::prelude::*;
 use sendgrid_admin::monitor::Monitor as CoreMonitor;
 
 use crate::call::{run, unit, unsigned};
-use crate::models::Monitor;
 use crate::{methods, resource};
 
 resource!(
@@ -29,7 +30,7 @@ methods!(MonitorSettings, AsyncMonitorSettings, {
             py,
             self.mode,
             async move { c.monitor().get(&username).await },
-            Monitor,
+            identity,
         )
     }
 
@@ -46,7 +47,7 @@ methods!(MonitorSettings, AsyncMonitorSettings, {
             py,
             self.mode,
             async move { c.monitor().create(&username, &m).await },
-            Monitor,
+            identity,
         )
     }
 
@@ -63,7 +64,7 @@ methods!(MonitorSettings, AsyncMonitorSettings, {
             py,
             self.mode,
             async move { c.monitor().update(&username, &m).await },
-            Monitor,
+            identity,
         )
     }
 

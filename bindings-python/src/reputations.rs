@@ -1,9 +1,10 @@
 //! `client.reputations`: sender reputations of subusers.
 
+use std::convert::identity;
+
 use pyo3::prelude::*;
 
 use crate::call::run;
-use crate::models::Reputation;
 use crate::{methods, resource};
 
 resource!(
@@ -20,7 +21,7 @@ methods!(Reputations, AsyncReputations, {
             py,
             self.mode,
             async move { c.reputations().list(&usernames).await },
-            |v| v.into_iter().map(Reputation).collect::<Vec<_>>(),
+            identity,
         )
     }
 });

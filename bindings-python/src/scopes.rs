@@ -1,11 +1,12 @@
 //! `client.scopes`: list, list_access_requests, iter_access_requests, approve_access_request,
 //! deny_access_request.
 
+use std::convert::identity;
+
 use pyo3::prelude::*;
 use sendgrid_admin::scopes::ListAccessRequests;
 
 use crate::call::{opt_unsigned, run, same, unit, unsigned};
-use crate::models::{AccessRequest, ApprovedAccessRequest};
 use crate::paging::pager;
 use crate::{methods, resource};
 
@@ -39,7 +40,7 @@ methods!(Scopes, AsyncScopes, {
             py,
             self.mode,
             async move { c.scopes().list_access_requests(&p).await },
-            |v| v.into_iter().map(AccessRequest).collect::<Vec<_>>(),
+            identity,
         )
     }
 
@@ -51,7 +52,7 @@ methods!(Scopes, AsyncScopes, {
             py,
             self.mode,
             self.client.scopes().list_all_access_requests(Some(size)),
-            AccessRequest,
+            identity,
         )
     }
 
@@ -63,7 +64,7 @@ methods!(Scopes, AsyncScopes, {
             py,
             self.mode,
             async move { c.scopes().approve_access_request(id).await },
-            ApprovedAccessRequest,
+            identity,
         )
     }
 

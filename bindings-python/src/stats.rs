@@ -1,12 +1,13 @@
 //! `client.stats`: subuser_monthly, monthly, list, sums.
 
+use std::convert::identity;
+
 use pyo3::prelude::*;
 use sendgrid_admin::stats::{
     AggregatedBy, Metric, MonthlyStatsQuery, SortDirection, StatsQuery, StatsSumsQuery,
 };
 
 use crate::call::{opt_choice, opt_unsigned, run};
-use crate::models::DatedStats;
 use crate::{methods, resource};
 
 resource!(
@@ -54,7 +55,7 @@ methods!(Stats, AsyncStats, {
             py,
             self.mode,
             async move { c.stats().subuser_monthly(&username, &q).await },
-            DatedStats,
+            identity,
         )
     }
 
@@ -84,7 +85,7 @@ methods!(Stats, AsyncStats, {
             py,
             self.mode,
             async move { c.stats().monthly(&q).await },
-            DatedStats,
+            identity,
         )
     }
 
@@ -114,7 +115,7 @@ methods!(Stats, AsyncStats, {
             py,
             self.mode,
             async move { c.stats().list(&q).await },
-            |v| v.into_iter().map(DatedStats).collect::<Vec<_>>(),
+            identity,
         )
     }
 
@@ -146,7 +147,7 @@ methods!(Stats, AsyncStats, {
             py,
             self.mode,
             async move { c.stats().sums(&q).await },
-            DatedStats,
+            identity,
         )
     }
 });

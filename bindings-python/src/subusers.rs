@@ -1,11 +1,12 @@
 //! `client.subusers`: list, iter_all, create, enable, disable, delete.
 
+use std::convert::identity;
+
 use pyo3::prelude::*;
 use sendgrid_admin::subusers::{CreateSubuser, ListSubusers, RegionFilter};
 use sendgrid_admin::Region;
 
 use crate::call::{opt_choice, opt_unsigned, run, unit};
-use crate::models::{CreatedSubuser, Subuser};
 use crate::paging::pager;
 use crate::{methods, resource};
 
@@ -39,7 +40,7 @@ methods!(Subusers, AsyncSubusers, {
             py,
             self.mode,
             async move { c.subusers().list(&p).await },
-            |v| v.into_iter().map(Subuser).collect::<Vec<_>>(),
+            identity,
         )
     }
 
@@ -60,7 +61,7 @@ methods!(Subusers, AsyncSubusers, {
             region: opt_choice::<RegionFilter>("region", region)?,
             include_region,
         };
-        pager(py, self.mode, self.client.subusers().list_all(p), Subuser)
+        pager(py, self.mode, self.client.subusers().list_all(p), identity)
     }
 
     /// Creates a subuser (`POST /v3/subusers`). region: "global" or "eu".
@@ -89,7 +90,7 @@ methods!(Subusers, AsyncSubusers, {
             py,
             self.mode,
             async move { c.subusers().create(&s).await },
-            CreatedSubuser,
+            identity,
         )
     }
 

@@ -1,11 +1,12 @@
 //! `client.teammates`: list, iter_all, get, invite, update_permissions, delete, list_pending,
 //! delete_pending, resend_invite, subuser_access, iter_subuser_access.
 
+use std::convert::identity;
+
 use pyo3::prelude::*;
 use sendgrid_admin::teammates::{InviteTeammate, ListTeammates, Permissions, SubuserAccessQuery};
 
 use crate::call::{opt_unsigned, run, unit, unsigned};
-use crate::models::{Invitation, SubuserAccess, SubuserAccessPage, Teammate};
 use crate::paging::pager;
 use crate::{methods, resource};
 
@@ -28,7 +29,7 @@ methods!(Teammates, AsyncTeammates, {
             py,
             self.mode,
             async move { c.teammates().list(&p).await },
-            |v| v.into_iter().map(Teammate).collect::<Vec<_>>(),
+            identity,
         )
     }
 
@@ -40,7 +41,7 @@ methods!(Teammates, AsyncTeammates, {
             py,
             self.mode,
             self.client.teammates().list_all(Some(size)),
-            Teammate,
+            identity,
         )
     }
 
@@ -51,7 +52,7 @@ methods!(Teammates, AsyncTeammates, {
             py,
             self.mode,
             async move { c.teammates().get(&username).await },
-            Teammate,
+            identity,
         )
     }
 
@@ -74,7 +75,7 @@ methods!(Teammates, AsyncTeammates, {
             py,
             self.mode,
             async move { c.teammates().invite(&i).await },
-            Invitation,
+            identity,
         )
     }
 
@@ -93,7 +94,7 @@ methods!(Teammates, AsyncTeammates, {
             py,
             self.mode,
             async move { c.teammates().update_permissions(&username, &p).await },
-            Teammate,
+            identity,
         )
     }
 
@@ -115,7 +116,7 @@ methods!(Teammates, AsyncTeammates, {
             py,
             self.mode,
             async move { c.teammates().list_pending().await },
-            |v| v.into_iter().map(Invitation).collect::<Vec<_>>(),
+            identity,
         )
     }
 
@@ -137,7 +138,7 @@ methods!(Teammates, AsyncTeammates, {
             py,
             self.mode,
             async move { c.teammates().resend_invite(&token).await },
-            Invitation,
+            identity,
         )
     }
 
@@ -162,7 +163,7 @@ methods!(Teammates, AsyncTeammates, {
             py,
             self.mode,
             async move { c.teammates().subuser_access(&teammate, &q).await },
-            SubuserAccessPage,
+            identity,
         )
     }
 
@@ -184,7 +185,7 @@ methods!(Teammates, AsyncTeammates, {
             py,
             self.mode,
             self.client.teammates().subuser_access_all(&teammate, q),
-            SubuserAccess,
+            identity,
         )
     }
 });

@@ -244,7 +244,7 @@ pub async fn run(c: &Client, cmd: Cmd, f: Format) -> Result<(), Error> {
             total,
         }) => {
             let set = SetCredits {
-                kind: parse::<CreditType>("type", &kind)?,
+                r#type: parse::<CreditType>("type", &kind)?,
                 reset_frequency: opt::<ResetFrequency>("reset_frequency", reset_frequency)?,
                 total,
             };

@@ -126,14 +126,14 @@ pub async fn run(g: &Global) -> Result<(), Error> {
 
     step(&mut n, "Give tour-acme 50,000 credits a month");
     let set = SetCredits {
-        kind: CreditType::Recurring,
+        r#type: CreditType::Recurring,
         reset_frequency: Some(ResetFrequency::Monthly),
         total: Some(50_000),
     };
     let cr = c.credits().set("tour-acme", &set).await?;
     show(format!(
         "credits: {:?} remain={:?} total={:?}",
-        cr.kind, cr.remain, cr.total
+        cr.r#type, cr.remain, cr.total
     ));
 
     step(&mut n, "Disable tour-globex");

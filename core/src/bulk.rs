@@ -18,6 +18,10 @@ pub const DEFAULT_CONCURRENCY: usize = 8;
 
 /// Progress of a bulk job, reported after every finished item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, module = "sendgrid_admin")
+)]
 pub struct BulkProgress {
     /// Items finished (succeeded + failed).
     pub done: usize,

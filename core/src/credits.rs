@@ -40,10 +40,13 @@ pub enum ResetFrequency {
 /// A subuser's credits. Counts are `None` where SendGrid sends `null` (unlimited / nonrecurring).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, module = "sendgrid_admin")
+)]
 pub struct SubuserCredits {
     /// Allocation type.
-    #[serde(rename = "type")]
-    pub kind: CreditType,
+    pub r#type: CreditType,
     /// Reset period, for recurring credits.
     #[serde(default)]
     pub reset_frequency: Option<ResetFrequency>,
@@ -63,8 +66,7 @@ pub struct SubuserCredits {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SetCredits {
     /// Allocation type.
-    #[serde(rename = "type")]
-    pub kind: CreditType,
+    pub r#type: CreditType,
     /// Reset period: required for `recurring`, not allowed otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
@@ -79,7 +81,7 @@ pub struct SetCredits {
 impl SetCredits {
     /// Checks the combination of type, reset frequency and total.
     pub fn validate(&self) -> Result<()> {
-        match (&self.kind, self.reset_frequency, self.total) {
+        match (&self.r#type, self.reset_frequency, self.total) {
             (CreditType::Other(t), _, _) => Err(Error::invalid(
                 "credits.type",
                 format!("{t:?} is not a credit type; use unlimited, recurring or nonrecurring"),

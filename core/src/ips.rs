@@ -10,6 +10,10 @@ use crate::validate;
 /// The IPs a subuser may send from.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, module = "sendgrid_admin")
+)]
 pub struct SubuserIps {
     /// IPv4 addresses.
     #[serde(default, deserialize_with = "crate::de::null_default")]

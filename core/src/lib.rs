@@ -41,6 +41,8 @@ pub mod monitor;
 mod obo;
 mod pacing;
 pub mod paging;
+#[cfg(feature = "python")]
+pub mod python;
 pub mod ratelimit;
 mod raw;
 mod region;

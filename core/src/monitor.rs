@@ -10,6 +10,10 @@ use crate::validate;
 /// A subuser's monitor settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, module = "sendgrid_admin")
+)]
 pub struct Monitor {
     /// Where the sample emails go.
     pub email: String,

@@ -13,6 +13,10 @@ pub const MAX_USERNAMES_PER_REQUEST: usize = 100;
 /// A subuser's reputation, 0–100.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, module = "sendgrid_admin")
+)]
 pub struct Reputation {
     /// Username.
     pub username: String,

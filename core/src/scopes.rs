@@ -14,6 +14,10 @@ pub const MAX_ACCESS_REQUESTS_LIMIT: u32 = 500;
 /// A teammate's request for more scopes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, module = "sendgrid_admin")
+)]
 pub struct AccessRequest {
     /// Request id, used to approve or deny.
     #[serde(deserialize_with = "crate::de::u64_lenient")]
@@ -59,6 +63,10 @@ pub struct ListAccessRequests {
 /// The answer to [`Scopes::approve_access_request`].
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, module = "sendgrid_admin")
+)]
 pub struct ApprovedAccessRequest {
     /// The scope group granted.
     #[serde(default, deserialize_with = "crate::de::string_or_default")]

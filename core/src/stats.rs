@@ -17,6 +17,10 @@ pub const MAX_STATS_LIMIT: u32 = 500;
 #[serde(default)]
 #[allow(missing_docs)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, module = "sendgrid_admin")
+)]
 pub struct Metrics {
     pub blocks: u64,
     pub bounce_drops: u64,
@@ -39,10 +43,14 @@ pub struct Metrics {
 /// One row of statistics: a subuser (or category) and its metrics.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, module = "sendgrid_admin")
+)]
 pub struct StatEntry {
     /// Usually `"subuser"`.
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    pub r#type: Option<String>,
     /// The subuser's username.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -60,6 +68,10 @@ pub struct StatEntry {
 /// Statistics for one date (a day, week or month).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, module = "sendgrid_admin")
+)]
 pub struct DatedStats {
     /// The date, `YYYY-MM-DD`.
     #[serde(default, deserialize_with = "crate::de::string_or_default")]

@@ -17,6 +17,10 @@ pub const MAX_LIST_LIMIT: u32 = 500;
 /// A subuser as listed by SendGrid.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, module = "sendgrid_admin")
+)]
 pub struct Subuser {
     /// Numeric id (declared as `number`; floats are accepted).
     #[serde(deserialize_with = "crate::de::u64_lenient")]
@@ -149,6 +153,10 @@ mod credit_allocation {
 /// The answer to [`Subusers::create`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, module = "sendgrid_admin")
+)]
 pub struct CreatedSubuser {
     /// Username.
     pub username: String,

@@ -33,6 +33,10 @@ pub enum UserType {
 /// not a teammate (e.g. another endpoint's body). Every other field has a default.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, module = "sendgrid_admin")
+)]
 pub struct Teammate {
     /// Username.
     #[serde(deserialize_with = "crate::de::string_or_default")]
@@ -221,6 +225,10 @@ pub struct InviteTeammate {
 /// A sent (or pending) invitation.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, module = "sendgrid_admin")
+)]
 pub struct Invitation {
     /// The invite token (`pending_id` in some SendGrid examples; both are read).
     #[serde(
@@ -276,6 +284,10 @@ pub enum PermissionType {
 /// One subuser a teammate can act for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, module = "sendgrid_admin")
+)]
 pub struct SubuserAccess {
     /// The subuser's id.
     #[serde(deserialize_with = "crate::de::u64_lenient")]
@@ -339,6 +351,7 @@ pub struct PageMetadata {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(from = "SubuserAccessPageWire")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, module = "sendgrid_admin"))] // getters: src/python.rs
 pub struct SubuserAccessPage {
     /// True when the teammate is limited to the listed subusers.
     pub has_restricted_subuser_access: bool,

@@ -290,7 +290,7 @@ fn sendgrids_documented_bodies_decode_and_unknown_values_are_kept() {
     );
     let c: sendgrid_admin::credits::SubuserCredits =
         serde_json::from_value(json!({"type": "prepaid", "remain": 5})).unwrap();
-    assert_eq!(c.kind, CreditType::Other("prepaid".into()));
+    assert_eq!(c.r#type, CreditType::Other("prepaid".into()));
     let r: Region = serde_json::from_value(json!("apac")).unwrap();
     assert_eq!(r, Region::Other("apac".into()));
     assert_eq!(serde_json::to_value(&r).unwrap(), json!("apac"));

@@ -179,7 +179,7 @@ async fn credits_get_set_and_adjust() {
     let c = client(&s);
     let got = c.credits().get("acme").await.unwrap();
     assert_eq!(
-        (got.kind, got.reset_frequency, got.remain),
+        (got.r#type, got.reset_frequency, got.remain),
         (
             CreditType::Recurring,
             Some(ResetFrequency::Monthly),
@@ -187,7 +187,7 @@ async fn credits_get_set_and_adjust() {
         )
     );
     let set = SetCredits {
-        kind: CreditType::Recurring,
+        r#type: CreditType::Recurring,
         reset_frequency: Some(ResetFrequency::Monthly),
         total: Some(1000),
     };
@@ -196,7 +196,7 @@ async fn credits_get_set_and_adjust() {
         Some(1000)
     );
     let adj = c.credits().adjust_remaining("acme", -50).await.unwrap();
-    assert_eq!((adj.kind, adj.remain), (CreditType::Unlimited, None));
+    assert_eq!((adj.r#type, adj.remain), (CreditType::Unlimited, None));
 }
 
 #[tokio::test]

@@ -74,7 +74,7 @@ fn metric_value(m: &Metrics, name: &str) -> u64 {
 
 fn entry(s: &SubuserRec, day: i64, span: u64, names: bool) -> StatEntry {
     StatEntry {
-        kind: Some("subuser".into()),
+        r#type: Some("subuser".into()),
         name: Some(s.username.clone()),
         first_name: names.then(|| "Sub".to_string()),
         last_name: names.then(|| s.username.clone()),

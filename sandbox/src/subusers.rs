@@ -215,7 +215,7 @@ pub async fn credits_set(
     req.validate().map_err(bad)?;
     on_subuser(&st, &headers, &name, |s| {
         s.credits = SubuserCredits {
-            kind: req.kind,
+            r#type: req.r#type,
             reset_frequency: req.reset_frequency,
             remain: req.total,
             total: req.total,
@@ -239,7 +239,7 @@ pub async fn credits_adjust(
 ) -> Reply {
     let a: Allocation = body(&raw)?;
     on_subuser(&st, &headers, &name, |s| {
-        if s.credits.kind == CreditType::Unlimited {
+        if s.credits.r#type == CreditType::Unlimited {
             return Err(error(
                 400,
                 Some("allocation_update"),

@@ -176,7 +176,7 @@ impl World {
             ips,
             monitor: None,
             credits: SubuserCredits {
-                kind: sendgrid_admin::credits::CreditType::Unlimited,
+                r#type: sendgrid_admin::credits::CreditType::Unlimited,
                 reset_frequency: None,
                 remain: None,
                 total: None,

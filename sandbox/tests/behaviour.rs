@@ -115,7 +115,7 @@ async fn subuser_lifecycle_keeps_state() {
     );
 
     let set = SetCredits {
-        kind: CreditType::Recurring,
+        r#type: CreditType::Recurring,
         reset_frequency: Some(ResetFrequency::Weekly),
         total: Some(100),
     };

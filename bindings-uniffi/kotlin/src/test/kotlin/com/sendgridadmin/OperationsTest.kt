@@ -45,7 +45,7 @@ class OperationsTest {
     fun ipsReputationsCreditsWebsiteAccess() = runBlocking {
         assertEquals(listOf("198.51.100.1"), c.ips().set("sub00001", listOf("198.51.100.1")).ips)
         assertEquals(listOf("sub00001", "sub00002"), c.reputations().list(listOf("sub00001", "sub00002")).map { it.username })
-        assertEquals(CreditType.Unlimited, c.credits().get("sub00001").kind)
+        assertEquals(CreditType.Unlimited, c.credits().get("sub00001").type)
         val set = c.credits().set("sub00001", SetCredits(CreditType.Recurring, ResetFrequency.MONTHLY, 100uL))
         assertEquals(100uL, set.remain)
         assertEquals(60uL, c.credits().adjustRemaining("sub00001", -40).remain)

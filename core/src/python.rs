@@ -1,0 +1,173 @@
+//! The models as Python classes (the `python` feature, used by the Python binding): each model
+//! is a frozen `#[pyclass]` whose attributes are its fields, documented by their doc comments;
+//! enums read as the strings SendGrid uses; every model has `repr` (Python syntax), `==` and
+//! `to_dict()` (the JSON form). Defined here, once, so the binding restates no field.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use serde::Serialize;
+use serde_json::Value;
+
+/// A JSON value as the equivalent Python object.
+pub fn json_to_py(py: Python<'_>, v: &Value) -> PyResult<Py<PyAny>> {
+    Ok(match v {
+        Value::Null => py.None(),
+        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any().unbind(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i.into_pyobject(py)?.into_any().unbind(),
+            (_, Some(u), _) => u.into_pyobject(py)?.into_any().unbind(),
+            (_, _, f) => f.unwrap_or(f64::NAN).into_pyobject(py)?.into_any().unbind(),
+        },
+        Value::String(s) => s.into_pyobject(py)?.into_any().unbind(),
+        Value::Array(a) => {
+            let list = PyList::empty(py);
+            for x in a {
+                list.append(json_to_py(py, x)?)?;
+            }
+            list.into_any().unbind()
+        }
+        Value::Object(o) => {
+            let d = PyDict::new(py);
+            for (k, x) in o {
+                d.set_item(k, json_to_py(py, x)?)?;
+            }
+            d.into_any().unbind()
+        }
+    })
+}
+
+/// The serde name of an enum value (`Region::Eu` → `"eu"`).
+pub fn tag<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+fn py_repr(v: &Value) -> String {
+    match v {
+        Value::Null => "None".into(),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        Value::String(s) => format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")),
+        Value::Array(a) => format!("[{}]", a.iter().map(py_repr).collect::<Vec<_>>().join(", ")),
+        Value::Object(o) => format!(
+            "{{{}}}",
+            o.iter()
+                .map(|(k, x)| format!("'{k}': {}", py_repr(x)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        n => n.to_string(),
+    }
+}
+
+/// `Name(field=value, ...)` from the model's JSON form.
+pub fn repr<T: Serialize>(name: &str, v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(Value::Object(o)) => format!(
+            "{name}({})",
+            o.iter()
+                .map(|(k, x)| format!("{k}={}", py_repr(x)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Ok(other) => format!("{name}({})", py_repr(&other)),
+        Err(_) => format!("{name}(?)"),
+    }
+}
+
+/// Enums read as their SendGrid string in Python (`subuser.region == "eu"`).
+macro_rules! str_enums {
+    ($($t:ty),* $(,)?) => {$(
+        impl<'py> IntoPyObject<'py> for &$t {
+            type Target = PyString;
+            type Output = Bound<'py, PyString>;
+            type Error = std::convert::Infallible;
+            fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+                Ok(PyString::new(py, &tag(self)))
+            }
+        }
+        impl<'py> IntoPyObject<'py> for $t {
+            type Target = PyString;
+            type Output = Bound<'py, PyString>;
+            type Error = std::convert::Infallible;
+            fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+                (&self).into_pyobject(py)
+            }
+        }
+    )*};
+}
+
+str_enums!(
+    crate::Region,
+    crate::credits::CreditType,
+    crate::credits::ResetFrequency,
+    crate::teammates::UserType,
+    crate::teammates::PermissionType,
+);
+
+/// `repr`, `==` and `to_dict()` for each model.
+macro_rules! models {
+    ($($t:ident => $path:path $({ $($extra:tt)* })?),* $(,)?) => {$(
+        #[pymethods]
+        impl $path {
+            $($($extra)*)?
+
+            fn __repr__(&self) -> String {
+                repr(stringify!($t), self)
+            }
+
+            fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+                other.cast::<Self>().map(|o| *o.get() == *self).unwrap_or(false)
+            }
+
+            /// The model as a plain dict (SendGrid's field names).
+            #[allow(clippy::wrong_self_convention)] // Python's name; pyo3 passes &self
+            fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+                let v = serde_json::to_value(self)
+                    .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+                json_to_py(py, &v)
+            }
+        }
+    )*};
+}
+
+models!(
+    Subuser => crate::subusers::Subuser,
+    CreatedSubuser => crate::subusers::CreatedSubuser,
+    SubuserIps => crate::ips::SubuserIps,
+    Reputation => crate::reputations::Reputation,
+    SubuserCredits => crate::credits::SubuserCredits,
+    Monitor => crate::monitor::Monitor,
+    Metrics => crate::stats::Metrics,
+    StatEntry => crate::stats::StatEntry,
+    DatedStats => crate::stats::DatedStats,
+    Teammate => crate::teammates::Teammate,
+    Invitation => crate::teammates::Invitation,
+    SubuserAccess => crate::teammates::SubuserAccess,
+    // Its `_metadata` stays out of Python: the cursor is `next_after_subuser_id`.
+    SubuserAccessPage => crate::teammates::SubuserAccessPage {
+        /// True when the teammate is limited to the listed subusers.
+        #[getter]
+        fn has_restricted_subuser_access(&self) -> bool {
+            self.has_restricted_subuser_access
+        }
+
+        /// The subusers on this page.
+        #[getter]
+        fn subuser_access(&self) -> Vec<crate::teammates::SubuserAccess> {
+            self.subuser_access.clone()
+        }
+
+        /// The next page's `after_subuser_id`, or None on the last page.
+        #[getter]
+        fn next_after_subuser_id(&self) -> Option<u64> {
+            self.next_after_subuser_id
+        }
+    },
+    AccessRequest => crate::scopes::AccessRequest,
+    ApprovedAccessRequest => crate::scopes::ApprovedAccessRequest,
+    BulkProgress => crate::bulk::BulkProgress,
+);
