@@ -181,6 +181,18 @@ impl Client {
         }
     }
 
+    /// Refuses `op`, a parent-level operation (SendGrid declares no on-behalf-of on it), on a
+    /// client scoped with on-behalf-of: `invalid_input` naming the operation, before sending.
+    pub(crate) fn parent_only(&self, op: &str) -> Result<()> {
+        match &self.on_behalf_of {
+            None => Ok(()),
+            Some(_) => Err(crate::error::Error::invalid(
+                "on_behalf_of",
+                format!("{op} is a parent-level operation; call it on a client without on-behalf-of (as_parent())"),
+            )),
+        }
+    }
+
     /// The on-behalf-of value this client sends, if any.
     pub fn current_on_behalf_of(&self) -> Option<&OnBehalfOf> {
         self.on_behalf_of.as_ref()

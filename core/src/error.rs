@@ -117,6 +117,13 @@ pub struct ApiErrorDetail {
     /// Help text or a docs link, when SendGrid gives one (any JSON value).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<serde_json::Value>,
+    /// SendGrid's id of this error (e.g. `"10-40400"`, account provisioning), when given.
+    #[serde(
+        default,
+        deserialize_with = "crate::de::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub error_id: Option<String>,
 }
 
 /// A non-2xx answer from SendGrid.
@@ -402,6 +409,7 @@ mod tests {
                     field: None,
                     message: "too many requests".into(),
                     help: None,
+                    error_id: None,
                 }],
                 request_id: Some("r-1".into()),
                 rate_limit: RateLimit::default(),

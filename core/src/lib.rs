@@ -29,6 +29,7 @@ mod builder;
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("sendgrid_admin");
 
+pub mod accounts;
 pub mod bulk;
 mod client;
 pub mod config;
@@ -83,6 +84,11 @@ impl Client {
     /// Subusers: list, create, enable, disable, delete.
     pub fn subusers(&self) -> subusers::Subusers<'_> {
         subusers::Subusers { client: self }
+    }
+
+    /// Customer accounts (partners / resellers): provisioning, offerings, state, SSO, IPs.
+    pub fn accounts(&self) -> accounts::Accounts<'_> {
+        accounts::Accounts { client: self }
     }
 
     /// The IPs assigned to subusers.

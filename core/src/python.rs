@@ -106,6 +106,7 @@ str_enums!(
     crate::credits::ResetFrequency,
     crate::teammates::UserType,
     crate::teammates::PermissionType,
+    crate::accounts::OfferingType,
 );
 
 /// `repr`, `==` and `to_dict()` for each model.
@@ -170,4 +171,13 @@ models!(
     AccessRequest => crate::scopes::AccessRequest,
     ApprovedAccessRequest => crate::scopes::ApprovedAccessRequest,
     BulkProgress => crate::bulk::BulkProgress,
+    Account => crate::accounts::Account,
+    AccountPage => crate::accounts::AccountPage,
+    Offering => crate::accounts::Offering,
+    CreatedAccount => crate::accounts::CreatedAccount,
+    CatalogEntry => crate::accounts::CatalogEntry,
+    Entitlements => crate::accounts::Entitlements,
+    AccountIp => crate::accounts::AccountIp,
+    AccountIpPage => crate::accounts::AccountIpPage,
+    AddedIps => crate::accounts::AddedIps,
 );

@@ -22,9 +22,24 @@ pub(crate) struct Req {
     query: Vec<(String, String)>,
     body: Option<Vec<u8>>,
     idempotent: bool,
+    headers: Vec<(&'static str, String)>,
+    redirect_ok: bool,
 }
 
 impl Req {
+    /// Adds a request header (a fixed name; the value is checked when sent).
+    pub(crate) fn header(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.headers.push((name, value.into()));
+        self
+    }
+
+    /// Makes a `303 See Other` the success of this request: it is not followed (the client
+    /// never follows redirects) and its `Location` is kept, see [`Client::fetch_location`].
+    pub(crate) fn redirect_ok(mut self) -> Self {
+        self.redirect_ok = true;
+        self
+    }
+
     /// Adds a query parameter (repeat the call to repeat the parameter).
     pub(crate) fn query(mut self, key: &str, value: impl ToString) -> Self {
         self.query.push((key.to_string(), value.to_string()));
@@ -70,6 +85,8 @@ pub(crate) struct Response {
     rate_limit: RateLimit,
     ctx: Ctx,
     attempts: u32,
+    /// The `Location` header, kept for redirects.
+    location: Option<String>,
 }
 
 struct Failure {
@@ -85,7 +102,17 @@ impl Client {
             segments: segments.iter().map(|s| s.to_string()).collect(),
             query: Vec::new(),
             body: None,
+            headers: Vec::new(),
+            redirect_ok: false,
         }
+    }
+
+    /// Sends `req` (marked [`Req::redirect_ok`]) and returns the `Location` of its 303 answer.
+    pub(crate) async fn fetch_location(&self, req: Req) -> Result<String> {
+        let resp = self.send(req.redirect_ok().not_idempotent()).await?;
+        resp.location
+            .clone()
+            .ok_or_else(|| resp.decode_error("a 303 answer without a Location header".into()))
     }
 
     /// Sends `req` and decodes a JSON body into `T`.
@@ -141,6 +168,11 @@ impl Client {
             })?;
             headers.insert("on-behalf-of", hv);
         }
+        for (name, value) in &req.headers {
+            let hv = HeaderValue::from_str(value)
+                .map_err(|_| Error::invalid(*name, "must be printable ASCII"))?;
+            headers.insert(*name, hv);
+        }
         Ok(headers)
     }
 
@@ -191,6 +223,7 @@ impl Client {
                 .await;
             let outcome = match &result {
                 Ok(r) if (200..300).contains(&r.status) => Outcome::Success,
+                Ok(r) if req.redirect_ok && r.status == 303 => Outcome::Success,
                 Ok(r) => Outcome::Status {
                     status: r.status,
                     retry_after: r.rate_limit.retry_after_at(SystemTime::now()),
@@ -329,6 +362,11 @@ async fn attempt_once(rb: reqwest::RequestBuilder, ctx: &Ctx) -> Result<Response
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
+    let location = (status / 100 == 3)
+        .then(|| h.get(reqwest::header::LOCATION))
+        .flatten()
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
     let mut body = Vec::new();
     loop {
         match resp.chunk().await {
@@ -362,6 +400,7 @@ async fn attempt_once(rb: reqwest::RequestBuilder, ctx: &Ctx) -> Result<Response
         rate_limit,
         ctx: ctx.clone(),
         attempts: 1,
+        location,
     })
 }
 
@@ -392,6 +431,7 @@ impl Response {
             rate_limit: self.rate_limit,
             ctx: self.ctx.clone(),
             attempts: self.attempts,
+            location: self.location.clone(),
         }
     }
 
@@ -434,5 +474,6 @@ fn detail(message: String) -> ApiErrorDetail {
         field: None,
         message,
         help: None,
+        error_id: None,
     }
 }
