@@ -17,6 +17,7 @@
 // Handlers return `Result<Response, Response>` (axum's idiom); the size of `Response` is fine here.
 #![allow(clippy::result_large_err)]
 
+mod accounts;
 mod control;
 mod http;
 pub mod redis_server;
@@ -29,7 +30,7 @@ pub mod world;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-use axum::routing::{get, patch, post, put};
+use axum::routing::{delete, get, patch, post, put};
 use axum::Router;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -191,6 +192,27 @@ pub fn router(config: SandboxConfig) -> Router {
         config,
     });
     let api = Router::new()
+        .route(
+            "/v3/partners/accounts",
+            get(accounts::list).post(accounts::create),
+        )
+        .route("/v3/partners/accounts/{id}", delete(accounts::delete))
+        .route(
+            "/v3/partners/accounts/{id}/offerings",
+            get(accounts::offerings).put(accounts::set_offerings),
+        )
+        .route(
+            "/v3/partners/accounts/{id}/state",
+            get(accounts::state).put(accounts::set_state),
+        )
+        .route("/v3/partners/accounts/{id}/sso", post(accounts::sso))
+        .route(
+            "/v3/partners/accounts/{id}/ips",
+            get(accounts::ips)
+                .post(accounts::add_ips)
+                .delete(accounts::remove_ips),
+        )
+        .route("/v3/partners/offerings", get(accounts::list_catalog))
         .route("/v3/subusers", get(subusers::list).post(subusers::create))
         .route("/v3/subusers/reputations", get(subusers::reputations))
         .route("/v3/subusers/stats", get(stats::list))

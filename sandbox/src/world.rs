@@ -100,6 +100,19 @@ pub struct SubuserRec {
     pub account: Account,
 }
 
+/// A customer account's provisioning (its teammates and scopes are in `World::customers`).
+#[derive(Debug, Clone)]
+pub struct Provisioned {
+    pub created_at: String,
+    /// activated, deactivated (set by the partner), suspended, banned, indeterminate.
+    pub state: String,
+    pub offerings: Vec<sendgrid_admin::accounts::Offering>,
+    /// Oldest first.
+    pub ips: Vec<sendgrid_admin::accounts::AccountIp>,
+    pub test: bool,
+    pub sso_logins: u64,
+}
+
 /// The whole sandbox state.
 #[derive(Debug, Default)]
 pub struct World {
@@ -107,6 +120,8 @@ pub struct World {
     pub subusers: BTreeMap<u64, SubuserRec>,
     pub by_name: HashMap<String, u64>,
     pub customers: HashMap<String, Account>,
+    /// Customer accounts created through account provisioning, by id.
+    pub provisioned: BTreeMap<String, Provisioned>,
     pub next_id: u64,
     pub next_token: u64,
     pub next_request: u64,
