@@ -45,7 +45,7 @@ fn build(
 }
 
 macro_rules! client_class {
-    ($(#[$doc:meta])* $name:ident, $mode:expr, $subusers:ident, $ips:ident, $reputations:ident, $credits:ident, $website_access:ident, $stats:ident, $monitor:ident, $teammates:ident, $scopes:ident, $bulk:ident) => {
+    ($(#[$doc:meta])* $name:ident, $mode:expr, $subusers:ident, $ips:ident, $reputations:ident, $credits:ident, $website_access:ident, $stats:ident, $monitor:ident, $teammates:ident, $scopes:ident, $bulk:ident, $accounts:ident) => {
         $(#[$doc])*
         #[pyclass(frozen, module = "sendgrid_admin")]
         pub struct $name {
@@ -103,6 +103,12 @@ macro_rules! client_class {
             #[getter]
             fn subusers(&self) -> crate::subusers::$subusers {
                 crate::subusers::$subusers { client: self.inner.clone(), mode: $mode }
+            }
+
+            /// Customer accounts (partners / resellers): provisioning, offerings, state, SSO, IPs.
+            #[getter]
+            fn accounts(&self) -> crate::accounts::$accounts {
+                crate::accounts::$accounts { client: self.inner.clone(), mode: $mode }
             }
 
             /// The IPs assigned to subusers.
@@ -209,7 +215,8 @@ client_class!(
     MonitorSettings,
     Teammates,
     Scopes,
-    Bulk
+    Bulk,
+    Accounts
 );
 
 client_class!(
@@ -225,7 +232,8 @@ client_class!(
     AsyncMonitorSettings,
     AsyncTeammates,
     AsyncScopes,
-    AsyncBulk
+    AsyncBulk,
+    AsyncAccounts
 );
 
 /// Registers both client classes.

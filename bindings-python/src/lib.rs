@@ -2,6 +2,7 @@
 //! core module and only converts arguments, results and errors; retries, validation, paging and
 //! pacing all happen in the core.
 
+mod accounts;
 mod bulk;
 mod call;
 mod client;
@@ -48,6 +49,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<subusers::AsyncSubusers>()?;
     m.add_class::<teammates::AsyncTeammates>()?;
     m.add_class::<website_access::AsyncWebsiteAccess>()?;
+    m.add_class::<accounts::Accounts>()?;
+    m.add_class::<accounts::AsyncAccounts>()?;
     m.add_class::<paging::Pager>()?;
     m.add_class::<paging::AsyncPager>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -6,6 +6,10 @@
 use pyo3::prelude::*;
 
 use sendgrid_admin as core;
+pub use sendgrid_admin::accounts::{
+    Account, AccountIp, AccountIpPage, AccountPage, AddedIps, CatalogEntry, CreatedAccount,
+    Entitlements, Offering,
+};
 pub use sendgrid_admin::bulk::BulkProgress;
 pub use sendgrid_admin::credits::SubuserCredits;
 pub use sendgrid_admin::ips::SubuserIps;
@@ -70,6 +74,8 @@ model!(
         message: String = |v| v.message.clone();
         /// Help text or a docs link, as JSON text.
         help: Option<String> = |v| v.help.as_ref().map(|h| h.to_string());
+        /// SendGrid's id of this error (e.g. "10-40400"), when given.
+        error_id: Option<String> = |v| v.error_id.clone();
     }
 );
 
@@ -92,5 +98,14 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<AccessRequest>()?;
     m.add_class::<ApprovedAccessRequest>()?;
     m.add_class::<BulkProgress>()?;
+    m.add_class::<Account>()?;
+    m.add_class::<AccountPage>()?;
+    m.add_class::<Offering>()?;
+    m.add_class::<CreatedAccount>()?;
+    m.add_class::<CatalogEntry>()?;
+    m.add_class::<Entitlements>()?;
+    m.add_class::<AccountIp>()?;
+    m.add_class::<AccountIpPage>()?;
+    m.add_class::<AddedIps>()?;
     Ok(())
 }

@@ -64,3 +64,23 @@ pub fn body(py: Python<'_>, b: Option<Bound<'_, PyAny>>) -> PyResult<Option<Valu
         .map(Some)
         .map_err(|e| invalid("body".into(), &e.to_string()))
 }
+
+/// A Python value (dicts, lists, scalars, or models with `to_dict()`) as a core type, or
+/// `invalid_input` naming `field`.
+pub fn from_py<T: serde::de::DeserializeOwned>(
+    py: Python<'_>,
+    field: &str,
+    v: Bound<'_, PyAny>,
+) -> PyResult<T> {
+    let to_dict = py
+        .import("operator")?
+        .call_method1("methodcaller", ("to_dict",))?;
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("default", to_dict)?;
+    let text: String = py
+        .import("json")?
+        .call_method("dumps", (v,), Some(&kwargs))
+        .map_err(|e| invalid(field.into(), &format!("is not JSON-serialisable: {e}")))?
+        .extract()?;
+    serde_json::from_str(&text).map_err(|e| invalid(field.into(), &e.to_string()))
+}

@@ -6,6 +6,17 @@ from the core, so every language behaves the same.
 """
 
 from ._native import (
+    Account,
+    AccountIp,
+    AccountIpPage,
+    AccountPage,
+    Accounts,
+    AddedIps,
+    AsyncAccounts,
+    CatalogEntry,
+    CreatedAccount,
+    Entitlements,
+    Offering,
     AccessRequest,
     ApprovedAccessRequest,
     AsyncBulk,
@@ -67,6 +78,17 @@ from ._native import (
 RateLimitError = RateLimitedError
 
 __all__ = [
+    "Account",
+    "AccountIp",
+    "AccountIpPage",
+    "AccountPage",
+    "Accounts",
+    "AddedIps",
+    "AsyncAccounts",
+    "CatalogEntry",
+    "CreatedAccount",
+    "Entitlements",
+    "Offering",
     "AccessRequest",
     "ApprovedAccessRequest",
     "AsyncBulk",
