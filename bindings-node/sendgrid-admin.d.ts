@@ -1,6 +1,6 @@
 // Types of the package entry: the generated native types, plus SendGridError and async
 // iteration of the pagers.
-import type { AccessRequest, Subuser, SubuserAccess, Teammate } from './index'
+import type { AccessRequest, Account, AccountIp, Subuser, SubuserAccess, Teammate } from './index'
 
 export * from './index'
 
@@ -26,6 +26,8 @@ export interface ErrorDetail {
   message: string
   /** Help text or a docs link, when given. */
   help?: unknown
+  /** SendGrid's id of this error (e.g. "10-40400"), when given. */
+  errorId?: string
 }
 
 /** Every error of this library (rejections and constructor throws). */
@@ -58,5 +60,11 @@ declare module './index' {
   }
   interface AccessRequestPager {
     [Symbol.asyncIterator](): AsyncIterator<AccessRequest>
+  }
+  interface AccountPager {
+    [Symbol.asyncIterator](): AsyncIterator<Account>
+  }
+  interface AccountIpPager {
+    [Symbol.asyncIterator](): AsyncIterator<AccountIp>
   }
 }

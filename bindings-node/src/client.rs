@@ -134,6 +134,14 @@ impl Client {
         })
     }
 
+    /// Customer accounts (partners / resellers): provisioning, offerings, state, SSO, IPs.
+    #[napi(getter)]
+    pub fn accounts(&self) -> crate::accounts::Accounts {
+        crate::accounts::Accounts {
+            client: self.inner.clone(),
+        }
+    }
+
     /// Subusers: list, iterAll, create, enable, disable, delete.
     #[napi(getter)]
     pub fn subusers(&self) -> crate::subusers::Subusers {

@@ -40,6 +40,14 @@ pub fn set_error_class(cls: Function<'_, Value, Unknown<'static>>) -> napi::Resu
 /// The napi error carrying a core error (see the module docs).
 pub fn to_napi(e: sendgrid_admin::Error) -> napi::Error {
     let mut details = serde_json::to_value(e.info()).unwrap_or_default();
+    // JS names: `errorId` on error details.
+    if let Some(errors) = details.get_mut("errors").and_then(Value::as_array_mut) {
+        for d in errors.iter_mut().filter_map(Value::as_object_mut) {
+            if let Some(id) = d.remove("error_id") {
+                d.insert("errorId".into(), id);
+            }
+        }
+    }
     details[MARKER] = 1.into();
     napi::Error::new(napi::Status::GenericFailure, details.to_string())
 }

@@ -4,6 +4,7 @@
 //! `SendGridError` class and adds async iteration.
 #![deny(clippy::all)]
 
+mod accounts;
 mod bulk;
 mod client;
 mod credits;

@@ -69,3 +69,15 @@ pager!(
     sendgrid_admin::scopes::AccessRequest,
     crate::models::AccessRequest
 );
+pager!(
+    "Every customer account.",
+    AccountPager,
+    sendgrid_admin::accounts::Account,
+    crate::accounts::Account
+);
+pager!(
+    "Every dedicated IP of a customer account.",
+    AccountIpPager,
+    sendgrid_admin::accounts::AccountIp,
+    crate::accounts::AccountIp
+);

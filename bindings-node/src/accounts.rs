@@ -1,0 +1,475 @@
+//! `client.accounts`: customer accounts (list, iterAll, create, delete, offerings,
+//! setOfferings, catalog, state, setState, ssoLogin, ips, iterIps, addIps, removeIps).
+
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
+use napi::Result;
+use napi_derive::napi;
+use sendgrid_admin::accounts::{
+    self as core, AccountProfile, CreateAccount, IpRegion, ListAccountIps, ListAccounts,
+    NewAccountState, OfferingType,
+};
+
+use crate::errors::{choice, settle, thrown, to_napi, unsigned, IntoNapi};
+use crate::models::tag;
+use crate::paging::{AccountIpPager, AccountPager};
+use crate::resource;
+
+resource!(
+    "Customer accounts (partners / resellers). Every call is parent-level.",
+    Accounts
+);
+
+/// A customer account as listed.
+#[napi(object)]
+pub struct Account {
+    /// The account id: what `forAccount` takes.
+    pub id: String,
+    /// When it was created (RFC 3339).
+    pub created_at: String,
+}
+
+impl From<core::Account> for Account {
+    fn from(v: core::Account) -> Self {
+        Account {
+            id: v.id,
+            created_at: v.created_at,
+        }
+    }
+}
+
+/// One page of accounts; pass `nextAfter` as `after` for the next.
+#[napi(object)]
+pub struct AccountPage {
+    /// The accounts on this page.
+    pub accounts: Vec<Account>,
+    /// The cursor of the next page.
+    pub next_after: Option<String>,
+}
+
+/// A package or add-on of an account.
+#[napi(object)]
+#[derive(Clone)]
+pub struct Offering {
+    /// E.g. "org.ei.free.v1".
+    pub name: String,
+    /// "package" (exactly one per account) or "addon".
+    #[napi(js_name = "type")]
+    pub kind: String,
+    /// How many (a package's is 1).
+    pub quantity: Option<i64>,
+}
+
+impl From<core::Offering> for Offering {
+    fn from(v: core::Offering) -> Self {
+        Offering {
+            name: v.name,
+            kind: tag(&v.r#type),
+            quantity: v.quantity,
+        }
+    }
+}
+
+fn to_core(o: Vec<Offering>) -> Vec<core::Offering> {
+    o.into_iter()
+        .map(|o| core::Offering {
+            name: o.name,
+            r#type: match o.kind.as_str() {
+                "package" => OfferingType::Package,
+                "addon" => OfferingType::Addon,
+                other => OfferingType::Other(other.to_string()),
+            },
+            quantity: o.quantity,
+        })
+        .collect()
+}
+
+/// The answer to creating an account.
+#[napi(object)]
+pub struct CreatedAccount {
+    /// The new account's id.
+    pub account_id: String,
+}
+
+/// The limits an offering gives.
+#[napi(object)]
+pub struct Entitlements {
+    /// Emails per month.
+    pub email_sends_max_monthly: Option<i64>,
+    /// Dedicated IPs.
+    pub ip_count: Option<i64>,
+    /// Teammates.
+    pub teammates_max_total: Option<i64>,
+    /// Users.
+    pub users_max_total: Option<i64>,
+}
+
+/// An offering of the partner's catalog and its limits.
+#[napi(object)]
+pub struct CatalogEntry {
+    /// The offering.
+    pub offering: Offering,
+    /// Its limits.
+    pub entitlements: Entitlements,
+}
+
+/// A dedicated IP of an account.
+#[napi(object)]
+pub struct AccountIp {
+    /// IPv4 address.
+    pub ip: String,
+    /// "us" or "eu".
+    pub region: String,
+}
+
+impl From<core::AccountIp> for AccountIp {
+    fn from(v: core::AccountIp) -> Self {
+        AccountIp {
+            ip: v.ip,
+            region: v.region,
+        }
+    }
+}
+
+/// One page of an account's IPs, newest first.
+#[napi(object)]
+pub struct AccountIpPage {
+    /// The IPs on this page.
+    pub ips: Vec<AccountIp>,
+    /// The cursor of the next page.
+    pub next_after: Option<String>,
+}
+
+/// The answer to adding IPs.
+#[napi(object)]
+pub struct AddedIps {
+    /// The new IPv4 addresses.
+    pub ips: Vec<String>,
+    /// Their region.
+    pub region: String,
+}
+
+/// Options of `accounts.list`, `accounts.iterAll`, `accounts.ips` and `accounts.iterIps`.
+#[napi(object)]
+#[derive(Default)]
+pub struct CursorOptions {
+    /// The last id (or IP) already seen.
+    pub after: Option<String>,
+    /// Page size (accounts 1-100, IPs 1-5000; iterators: default 100).
+    pub limit: Option<f64>,
+}
+
+/// Contact details of a new account (all optional).
+#[napi(object)]
+#[derive(Default)]
+pub struct AccountProfileOptions {
+    /// First name.
+    pub first_name: Option<String>,
+    /// Last name.
+    pub last_name: Option<String>,
+    /// Company name.
+    pub company_name: Option<String>,
+    /// Company website.
+    pub company_website: Option<String>,
+    /// Contact email.
+    pub email: Option<String>,
+    /// Phone, E.164.
+    pub phone: Option<String>,
+    /// IANA time zone.
+    pub timezone: Option<String>,
+}
+
+/// A new customer account.
+#[napi(object)]
+pub struct CreateAccountOptions {
+    /// Exactly one package (quantity 1), any add-ons.
+    pub offerings: Vec<Offering>,
+    /// Contact details.
+    pub profile: Option<AccountProfileOptions>,
+    /// Create a test account (SendGrid's T-Test-Account header).
+    pub test_account: Option<bool>,
+}
+
+fn accounts_query(o: Option<CursorOptions>, default_limit: Option<u32>) -> Result<ListAccounts> {
+    let o = o.unwrap_or_default();
+    Ok(ListAccounts {
+        after: o.after,
+        limit: unsigned("limit", o.limit)?.or(default_limit),
+    })
+}
+
+fn ips_query(o: Option<CursorOptions>, default_limit: Option<u32>) -> Result<ListAccountIps> {
+    let o = o.unwrap_or_default();
+    Ok(ListAccountIps {
+        after: o.after,
+        limit: unsigned("limit", o.limit)?.or(default_limit),
+    })
+}
+
+#[napi]
+impl Accounts {
+    /// One page of customer accounts (`GET /v3/partners/accounts`).
+    #[napi]
+    pub fn list<'e>(
+        &self,
+        env: &'e Env,
+        options: Option<CursorOptions>,
+    ) -> Result<PromiseRaw<'e, AccountPage>> {
+        let this = self.clone();
+        settle(env, async move {
+            let p = accounts_query(options, None)?;
+            let page = this.client.accounts().list(&p).await.into_napi()?;
+            Ok(AccountPage {
+                accounts: page.accounts.into_iter().map(Into::into).collect(),
+                next_after: page.next_after,
+            })
+        })
+    }
+
+    /// Every customer account: `for await (const a of client.accounts.iterAll())`.
+    #[napi]
+    pub fn iter_all(&self, env: &Env, options: Option<CursorOptions>) -> Result<AccountPager> {
+        thrown(env, || {
+            let p = accounts_query(options, Some(100))?;
+            Ok(AccountPager::new(self.client.accounts().list_all(p)))
+        })
+    }
+
+    /// Creates a customer account (exactly one package).
+    #[napi]
+    pub fn create<'e>(
+        &self,
+        env: &'e Env,
+        account: CreateAccountOptions,
+    ) -> Result<PromiseRaw<'e, CreatedAccount>> {
+        let this = self.clone();
+        settle(env, async move {
+            let p = account.profile.unwrap_or_default();
+            let a = CreateAccount {
+                profile: Some(AccountProfile {
+                    first_name: p.first_name,
+                    last_name: p.last_name,
+                    company_name: p.company_name,
+                    company_website: p.company_website,
+                    email: p.email,
+                    phone: p.phone,
+                    timezone: p.timezone,
+                })
+                .filter(|p| *p != AccountProfile::default()),
+                offerings: to_core(account.offerings),
+                test_account: account.test_account.unwrap_or(false),
+            };
+            let c = this.client.accounts().create(&a).await.into_napi()?;
+            Ok(CreatedAccount {
+                account_id: c.account_id,
+            })
+        })
+    }
+
+    /// Deletes a customer account. Irreversible: SendGrid revokes its API keys and single
+    /// sign-on, removes its offerings and dedicated IPs, and cancels its billing at once.
+    #[napi]
+    pub fn delete<'e>(&self, env: &'e Env, account_id: String) -> Result<PromiseRaw<'e, ()>> {
+        let this = self.clone();
+        settle(env, async move {
+            this.client.accounts().delete(&account_id).await.into_napi()
+        })
+    }
+
+    /// The account's offerings.
+    #[napi]
+    pub fn offerings<'e>(
+        &self,
+        env: &'e Env,
+        account_id: String,
+    ) -> Result<PromiseRaw<'e, Vec<Offering>>> {
+        let this = self.clone();
+        settle(env, async move {
+            let o = this
+                .client
+                .accounts()
+                .offerings(&account_id)
+                .await
+                .into_napi()?;
+            Ok(o.into_iter().map(Into::into).collect())
+        })
+    }
+
+    /// Replaces the account's offerings; resolves to them as now set.
+    #[napi]
+    pub fn set_offerings<'e>(
+        &self,
+        env: &'e Env,
+        account_id: String,
+        offerings: Vec<Offering>,
+    ) -> Result<PromiseRaw<'e, Vec<Offering>>> {
+        let this = self.clone();
+        settle(env, async move {
+            let o = this
+                .client
+                .accounts()
+                .set_offerings(&account_id, &to_core(offerings))
+                .await
+                .into_napi()?;
+            Ok(o.into_iter().map(Into::into).collect())
+        })
+    }
+
+    /// The partner's catalog of offerings.
+    #[napi]
+    pub fn catalog<'e>(&self, env: &'e Env) -> Result<PromiseRaw<'e, Vec<CatalogEntry>>> {
+        let this = self.clone();
+        settle(env, async move {
+            let c = this.client.accounts().catalog().await.into_napi()?;
+            Ok(c.into_iter()
+                .map(|e| CatalogEntry {
+                    offering: e.offering.into(),
+                    entitlements: Entitlements {
+                        email_sends_max_monthly: e.entitlements.email_sends_max_monthly,
+                        ip_count: e.entitlements.ip_count,
+                        teammates_max_total: e.entitlements.teammates_max_total,
+                        users_max_total: e.entitlements.users_max_total,
+                    },
+                })
+                .collect())
+        })
+    }
+
+    /// The account's state: "activated", "deactivated", "suspended", "banned", "indeterminate"
+    /// (or a value SendGrid adds later).
+    #[napi]
+    pub fn state<'e>(&self, env: &'e Env, account_id: String) -> Result<PromiseRaw<'e, String>> {
+        let this = self.clone();
+        settle(env, async move {
+            let s = this
+                .client
+                .accounts()
+                .state(&account_id)
+                .await
+                .into_napi()?;
+            Ok(tag(&s))
+        })
+    }
+
+    /// Sets the account's state: "activated" or "deactivated".
+    #[napi]
+    pub fn set_state<'e>(
+        &self,
+        env: &'e Env,
+        account_id: String,
+        state: String,
+    ) -> Result<PromiseRaw<'e, ()>> {
+        let this = self.clone();
+        settle(env, async move {
+            let s = choice::<NewAccountState>("state", Some(state))?
+                .ok_or_else(|| to_napi(sendgrid_admin::Error::invalid("state", "is required")))?;
+            this.client
+                .accounts()
+                .set_state(&account_id, s)
+                .await
+                .into_napi()
+        })
+    }
+
+    /// A single sign-on link into the account's console (never followed, never retried).
+    #[napi]
+    pub fn sso_login<'e>(
+        &self,
+        env: &'e Env,
+        account_id: String,
+    ) -> Result<PromiseRaw<'e, String>> {
+        let this = self.clone();
+        settle(env, async move {
+            this.client
+                .accounts()
+                .sso_login(&account_id)
+                .await
+                .into_napi()
+        })
+    }
+
+    /// One page of the account's dedicated IPs, newest first.
+    #[napi]
+    pub fn ips<'e>(
+        &self,
+        env: &'e Env,
+        account_id: String,
+        options: Option<CursorOptions>,
+    ) -> Result<PromiseRaw<'e, AccountIpPage>> {
+        let this = self.clone();
+        settle(env, async move {
+            let p = ips_query(options, None)?;
+            let page = this
+                .client
+                .accounts()
+                .ips(&account_id, &p)
+                .await
+                .into_napi()?;
+            Ok(AccountIpPage {
+                ips: page.ips.into_iter().map(Into::into).collect(),
+                next_after: page.next_after,
+            })
+        })
+    }
+
+    /// Every dedicated IP of the account: `for await (const ip of client.accounts.iterIps(id))`.
+    #[napi]
+    pub fn iter_ips(
+        &self,
+        env: &Env,
+        account_id: String,
+        options: Option<CursorOptions>,
+    ) -> Result<AccountIpPager> {
+        thrown(env, || {
+            let p = ips_query(options, Some(100))?;
+            Ok(AccountIpPager::new(
+                self.client.accounts().list_all_ips(&account_id, p),
+            ))
+        })
+    }
+
+    /// Adds 1-10 dedicated IPs in region "us" or "eu".
+    #[napi]
+    pub fn add_ips<'e>(
+        &self,
+        env: &'e Env,
+        account_id: String,
+        count: f64,
+        region: String,
+    ) -> Result<PromiseRaw<'e, AddedIps>> {
+        let this = self.clone();
+        settle(env, async move {
+            let n = unsigned::<u32>("count", Some(count))?.unwrap_or(0);
+            let r = choice::<IpRegion>("region", Some(region))?
+                .ok_or_else(|| to_napi(sendgrid_admin::Error::invalid("region", "is required")))?;
+            let a = this
+                .client
+                .accounts()
+                .add_ips(&account_id, n, r)
+                .await
+                .into_napi()?;
+            Ok(AddedIps {
+                ips: a.ips,
+                region: a.region,
+            })
+        })
+    }
+
+    /// Removes 1-10 of the account's IPs.
+    #[napi]
+    pub fn remove_ips<'e>(
+        &self,
+        env: &'e Env,
+        account_id: String,
+        ips: Vec<String>,
+    ) -> Result<PromiseRaw<'e, ()>> {
+        let this = self.clone();
+        settle(env, async move {
+            this.client
+                .accounts()
+                .remove_ips(&account_id, &ips)
+                .await
+                .into_napi()
+        })
+    }
+}
