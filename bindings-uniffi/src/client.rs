@@ -108,6 +108,13 @@ impl Client {
         })
     }
 
+    /// Customer accounts (partners / resellers): provisioning, offerings, state, SSO, IPs.
+    pub fn accounts(&self) -> Arc<crate::accounts::Accounts> {
+        Arc::new(crate::accounts::Accounts {
+            client: self.inner.clone(),
+        })
+    }
+
     /// The IPs assigned to subusers.
     pub fn ips(&self) -> Arc<crate::ips::Ips> {
         Arc::new(crate::ips::Ips {

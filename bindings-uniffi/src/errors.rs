@@ -11,6 +11,8 @@ pub struct ErrorDetail {
     pub message: String,
     /// Help text or a docs link, as JSON text.
     pub help: Option<String>,
+    /// SendGrid's id of this error (e.g. "10-40400"), when given.
+    pub error_id: Option<String>,
 }
 
 macro_rules! sendgrid_error {
@@ -47,7 +49,7 @@ macro_rules! sendgrid_error {
                 let errors = i
                     .errors
                     .into_iter()
-                    .map(|d| ErrorDetail { field: d.field, message: d.message, help: d.help.map(|h| h.to_string()) })
+                    .map(|d| ErrorDetail { field: d.field, message: d.message, help: d.help.map(|h| h.to_string()), error_id: d.error_id })
                     .collect();
                 let retry_after_ms = i.retry_after.map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
                 match i.kind {

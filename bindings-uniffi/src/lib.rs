@@ -4,6 +4,7 @@
 
 uniffi::setup_scaffolding!();
 
+mod accounts;
 mod bulk;
 mod client;
 mod credits;

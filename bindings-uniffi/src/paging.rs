@@ -56,3 +56,13 @@ pager!(
     AccessRequestPager,
     sendgrid_admin::scopes::AccessRequest
 );
+pager!(
+    "Every customer account.",
+    AccountPager,
+    sendgrid_admin::accounts::Account
+);
+pager!(
+    "Every dedicated IP of a customer account.",
+    AccountIpPager,
+    sendgrid_admin::accounts::AccountIp
+);
