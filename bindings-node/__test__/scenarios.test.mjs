@@ -77,7 +77,8 @@ for (const file of FILES) {
       const where = `${file} step ${i + 1} (${step.op})`
       const exp = step.expect ?? {}
       let c = client
-      if (step.on_behalf_of) c = step.on_behalf_of.subuser !== undefined ? client.onBehalfOf(step.on_behalf_of.subuser) : client.forAccount(step.on_behalf_of.account)
+      const obo = substitute(step.on_behalf_of, names)
+      if (obo) c = obo.subuser !== undefined ? client.onBehalfOf(obo.subuser) : client.forAccount(obo.account)
       let got
       try {
         got = toCore(await call(c, step.op, substitute(step.args ?? {}, names)))

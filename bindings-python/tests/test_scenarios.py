@@ -79,7 +79,7 @@ def test_scenario(path: pathlib.Path, sandbox: Sandbox) -> None:
             continue
         op, exp = step["op"], step.get("expect", {})
         c = client
-        obo = step.get("on_behalf_of")
+        obo = substitute(step.get("on_behalf_of"), names)
         if obo:
             c = client.on_behalf_of(obo["subuser"]) if "subuser" in obo else client.for_account(obo["account"])
         where = f"{path.stem} step {n} ({op})"

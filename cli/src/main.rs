@@ -2,6 +2,7 @@
 //! teammate and scopes operation from the command line; `sandbox` runs an offline SendGrid;
 //! `tour` walks through the main jobs against it.
 
+mod accounts;
 mod monitor;
 mod output;
 mod request;
@@ -101,6 +102,9 @@ enum Command {
     /// Subuser monitor settings.
     #[command(subcommand)]
     Monitor(monitor::Cmd),
+    /// Customer accounts (partners / resellers): provisioning, offerings, state, SSO, IPs.
+    #[command(subcommand)]
+    Accounts(accounts::Cmd),
     /// Teammates, invitations and subuser access.
     #[command(subcommand)]
     Teammates(teammates::Cmd),
@@ -154,6 +158,7 @@ async fn run(cli: Cli, key_from_flag: bool) -> Result<(), Error> {
         Command::Tour => tour::run(g).await,
         Command::Subusers(c) => subusers::run(&g.client()?, c, g.output).await,
         Command::Monitor(c) => monitor::run(&g.client()?, c, g.output).await,
+        Command::Accounts(c) => accounts::run(&g.client()?, c, g.output).await,
         Command::Teammates(c) => teammates::run(&g.client()?, c, g.output).await,
         Command::Scopes(c) => scopes::run(&g.client()?, c, g.output).await,
         Command::Request(a) => request::run(&g.client()?, a, g.output).await,

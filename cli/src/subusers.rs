@@ -169,7 +169,7 @@ pub enum StatsCmd {
 }
 
 /// Parses a snake_case enum value through serde, naming the flag when it is wrong.
-fn parse<T: serde::de::DeserializeOwned>(field: &str, v: &str) -> Result<T, Error> {
+pub fn parse<T: serde::de::DeserializeOwned>(field: &str, v: &str) -> Result<T, Error> {
     serde_json::from_value(serde_json::Value::String(v.to_string()))
         .map_err(|_| Error::invalid(field, format!("{v:?} is not an accepted value")))
 }

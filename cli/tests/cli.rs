@@ -191,6 +191,62 @@ async fn subusers_commands() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn accounts_commands() {
+    let cli = Cli::new(0, 0).await;
+    let id = cli.json(&[
+        "accounts",
+        "create",
+        "--package",
+        "org.ei.free.v1",
+        "--addon",
+        "org.ei.ip.v1=1",
+        "--email",
+        "ops@acme.example",
+    ])["account_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let listed = cli.json(&["accounts", "list", "--all"]);
+    assert_eq!(listed[0]["id"], id.as_str());
+    assert_eq!(
+        cli.json(&["accounts", "offerings", &id])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        cli.json(&["accounts", "catalog"]).as_array().unwrap().len(),
+        3
+    );
+    let added = cli.json(&["accounts", "add-ips", &id, "--count", "2", "--region", "eu"]);
+    let ip = added["ips"][0].as_str().unwrap().to_string();
+    cli.json(&["accounts", "remove-ips", &id, &ip]);
+    assert_eq!(
+        cli.json(&["accounts", "ips", &id, "--all"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    cli.json(&["accounts", "set-state", &id, "deactivated"]);
+    assert_eq!(cli.json(&["accounts", "state", &id]), "deactivated");
+    assert!(cli
+        .json(&["accounts", "sso-login", &id])
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
+    let e = cli.fails(&["accounts", "delete", &id], 3);
+    assert!(e.contains("--yes"), "{e}");
+    cli.json(&["accounts", "delete", &id, "--yes"]);
+    cli.fails(&["accounts", "state", &id], 6);
+    cli.fails(
+        &["accounts", "create", "--package", "p", "--addon", "x=two"],
+        3,
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn monitor_commands() {
     let cli = Cli::new(1, 0).await;
     cli.fails(&["monitor", "get", "sub00001"], 6);

@@ -57,8 +57,12 @@ pub struct AccountPage {
     /// The accounts on this page.
     #[serde(default, deserialize_with = "crate::de::null_default")]
     pub accounts: Vec<Account>,
-    /// The cursor of the next page (`pages.last`): pass it as `after`.
-    #[serde(default, rename = "pages", with = "pages")]
+    /// The cursor of the next page (`pages.last` on the wire): pass it as `after`.
+    #[serde(
+        default,
+        rename(deserialize = "pages"),
+        deserialize_with = "pages::deserialize"
+    )]
     pub next_after: Option<String>,
 }
 
@@ -270,13 +274,17 @@ pub struct ListAccountIps {
 pub struct AccountIpPage {
     /// The IPs on this page.
     #[serde(
-        rename = "result",
+        rename(deserialize = "result"),
         default,
         deserialize_with = "crate::de::null_default"
     )]
     pub ips: Vec<AccountIp>,
-    /// The cursor of the next page (`pages.last`): pass it as `after`.
-    #[serde(default, rename = "pages", with = "pages")]
+    /// The cursor of the next page (`pages.last` on the wire): pass it as `after`.
+    #[serde(
+        default,
+        rename(deserialize = "pages"),
+        deserialize_with = "pages::deserialize"
+    )]
     pub next_after: Option<String>,
 }
 
@@ -307,18 +315,15 @@ pub struct AddedIps {
     pub region: String,
 }
 
-/// `pages: {last}` on the wire, the next cursor in the models.
+/// `pages: {last}` on the wire, the next cursor in the models (which serialise it as
+/// `next_after`, the name every binding shows).
 mod pages {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde::{Deserialize, Deserializer};
 
-    #[derive(Serialize, Deserialize, Default)]
+    #[derive(Deserialize, Default)]
     struct Pages {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         last: Option<String>,
-    }
-
-    pub fn serialize<S: Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
-        Pages { last: v.clone() }.serialize(s)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {

@@ -2,6 +2,9 @@
 //! libraries themselves expose typed methods, never a command bus.
 
 use futures_util::TryStreamExt;
+use sendgrid_admin::accounts::{
+    CreateAccount, IpRegion, ListAccountIps, ListAccounts, NewAccountState, Offering,
+};
 use sendgrid_admin::credits::SetCredits;
 use sendgrid_admin::monitor::Monitor;
 use sendgrid_admin::scopes::ListAccessRequests;
@@ -133,6 +136,53 @@ pub async fn dispatch(c: &Client, op: &str, a: &Value) -> Result<Value, Error> {
         "scopes.deny_access_request" => json(
             c.scopes()
                 .deny_access_request(n(a, "request_id").unwrap_or(0))
+                .await?,
+        ),
+        "accounts.list" => json(c.accounts().list(&arg::<ListAccounts>(a)?).await?),
+        "accounts.list_all" => json(
+            c.accounts()
+                .list_all(arg::<ListAccounts>(a)?)
+                .try_collect::<Vec<_>>()
+                .await?,
+        ),
+        "accounts.create" => json(c.accounts().create(&arg::<CreateAccount>(a)?).await?),
+        "accounts.delete" => json(c.accounts().delete(&s(a, "account_id")?).await?),
+        "accounts.offerings" => json(c.accounts().offerings(&s(a, "account_id")?).await?),
+        "accounts.set_offerings" => {
+            let o: Vec<Offering> = arg(&a["offerings"])?;
+            json(c.accounts().set_offerings(&s(a, "account_id")?, &o).await?)
+        }
+        "accounts.catalog" => json(c.accounts().catalog().await?),
+        "accounts.state" => json(c.accounts().state(&s(a, "account_id")?).await?),
+        "accounts.set_state" => {
+            let st: NewAccountState = arg(&a["state"])
+                .map_err(|_| Error::invalid("state", "must be activated or deactivated"))?;
+            json(c.accounts().set_state(&s(a, "account_id")?, st).await?)
+        }
+        "accounts.sso_login" => json(c.accounts().sso_login(&s(a, "account_id")?).await?),
+        "accounts.ips" => json(
+            c.accounts()
+                .ips(&s(a, "account_id")?, &arg::<ListAccountIps>(a)?)
+                .await?,
+        ),
+        "accounts.list_all_ips" => json(
+            c.accounts()
+                .list_all_ips(&s(a, "account_id")?, arg::<ListAccountIps>(a)?)
+                .try_collect::<Vec<_>>()
+                .await?,
+        ),
+        "accounts.add_ips" => {
+            let region: IpRegion = arg(&a["region"])?;
+            let count = n(a, "count").unwrap_or(0) as u32;
+            json(
+                c.accounts()
+                    .add_ips(&s(a, "account_id")?, count, region)
+                    .await?,
+            )
+        }
+        "accounts.remove_ips" => json(
+            c.accounts()
+                .remove_ips(&s(a, "account_id")?, &strings(a, "ips"))
                 .await?,
         ),
         other => Err(Error::invalid(

@@ -270,9 +270,13 @@ pub async fn run_file(path: &Path) -> Result<(), String> {
             .op
             .as_deref()
             .ok_or(format!("step {n}: neither op nor sandbox"))?;
+        let named = |s: &String| match substitute(&Value::String(s.clone()), &vars) {
+            Value::String(x) => x,
+            other => other.to_string(),
+        };
         let c = match &step.on_behalf_of {
             None => client.clone(),
-            Some(m) => match (m.get("subuser"), m.get("account")) {
+            Some(m) => match (m.get("subuser").map(named), m.get("account").map(named)) {
                 (Some(s), _) => client.on_behalf_of(OnBehalfOf::subuser(s)),
                 (_, Some(a)) => client.on_behalf_of(OnBehalfOf::account(a)),
                 _ => return Err(format!("step {n}: on_behalf_of needs subuser or account")),
