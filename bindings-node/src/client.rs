@@ -142,6 +142,14 @@ impl Client {
         }
     }
 
+    /// Identity: who this client (or its on-behalf-of subuser or account) is.
+    #[napi(getter)]
+    pub fn user(&self) -> crate::user::User {
+        crate::user::User {
+            client: self.inner.clone(),
+        }
+    }
+
     /// Subusers: list, iterAll, create, enable, disable, delete.
     #[napi(getter)]
     pub fn subusers(&self) -> crate::subusers::Subusers {

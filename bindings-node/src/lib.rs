@@ -19,6 +19,7 @@ mod scopes;
 mod stats;
 mod subusers;
 mod teammates;
+mod user;
 mod website_access;
 
 /// Declares a resource class holding the core client it calls.

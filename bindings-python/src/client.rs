@@ -45,7 +45,7 @@ fn build(
 }
 
 macro_rules! client_class {
-    ($(#[$doc:meta])* $name:ident, $mode:expr, $subusers:ident, $ips:ident, $reputations:ident, $credits:ident, $website_access:ident, $stats:ident, $monitor:ident, $teammates:ident, $scopes:ident, $bulk:ident, $accounts:ident) => {
+    ($(#[$doc:meta])* $name:ident, $mode:expr, $subusers:ident, $ips:ident, $reputations:ident, $credits:ident, $website_access:ident, $stats:ident, $monitor:ident, $teammates:ident, $scopes:ident, $bulk:ident, $accounts:ident, $user:ident) => {
         $(#[$doc])*
         #[pyclass(frozen, module = "sendgrid_admin")]
         pub struct $name {
@@ -109,6 +109,12 @@ macro_rules! client_class {
             #[getter]
             fn accounts(&self) -> crate::accounts::$accounts {
                 crate::accounts::$accounts { client: self.inner.clone(), mode: $mode }
+            }
+
+            /// Identity: who this client (or its on-behalf-of subuser or account) is.
+            #[getter]
+            fn user(&self) -> crate::user::$user {
+                crate::user::$user { client: self.inner.clone(), mode: $mode }
             }
 
             /// The IPs assigned to subusers.
@@ -216,7 +222,8 @@ client_class!(
     Teammates,
     Scopes,
     Bulk,
-    Accounts
+    Accounts,
+    User
 );
 
 client_class!(
@@ -233,7 +240,8 @@ client_class!(
     AsyncTeammates,
     AsyncScopes,
     AsyncBulk,
-    AsyncAccounts
+    AsyncAccounts,
+    AsyncUser
 );
 
 /// Registers both client classes.

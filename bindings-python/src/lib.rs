@@ -19,6 +19,7 @@ mod scopes;
 mod stats;
 mod subusers;
 mod teammates;
+mod user;
 mod website_access;
 
 use pyo3::prelude::*;
@@ -51,6 +52,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<website_access::AsyncWebsiteAccess>()?;
     m.add_class::<accounts::Accounts>()?;
     m.add_class::<accounts::AsyncAccounts>()?;
+    m.add_class::<user::User>()?;
+    m.add_class::<user::AsyncUser>()?;
     m.add_class::<paging::Pager>()?;
     m.add_class::<paging::AsyncPager>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -21,6 +21,7 @@ pub use sendgrid_admin::scopes::{AccessRequest, ApprovedAccessRequest};
 pub use sendgrid_admin::stats::{DatedStats, Metrics, StatEntry};
 pub use sendgrid_admin::subusers::{CreatedSubuser, Subuser};
 pub use sendgrid_admin::teammates::{Invitation, SubuserAccess, SubuserAccessPage, Teammate};
+pub use sendgrid_admin::user::{UserAccount, UserName};
 
 /// Declares a Python class wrapping a core model, with one getter per listed attribute.
 macro_rules! model {
@@ -107,5 +108,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<AccountIp>()?;
     m.add_class::<AccountIpPage>()?;
     m.add_class::<AddedIps>()?;
+    m.add_class::<UserAccount>()?;
+    m.add_class::<UserName>()?;
     Ok(())
 }

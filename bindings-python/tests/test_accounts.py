@@ -29,6 +29,8 @@ def test_reseller_story(client: sg.Client) -> None:
     client.accounts.remove_ips(acct, added.ips[:1])
     assert len(client.accounts.ips(acct).ips) == 2
     assert len(client.for_account(acct).teammates.list()) == 1
+    assert client.for_account(acct).user.username().username == client.for_account(acct).teammates.list()[0].username
+    assert client.user.account().type == "paid"
     assert client.accounts.state(acct) == "activated"
     client.accounts.set_state(acct, "deactivated")
     assert client.accounts.state(acct) == "deactivated"

@@ -115,6 +115,13 @@ impl Client {
         })
     }
 
+    /// Identity: who this client (or its on-behalf-of subuser or account) is.
+    pub fn user(&self) -> Arc<crate::user::User> {
+        Arc::new(crate::user::User {
+            client: self.inner.clone(),
+        })
+    }
+
     /// The IPs assigned to subusers.
     pub fn ips(&self) -> Arc<crate::ips::Ips> {
         Arc::new(crate::ips::Ips {

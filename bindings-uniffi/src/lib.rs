@@ -18,6 +18,7 @@ mod scopes;
 mod stats;
 mod subusers;
 mod teammates;
+mod user;
 mod website_access;
 
 /// Declares a resource object holding the core client it calls.

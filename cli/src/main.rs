@@ -10,6 +10,7 @@ mod scopes;
 mod subusers;
 mod teammates;
 mod tour;
+mod user;
 
 use std::process::ExitCode;
 
@@ -111,6 +112,9 @@ enum Command {
     /// Scopes and access requests.
     #[command(subcommand)]
     Scopes(scopes::Cmd),
+    /// Who the key (or the --on-behalf-of / --account-id scope) is.
+    #[command(subcommand)]
+    User(user::Cmd),
     /// Any SendGrid endpoint (e.g. `request GET /v3/user/account`), with the same key,
     /// on-behalf-of, retries and errors.
     Request(request::Args),
@@ -161,6 +165,7 @@ async fn run(cli: Cli, key_from_flag: bool) -> Result<(), Error> {
         Command::Accounts(c) => accounts::run(&g.client()?, c, g.output).await,
         Command::Teammates(c) => teammates::run(&g.client()?, c, g.output).await,
         Command::Scopes(c) => scopes::run(&g.client()?, c, g.output).await,
+        Command::User(c) => user::run(&g.client()?, c, g.output).await,
         Command::Request(a) => request::run(&g.client()?, a, g.output).await,
     }
 }

@@ -206,6 +206,9 @@ async fn accounts_commands() {
         .as_str()
         .unwrap()
         .to_string();
+    let me = cli.json(&["--account-id", &id, "user", "username"]);
+    assert!(me["username"].as_str().unwrap().starts_with("owner-"));
+    assert_eq!(cli.json(&["user", "account"])["type"], "paid");
     let listed = cli.json(&["accounts", "list", "--all"]);
     assert_eq!(listed[0]["id"], id.as_str());
     assert_eq!(

@@ -55,6 +55,7 @@ pub mod subusers;
 pub mod teammates;
 mod tls;
 mod transport;
+pub mod user;
 pub mod validate;
 pub mod website_access;
 
@@ -89,6 +90,11 @@ impl Client {
     /// Customer accounts (partners / resellers): provisioning, offerings, state, SSO, IPs.
     pub fn accounts(&self) -> accounts::Accounts<'_> {
         accounts::Accounts { client: self }
+    }
+
+    /// Identity: who this client (or its on-behalf-of subuser or account) is.
+    pub fn user(&self) -> user::User<'_> {
+        user::User { client: self }
     }
 
     /// The IPs assigned to subusers.

@@ -180,4 +180,6 @@ models!(
     AccountIp => crate::accounts::AccountIp,
     AccountIpPage => crate::accounts::AccountIpPage,
     AddedIps => crate::accounts::AddedIps,
+    UserAccount => crate::user::UserAccount,
+    UserName => crate::user::UserName,
 );

@@ -405,3 +405,37 @@ async fn scoped_clients_are_refused_and_error_ids_are_kept() {
     assert_eq!(e.errors()[0].error_id.as_deref(), Some("10-40400"));
     let _ = RetryPolicy::none();
 }
+
+#[tokio::test]
+async fn identity_of_the_scoped_client() {
+    let s = MockServer::start().await;
+    expect(
+        &s,
+        Wire::new("GET", "/v3/user/account").obo("account-id sg1"),
+        200,
+        Some(json!({"type": "paid", "reputation": 99.5})),
+    )
+    .await;
+    expect(
+        &s,
+        Wire::new("GET", "/v3/user/username").obo("acme"),
+        200,
+        Some(json!({"username": "acme", "user_id": 1234.0})),
+    )
+    .await;
+    let c = client(&s);
+    let a = c
+        .on_behalf_of(OnBehalfOf::account("sg1"))
+        .user()
+        .account()
+        .await
+        .unwrap();
+    assert_eq!((a.r#type.as_str(), a.reputation), ("paid", 99.5));
+    let u = c
+        .on_behalf_of(OnBehalfOf::subuser("acme"))
+        .user()
+        .username()
+        .await
+        .unwrap();
+    assert_eq!((u.username.as_str(), u.user_id), ("acme", 1234));
+}

@@ -25,6 +25,7 @@ mod scopes;
 mod stats;
 mod subusers;
 mod teammates;
+mod user;
 pub mod world;
 
 use std::net::SocketAddr;
@@ -213,6 +214,8 @@ pub fn router(config: SandboxConfig) -> Router {
                 .delete(accounts::remove_ips),
         )
         .route("/v3/partners/offerings", get(accounts::list_catalog))
+        .route("/v3/user/account", get(user::account))
+        .route("/v3/user/username", get(user::username))
         .route("/v3/subusers", get(subusers::list).post(subusers::create))
         .route("/v3/subusers/reputations", get(subusers::reputations))
         .route("/v3/subusers/stats", get(stats::list))

@@ -102,6 +102,9 @@ async fn a_reseller_provisions_acts_as_suspends_and_deletes_an_account() {
         .await
         .unwrap();
     assert_eq!(teammates.len(), 1);
+    let me = as_it.user().username().await.unwrap();
+    assert_eq!(me.username, teammates[0].username);
+    assert_eq!(as_it.user().account().await.unwrap().r#type, "paid");
     let e = as_it.accounts().state(&id).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
 

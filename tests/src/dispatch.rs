@@ -185,6 +185,8 @@ pub async fn dispatch(c: &Client, op: &str, a: &Value) -> Result<Value, Error> {
                 .remove_ips(&s(a, "account_id")?, &strings(a, "ips"))
                 .await?,
         ),
+        "user.account" => json(c.user().account().await?),
+        "user.username" => json(c.user().username().await?),
         other => Err(Error::invalid(
             "scenario.op",
             format!("unknown operation {other:?}"),

@@ -6,6 +6,10 @@ from the core, so every language behaves the same.
 """
 
 from ._native import (
+    AsyncUser,
+    User,
+    UserAccount,
+    UserName,
     Account,
     AccountIp,
     AccountIpPage,
@@ -78,6 +82,10 @@ from ._native import (
 RateLimitError = RateLimitedError
 
 __all__ = [
+    "AsyncUser",
+    "User",
+    "UserAccount",
+    "UserName",
     "Account",
     "AccountIp",
     "AccountIpPage",

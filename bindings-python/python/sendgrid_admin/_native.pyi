@@ -382,6 +382,22 @@ class AddedIps(_Model):
     def region(self) -> str: ...
 
 @final
+class UserAccount(_Model):
+    """The account's plan and sender reputation."""
+    @property
+    def type(self) -> str: ...
+    @property
+    def reputation(self) -> float: ...
+
+@final
+class UserName(_Model):
+    """The account's username and numeric id."""
+    @property
+    def username(self) -> str: ...
+    @property
+    def user_id(self) -> int: ...
+
+@final
 class BulkResult:
     """One item's outcome: `ok` with `value`, or `error`."""
     @property
@@ -410,6 +426,12 @@ class AsyncPager(Generic[_T]):
 _Progress = Optional[Callable[[BulkProgress], object]]
 
 # ---------------------------------------------------------------- resources (blocking)
+
+@final
+class User:
+    """Identity: who this client (or its on-behalf-of subuser or account) is."""
+    def account(self) -> UserAccount: ...
+    def username(self) -> UserName: ...
 
 @final
 class Accounts:
@@ -619,6 +641,8 @@ class Client:
     @property
     def accounts(self) -> Accounts: ...
     @property
+    def user(self) -> User: ...
+    @property
     def ips(self) -> Ips: ...
     @property
     def reputations(self) -> Reputations: ...
@@ -657,6 +681,12 @@ class AsyncAccounts:
     def remove_ips(self, account_id: str, ips: Sequence[str]) -> Coroutine[Any, Any, None]: ...
 
 @final
+class AsyncUser:
+    """Identity: who this client (or its on-behalf-of subuser or account) is."""
+    def account(self) -> Coroutine[Any, Any, UserAccount]: ...
+    def username(self) -> Coroutine[Any, Any, UserName]: ...
+
+@final
 class AsyncClient:
     """The asyncio client: every method returns an awaitable."""
     def __new__(cls, api_key: Optional[str] = None, *, region: str = "global", base_url: Optional[str] = None, on_behalf_of: Optional[str] = None, account_id: Optional[str] = None, timeout: Optional[float] = None, connect_timeout: Optional[float] = None, max_retries: Optional[int] = None, rate_limit_store: Optional[str] = None, allow_insecure_http: bool = False) -> AsyncClient: ...
@@ -672,6 +702,8 @@ class AsyncClient:
     def subusers(self) -> AsyncSubusers: ...
     @property
     def accounts(self) -> AsyncAccounts: ...
+    @property
+    def user(self) -> AsyncUser: ...
     @property
     def ips(self) -> AsyncIps: ...
     @property

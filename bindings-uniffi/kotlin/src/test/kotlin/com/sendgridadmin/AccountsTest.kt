@@ -43,6 +43,8 @@ class AccountsTest {
         c.accounts().removeIps(id, added.ips.take(1))
         assertEquals(2, c.accounts().ips(id, ListAccountIps()).ips.size)
         assertEquals(1, c.forAccount(id).teammates().list(ListTeammates()).size)
+        assertEquals(c.forAccount(id).teammates().list(ListTeammates())[0].username, c.forAccount(id).user().username().username)
+        assertEquals("paid", c.user().account().type)
         assertEquals(AccountState.Activated, c.accounts().state(id))
         c.accounts().setState(id, NewAccountState.DEACTIVATED)
         assertEquals(AccountState.Deactivated, c.accounts().state(id))

@@ -1,0 +1,62 @@
+//! `client.user`: account, username (identity of the client or its on-behalf-of scope).
+
+use napi::bindgen_prelude::PromiseRaw;
+use napi::Env;
+use napi::Result;
+use napi_derive::napi;
+
+use crate::errors::{settle, IntoNapi};
+use crate::resource;
+
+resource!(
+    "Identity: who this client (or its on-behalf-of subuser or account) is.",
+    User
+);
+
+/// The account's plan and sender reputation.
+#[napi(object)]
+pub struct UserAccount {
+    /// "free" or "paid".
+    #[napi(js_name = "type")]
+    pub kind: String,
+    /// Sender reputation, 0-100.
+    pub reputation: f64,
+}
+
+/// The account's username and numeric id.
+#[napi(object)]
+pub struct UserName {
+    /// Username.
+    pub username: String,
+    /// Numeric user id.
+    pub user_id: i64,
+}
+
+#[napi]
+impl User {
+    /// Plan and sender reputation (`GET /v3/user/account`).
+    #[napi]
+    pub fn account<'e>(&self, env: &'e Env) -> Result<PromiseRaw<'e, UserAccount>> {
+        let this = self.clone();
+        settle(env, async move {
+            let a = this.client.user().account().await.into_napi()?;
+            Ok(UserAccount {
+                kind: a.r#type,
+                reputation: a.reputation,
+            })
+        })
+    }
+
+    /// Username and numeric user id (`GET /v3/user/username`).
+    #[napi]
+    pub fn username<'e>(&self, env: &'e Env) -> Result<PromiseRaw<'e, UserName>> {
+        let this = self.clone();
+        settle(env, async move {
+            let u = this.client.user().username().await.into_napi()?;
+            Ok(UserName {
+                username: u.username,
+                user_id: i64::try_from(u.user_id).unwrap_or(i64::MAX),
+            })
+        })
+    }
+}
