@@ -30,6 +30,7 @@ mod builder;
 uniffi::setup_scaffolding!("sendgrid_admin");
 
 pub mod accounts;
+pub mod api_keys;
 pub mod bulk;
 mod client;
 pub mod config;
@@ -90,6 +91,12 @@ impl Client {
     /// Customer accounts (partners / resellers): provisioning, offerings, state, SSO, IPs.
     pub fn accounts(&self) -> accounts::Accounts<'_> {
         accounts::Accounts { client: self }
+    }
+
+    /// API keys of the account this client acts as (a subuser's or customer account's own
+    /// keys with on-behalf-of).
+    pub fn api_keys(&self) -> api_keys::ApiKeys<'_> {
+        api_keys::ApiKeys { client: self }
     }
 
     /// Identity: who this client (or its on-behalf-of subuser or account) is.

@@ -182,4 +182,6 @@ models!(
     AddedIps => crate::accounts::AddedIps,
     UserAccount => crate::user::UserAccount,
     UserName => crate::user::UserName,
+    ApiKey => crate::api_keys::ApiKey,
+    CreatedApiKey => crate::api_keys::CreatedApiKey,
 );

@@ -18,6 +18,7 @@
 #![allow(clippy::result_large_err)]
 
 mod accounts;
+mod api_keys;
 mod control;
 mod http;
 pub mod redis_server;
@@ -214,6 +215,11 @@ pub fn router(config: SandboxConfig) -> Router {
                 .delete(accounts::remove_ips),
         )
         .route("/v3/partners/offerings", get(accounts::list_catalog))
+        .route("/v3/api_keys", get(api_keys::list).post(api_keys::create))
+        .route(
+            "/v3/api_keys/{id}",
+            put(api_keys::update).delete(api_keys::delete),
+        )
         .route("/v3/user/account", get(user::account))
         .route("/v3/user/username", get(user::username))
         .route("/v3/subusers", get(subusers::list).post(subusers::create))

@@ -59,6 +59,8 @@ pub struct Account {
     pub pending: BTreeMap<String, Invitation>,
     pub scopes: Vec<String>,
     pub access_requests: BTreeMap<u64, AccessRequest>,
+    /// API keys by id: name and scopes.
+    pub api_keys: BTreeMap<String, (String, Vec<String>)>,
 }
 
 impl Account {

@@ -105,6 +105,24 @@ async fn a_reseller_provisions_acts_as_suspends_and_deletes_an_account() {
     let me = as_it.user().username().await.unwrap();
     assert_eq!(me.username, teammates[0].username);
     assert_eq!(as_it.user().account().await.unwrap().r#type, "paid");
+    let key = as_it
+        .api_keys()
+        .create("mail", Some(&["mail.send".into()]))
+        .await
+        .unwrap();
+    assert!(key.api_key.starts_with("SG."));
+    assert_eq!(as_it.api_keys().list(None).await.unwrap().len(), 1);
+    assert!(
+        c.api_keys().list(None).await.unwrap().is_empty(),
+        "the parent's keys are its own"
+    );
+    let e = as_it
+        .api_keys()
+        .update(&key.api_key_id, "x", &["subusers.create".into()])
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::BadRequest);
+    as_it.api_keys().delete(&key.api_key_id).await.unwrap();
     let e = as_it.accounts().state(&id).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
 
