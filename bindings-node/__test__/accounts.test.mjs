@@ -2,6 +2,7 @@
 // checked before sending.
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, test } from 'node:test'
+import { inspect } from 'node:util'
 
 import { sg, startSandbox } from './helpers.mjs'
 
@@ -38,6 +39,14 @@ test('a reseller provisions, acts as, suspends and deletes an account', async ()
   assert.equal((await c.forAccount(id).teammates.list()).length, 1)
   assert.equal((await c.forAccount(id).user.username()).username, (await c.forAccount(id).teammates.list())[0].username)
   assert.equal((await c.user.account()).type, 'paid')
+  const scoped = c.forAccount(id)
+  const key = await scoped.apiKeys.create('mail', ['mail.send'])
+  assert.match(key.apiKey, /^SG\./)
+  assert.ok(!inspect(key).includes(key.apiKey) && !JSON.stringify(key).includes(key.apiKey))
+  assert.deepEqual((await scoped.apiKeys.list()).map((k) => k.apiKeyId), [key.apiKeyId])
+  assert.equal((await scoped.apiKeys.update(key.apiKeyId, 'mail2', ['mail.send'])).name, 'mail2')
+  await scoped.apiKeys.delete(key.apiKeyId)
+  assert.deepEqual(await c.apiKeys.list(), [])
   assert.equal(await c.accounts.state(id), 'activated')
   await c.accounts.setState(id, 'deactivated')
   assert.equal(await c.accounts.state(id), 'deactivated')

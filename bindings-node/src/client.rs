@@ -142,6 +142,14 @@ impl Client {
         }
     }
 
+    /// API keys of the account this client acts as.
+    #[napi(getter)]
+    pub fn api_keys(&self) -> crate::api_keys::ApiKeys {
+        crate::api_keys::ApiKeys {
+            client: self.inner.clone(),
+        }
+    }
+
     /// Identity: who this client (or its on-behalf-of subuser or account) is.
     #[napi(getter)]
     pub fn user(&self) -> crate::user::User {

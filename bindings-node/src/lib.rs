@@ -5,6 +5,7 @@
 #![deny(clippy::all)]
 
 mod accounts;
+mod api_keys;
 mod bulk;
 mod client;
 mod credits;

@@ -45,7 +45,7 @@ fn build(
 }
 
 macro_rules! client_class {
-    ($(#[$doc:meta])* $name:ident, $mode:expr, $subusers:ident, $ips:ident, $reputations:ident, $credits:ident, $website_access:ident, $stats:ident, $monitor:ident, $teammates:ident, $scopes:ident, $bulk:ident, $accounts:ident, $user:ident) => {
+    ($(#[$doc:meta])* $name:ident, $mode:expr, $subusers:ident, $ips:ident, $reputations:ident, $credits:ident, $website_access:ident, $stats:ident, $monitor:ident, $teammates:ident, $scopes:ident, $bulk:ident, $accounts:ident, $user:ident, $api_keys:ident) => {
         $(#[$doc])*
         #[pyclass(frozen, module = "sendgrid_admin")]
         pub struct $name {
@@ -109,6 +109,12 @@ macro_rules! client_class {
             #[getter]
             fn accounts(&self) -> crate::accounts::$accounts {
                 crate::accounts::$accounts { client: self.inner.clone(), mode: $mode }
+            }
+
+            /// API keys of the account this client acts as.
+            #[getter]
+            fn api_keys(&self) -> crate::api_keys::$api_keys {
+                crate::api_keys::$api_keys { client: self.inner.clone(), mode: $mode }
             }
 
             /// Identity: who this client (or its on-behalf-of subuser or account) is.
@@ -223,7 +229,8 @@ client_class!(
     Scopes,
     Bulk,
     Accounts,
-    User
+    User,
+    ApiKeys
 );
 
 client_class!(
@@ -241,7 +248,8 @@ client_class!(
     AsyncScopes,
     AsyncBulk,
     AsyncAccounts,
-    AsyncUser
+    AsyncUser,
+    AsyncApiKeys
 );
 
 /// Registers both client classes.

@@ -3,6 +3,7 @@
 //! pacing all happen in the core.
 
 mod accounts;
+mod api_keys;
 mod bulk;
 mod call;
 mod client;
@@ -52,6 +53,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<website_access::AsyncWebsiteAccess>()?;
     m.add_class::<accounts::Accounts>()?;
     m.add_class::<accounts::AsyncAccounts>()?;
+    m.add_class::<api_keys::ApiKeys>()?;
+    m.add_class::<api_keys::AsyncApiKeys>()?;
     m.add_class::<user::User>()?;
     m.add_class::<user::AsyncUser>()?;
     m.add_class::<paging::Pager>()?;

@@ -10,6 +10,7 @@ pub use sendgrid_admin::accounts::{
     Account, AccountIp, AccountIpPage, AccountPage, AddedIps, CatalogEntry, CreatedAccount,
     Entitlements, Offering,
 };
+pub use sendgrid_admin::api_keys::{ApiKey, CreatedApiKey};
 pub use sendgrid_admin::bulk::BulkProgress;
 pub use sendgrid_admin::credits::SubuserCredits;
 pub use sendgrid_admin::ips::SubuserIps;
@@ -110,5 +111,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<AddedIps>()?;
     m.add_class::<UserAccount>()?;
     m.add_class::<UserName>()?;
+    m.add_class::<ApiKey>()?;
+    m.add_class::<CreatedApiKey>()?;
     Ok(())
 }

@@ -31,6 +31,14 @@ def test_reseller_story(client: sg.Client) -> None:
     assert len(client.for_account(acct).teammates.list()) == 1
     assert client.for_account(acct).user.username().username == client.for_account(acct).teammates.list()[0].username
     assert client.user.account().type == "paid"
+    scoped = client.for_account(acct)
+    key = scoped.api_keys.create("mail", ["mail.send"])
+    assert key.api_key.startswith("SG.")
+    assert key.api_key not in repr(key) and "api_key'" not in str(key.to_dict())
+    assert [k.api_key_id for k in scoped.api_keys.list()] == [key.api_key_id]
+    assert scoped.api_keys.update(key.api_key_id, "mail2", ["mail.send"]).name == "mail2"
+    scoped.api_keys.delete(key.api_key_id)
+    assert client.api_keys.list() == []
     assert client.accounts.state(acct) == "activated"
     client.accounts.set_state(acct, "deactivated")
     assert client.accounts.state(acct) == "deactivated"

@@ -115,6 +115,13 @@ impl Client {
         })
     }
 
+    /// API keys of the account this client acts as.
+    pub fn api_keys(&self) -> Arc<crate::api_keys::ApiKeys> {
+        Arc::new(crate::api_keys::ApiKeys {
+            client: self.inner.clone(),
+        })
+    }
+
     /// Identity: who this client (or its on-behalf-of subuser or account) is.
     pub fn user(&self) -> Arc<crate::user::User> {
         Arc::new(crate::user::User {

@@ -5,6 +5,7 @@
 uniffi::setup_scaffolding!();
 
 mod accounts;
+mod api_keys;
 mod bulk;
 mod client;
 mod credits;

@@ -3,6 +3,7 @@
 //! `tour` walks through the main jobs against it.
 
 mod accounts;
+mod api_keys;
 mod monitor;
 mod output;
 mod request;
@@ -112,6 +113,10 @@ enum Command {
     /// Scopes and access requests.
     #[command(subcommand)]
     Scopes(scopes::Cmd),
+    /// API keys of the account acted as (--on-behalf-of / --account-id for a subuser's or
+    /// customer account's own keys).
+    #[command(subcommand)]
+    ApiKeys(api_keys::Cmd),
     /// Who the key (or the --on-behalf-of / --account-id scope) is.
     #[command(subcommand)]
     User(user::Cmd),
@@ -166,6 +171,7 @@ async fn run(cli: Cli, key_from_flag: bool) -> Result<(), Error> {
         Command::Teammates(c) => teammates::run(&g.client()?, c, g.output).await,
         Command::Scopes(c) => scopes::run(&g.client()?, c, g.output).await,
         Command::User(c) => user::run(&g.client()?, c, g.output).await,
+        Command::ApiKeys(c) => api_keys::run(&g.client()?, c, g.output).await,
         Command::Request(a) => request::run(&g.client()?, a, g.output).await,
     }
 }

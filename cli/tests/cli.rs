@@ -209,6 +209,32 @@ async fn accounts_commands() {
     let me = cli.json(&["--account-id", &id, "user", "username"]);
     assert!(me["username"].as_str().unwrap().starts_with("owner-"));
     assert_eq!(cli.json(&["user", "account"])["type"], "paid");
+    let key = cli.json(&[
+        "--account-id",
+        &id,
+        "api-keys",
+        "create",
+        "mail",
+        "--scope",
+        "mail.send",
+    ]);
+    assert!(key["api_key"].as_str().unwrap().starts_with("SG."));
+    let kid = key["api_key_id"].as_str().unwrap().to_string();
+    assert_eq!(
+        cli.json(&["--account-id", &id, "api-keys", "list"])[0]["api_key_id"],
+        kid.as_str()
+    );
+    cli.json(&[
+        "--account-id",
+        &id,
+        "api-keys",
+        "update",
+        &kid,
+        "mail2",
+        "--scope",
+        "mail.send",
+    ]);
+    cli.json(&["--account-id", &id, "api-keys", "delete", &kid]);
     let listed = cli.json(&["accounts", "list", "--all"]);
     assert_eq!(listed[0]["id"], id.as_str());
     assert_eq!(

@@ -185,6 +185,24 @@ pub async fn dispatch(c: &Client, op: &str, a: &Value) -> Result<Value, Error> {
                 .remove_ips(&s(a, "account_id")?, &strings(a, "ips"))
                 .await?,
         ),
+        "api_keys.create" => {
+            let scopes = a
+                .get("scopes")
+                .filter(|v| !v.is_null())
+                .map(|_| strings(a, "scopes"));
+            json(
+                c.api_keys()
+                    .create(&s(a, "name")?, scopes.as_deref())
+                    .await?,
+            )
+        }
+        "api_keys.list" => json(c.api_keys().list(n(a, "limit").map(|l| l as u32)).await?),
+        "api_keys.update" => json(
+            c.api_keys()
+                .update(&s(a, "api_key_id")?, &s(a, "name")?, &strings(a, "scopes"))
+                .await?,
+        ),
+        "api_keys.delete" => json(c.api_keys().delete(&s(a, "api_key_id")?).await?),
         "user.account" => json(c.user().account().await?),
         "user.username" => json(c.user().username().await?),
         other => Err(Error::invalid(

@@ -6,6 +6,10 @@ from the core, so every language behaves the same.
 """
 
 from ._native import (
+    ApiKey,
+    ApiKeys,
+    AsyncApiKeys,
+    CreatedApiKey,
     AsyncUser,
     User,
     UserAccount,
@@ -82,6 +86,10 @@ from ._native import (
 RateLimitError = RateLimitedError
 
 __all__ = [
+    "ApiKey",
+    "ApiKeys",
+    "AsyncApiKeys",
+    "CreatedApiKey",
     "AsyncUser",
     "User",
     "UserAccount",
