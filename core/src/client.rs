@@ -181,8 +181,9 @@ impl Client {
         }
     }
 
-    /// Refuses `op`, a parent-level operation (SendGrid declares no on-behalf-of on it), on a
-    /// client scoped with on-behalf-of: `invalid_input` naming the operation, before sending.
+    /// Refuses `op`, a parent-level operation (SendGrid declares no on-behalf-of on it: subuser
+    /// administration, monitor, credits, subuser statistics, subuser access, customer accounts),
+    /// on a client scoped with on-behalf-of: `invalid_input` naming the operation, before sending.
     pub(crate) fn parent_only(&self, op: &str) -> Result<()> {
         match &self.on_behalf_of {
             None => Ok(()),

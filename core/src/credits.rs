@@ -124,6 +124,7 @@ pub struct Credits<'a> {
 impl Credits<'_> {
     /// `GET /v3/subusers/{name}/credits`.
     pub async fn get(self, username: &str) -> Result<SubuserCredits> {
+        self.client.parent_only("credits.get")?;
         validate::username("username", username)?;
         self.client
             .fetch(
@@ -135,6 +136,7 @@ impl Credits<'_> {
 
     /// `PUT /v3/subusers/{name}/credits`: replaces the allocation.
     pub async fn set(self, username: &str, credits: &SetCredits) -> Result<SubuserCredits> {
+        self.client.parent_only("credits.set")?;
         validate::username("username", username)?;
         credits.validate()?;
         let req = self
@@ -151,6 +153,7 @@ impl Credits<'_> {
         username: &str,
         allocation_update: i64,
     ) -> Result<SubuserCredits> {
+        self.client.parent_only("credits.adjust_remaining")?;
         validate::username("username", username)?;
         if allocation_update == 0 {
             return Err(Error::invalid("allocation_update", "must not be 0"));

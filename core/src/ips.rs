@@ -29,6 +29,7 @@ pub struct Ips<'a> {
 impl Ips<'_> {
     /// `PUT /v3/subusers/{name}/ips`: replaces the subuser's IPs (the body is a bare JSON array).
     pub async fn set(self, username: &str, ips: &[String]) -> Result<SubuserIps> {
+        self.client.parent_only("ips.set")?;
         validate::username("username", username)?;
         validate::ipv4_list("ips", ips)?;
         let req = self

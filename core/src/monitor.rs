@@ -42,6 +42,7 @@ pub struct MonitorSettings<'a> {
 impl MonitorSettings<'_> {
     /// `GET /v3/subusers/{name}/monitor` (404 when the subuser has none).
     pub async fn get(self, username: &str) -> Result<Monitor> {
+        self.client.parent_only("monitor.get")?;
         validate::username("username", username)?;
         self.client
             .fetch(
@@ -53,16 +54,19 @@ impl MonitorSettings<'_> {
 
     /// `POST /v3/subusers/{name}/monitor` (400 when the subuser already has one).
     pub async fn create(self, username: &str, monitor: &Monitor) -> Result<Monitor> {
+        self.client.parent_only("monitor.create")?;
         self.write(Method::POST, username, monitor).await
     }
 
     /// `PUT /v3/subusers/{name}/monitor`.
     pub async fn update(self, username: &str, monitor: &Monitor) -> Result<Monitor> {
+        self.client.parent_only("monitor.update")?;
         self.write(Method::PUT, username, monitor).await
     }
 
     /// `DELETE /v3/subusers/{name}/monitor` (204).
     pub async fn delete(self, username: &str) -> Result<()> {
+        self.client.parent_only("monitor.delete")?;
         validate::username("username", username)?;
         self.client
             .run(

@@ -34,6 +34,7 @@ impl Reputations<'_> {
     /// `GET /v3/subusers/reputations?usernames=a&usernames=b`: 1–100 usernames, each sent as a
     /// repeated `usernames` parameter.
     pub async fn list(self, usernames: &[String]) -> Result<Vec<Reputation>> {
+        self.client.parent_only("reputations.list")?;
         validate::usernames("usernames", usernames, 1, MAX_USERNAMES_PER_REQUEST)?;
         let mut req = self.client.req(Method::GET, &["subusers", "reputations"]);
         for u in usernames {

@@ -296,6 +296,7 @@ impl Stats<'_> {
         username: &str,
         query: &MonthlyStatsQuery,
     ) -> Result<DatedStats> {
+        self.client.parent_only("stats.subuser_monthly")?;
         validate::username("username", username)?;
         if query.subuser.is_some() {
             return Err(Error::invalid(
@@ -313,6 +314,7 @@ impl Stats<'_> {
 
     /// `GET /v3/subusers/stats/monthly`: every subuser's month.
     pub async fn monthly(self, query: &MonthlyStatsQuery) -> Result<DatedStats> {
+        self.client.parent_only("stats.monthly")?;
         if let Some(s) = &query.subuser {
             validate::username("subuser", s)?;
         }
@@ -327,6 +329,7 @@ impl Stats<'_> {
 
     /// `GET /v3/subusers/stats`: daily, weekly or monthly rows for 1–10 subusers.
     pub async fn list(self, query: &StatsQuery) -> Result<Vec<DatedStats>> {
+        self.client.parent_only("stats.list")?;
         validate::usernames("subusers", &query.subusers, 1, 10)?;
         validate::date("start_date", &query.start_date)?;
         if let Some(d) = &query.end_date {
@@ -351,6 +354,7 @@ impl Stats<'_> {
 
     /// `GET /v3/subusers/stats/sums`: totals per subuser over a date range (one object).
     pub async fn sums(self, query: &StatsSumsQuery) -> Result<DatedStats> {
+        self.client.parent_only("stats.sums")?;
         validate::date("start_date", &query.start_date)?;
         if let Some(d) = &query.end_date {
             validate::date("end_date", d)?;

@@ -193,6 +193,7 @@ pub struct Subusers<'a> {
 impl Subusers<'_> {
     /// `GET /v3/subusers`: one page of subusers.
     pub async fn list(self, params: &ListSubusers) -> Result<Vec<Subuser>> {
+        self.client.parent_only("subusers.list")?;
         if let Some(u) = &params.username {
             validate::username("username", u)?;
         }
@@ -210,6 +211,7 @@ impl Subusers<'_> {
 
     /// `POST /v3/subusers`: creates a subuser (SendGrid answers 200).
     pub async fn create(self, subuser: &CreateSubuser) -> Result<CreatedSubuser> {
+        self.client.parent_only("subusers.create")?;
         subuser.validate()?;
         let req = self.client.req(Method::POST, &["subusers"]).json(subuser)?;
         self.client.fetch(req).await
@@ -217,16 +219,19 @@ impl Subusers<'_> {
 
     /// `PATCH /v3/subusers/{name}` with `disabled: false` (204).
     pub async fn enable(self, username: &str) -> Result<()> {
+        self.client.parent_only("subusers.enable")?;
         self.set_disabled(username, false).await
     }
 
     /// `PATCH /v3/subusers/{name}` with `disabled: true` (204).
     pub async fn disable(self, username: &str) -> Result<()> {
+        self.client.parent_only("subusers.disable")?;
         self.set_disabled(username, true).await
     }
 
     /// `PATCH /v3/subusers/{name}`: enables (`false`) or disables (`true`) a subuser (204).
     pub async fn set_disabled(self, username: &str, disabled: bool) -> Result<()> {
+        self.client.parent_only("subusers.set_disabled")?;
         validate::username("username", username)?;
         let req = self
             .client
@@ -237,6 +242,7 @@ impl Subusers<'_> {
 
     /// `DELETE /v3/subusers/{name}` (204).
     pub async fn delete(self, username: &str) -> Result<()> {
+        self.client.parent_only("subusers.delete")?;
         validate::username("username", username)?;
         self.client
             .run(self.client.req(Method::DELETE, &["subusers", username]))

@@ -500,6 +500,7 @@ impl Teammates<'_> {
         teammate: &str,
         query: &SubuserAccessQuery,
     ) -> Result<SubuserAccessPage> {
+        self.client.parent_only("teammates.subuser_access")?;
         validate::teammate_username("teammate", teammate)?;
         if let Some(u) = &query.username {
             validate::username("username", u)?;

@@ -16,17 +16,20 @@ pub struct WebsiteAccess<'a> {
 impl WebsiteAccess<'_> {
     /// `PATCH /v3/subusers/{name}/website_access` with `disabled: false` (204).
     pub async fn enable(self, username: &str) -> Result<()> {
+        self.client.parent_only("website_access.enable")?;
         self.set_disabled(username, false).await
     }
 
     /// `PATCH /v3/subusers/{name}/website_access` with `disabled: true` (204); the subuser can
     /// still send email.
     pub async fn disable(self, username: &str) -> Result<()> {
+        self.client.parent_only("website_access.disable")?;
         self.set_disabled(username, true).await
     }
 
     /// `PATCH /v3/subusers/{name}/website_access` (204).
     pub async fn set_disabled(self, username: &str, disabled: bool) -> Result<()> {
+        self.client.parent_only("website_access.set_disabled")?;
         validate::username("username", username)?;
         let req = self
             .client

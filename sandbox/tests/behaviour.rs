@@ -396,9 +396,18 @@ async fn on_behalf_of_scopes_teammates_and_scopes_to_the_subuser() {
         ghost.scopes().list().await.unwrap_err().kind(),
         ErrorKind::Forbidden
     );
+    // The client refuses parent-level operations on a scoped client before sending; sent
+    // anyway (the raw escape hatch), the sandbox refuses them like SendGrid, with 403.
     assert_eq!(
         acme.subusers()
             .list(&Default::default())
+            .await
+            .unwrap_err()
+            .kind(),
+        ErrorKind::InvalidInput
+    );
+    assert_eq!(
+        acme.request("GET", "/v3/subusers", &[], None)
             .await
             .unwrap_err()
             .kind(),
