@@ -14,7 +14,9 @@ use sendgrid_admin::accounts::{
     OfferingType,
 };
 
-use crate::http::{body, error, lock, no_content, ok, parent_only, q1, qnum, query, Reply};
+use crate::http::{
+    body, error, invalid, lock, no_content, ok, parent_only, q1, qnum, query, Reply,
+};
 use crate::world::{Account, Provisioned, World, SUBUSER_SCOPES};
 use crate::Shared;
 
@@ -49,14 +51,6 @@ fn not_found(id: &str) -> axum::response::Response {
         ),
     )
         .into_response()
-}
-
-fn bad(e: sendgrid_admin::Error) -> axum::response::Response {
-    let msg = match &e {
-        sendgrid_admin::Error::InvalidInput { reason, .. } => reason.clone(),
-        other => other.to_string(),
-    };
-    error(400, e.field(), &msg)
 }
 
 /// The provisioned account `id` (404 when unknown), after the parent-only check.
@@ -102,7 +96,7 @@ struct CreateBody {
 /// `POST /v3/partners/accounts` (201 `{account_id}`).
 pub async fn create(State(st): State<Shared>, headers: HeaderMap, raw: Bytes) -> Reply {
     let b: CreateBody = body(&raw)?;
-    check_offerings("offerings", &b.offerings).map_err(bad)?;
+    check_offerings("offerings", &b.offerings).map_err(invalid)?;
     let test = headers.get("T-Test-Account").is_some();
     let mut w = lock(&st)?;
     parent_only(&w, &headers)?;
@@ -140,7 +134,7 @@ pub async fn set_offerings(
     raw: Bytes,
 ) -> Reply {
     let b: CreateBody = body(&raw)?;
-    check_offerings("offerings", &b.offerings).map_err(bad)?;
+    check_offerings("offerings", &b.offerings).map_err(invalid)?;
     with_account(&st, &headers, &id, |p| {
         p.offerings = b.offerings;
         ok(&json!({"offerings": p.offerings}))

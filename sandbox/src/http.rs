@@ -22,6 +22,16 @@ pub fn error(status: u16, field: Option<&str>, message: &str) -> Response {
         .into_response()
 }
 
+/// 400 for input the core's own rules refuse (the sandbox checks with the same rules as the
+/// client), naming the field.
+pub fn invalid(e: sendgrid_admin::Error) -> Response {
+    let msg = match &e {
+        sendgrid_admin::Error::InvalidInput { reason, .. } => reason.clone(),
+        other => other.to_string(),
+    };
+    error(400, e.field(), &msg)
+}
+
 /// 200 with a JSON body.
 pub fn ok<T: serde::Serialize>(body: &T) -> Reply {
     Ok(Json(body).into_response())

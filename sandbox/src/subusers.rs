@@ -12,7 +12,8 @@ use sendgrid_admin::subusers::{CreateSubuser, Subuser};
 use sendgrid_admin::{validate, Region};
 
 use crate::http::{
-    body, error, lock, no_content, no_subuser, ok, parent_only, q1, qall, qnum, query, Reply,
+    body, error, invalid, lock, no_content, no_subuser, ok, parent_only, q1, qall, qnum, query,
+    Reply,
 };
 use crate::world::SubuserRec;
 use crate::Shared;
@@ -25,15 +26,6 @@ fn view(s: &SubuserRec, include_region: bool) -> Subuser {
         disabled: s.disabled,
         region: include_region.then(|| s.region.clone()),
     }
-}
-
-fn bad(e: sendgrid_admin::Error) -> axum::response::Response {
-    let field = e.field().map(str::to_string);
-    let msg = match &e {
-        sendgrid_admin::Error::InvalidInput { reason, .. } => reason.clone(),
-        other => other.to_string(),
-    };
-    error(400, field.as_deref(), &msg)
 }
 
 /// Runs `f` on the named subuser (404 when unknown) for a parent-only operation.
@@ -80,7 +72,7 @@ pub async fn list(State(st): State<Shared>, headers: HeaderMap, RawQuery(raw): R
 /// `POST /v3/subusers` (200, like SendGrid)
 pub async fn create(State(st): State<Shared>, headers: HeaderMap, raw: Bytes) -> Reply {
     let req: CreateSubuser = body(&raw)?;
-    req.validate().map_err(bad)?;
+    req.validate().map_err(invalid)?;
     let mut w = lock(&st)?;
     parent_only(&w, &headers)?;
     if w.by_name.contains_key(&req.username) {
@@ -140,7 +132,7 @@ pub async fn set_ips(
     raw: Bytes,
 ) -> Reply {
     let ips: Vec<String> = body(&raw)?;
-    validate::ipv4_list("ips", &ips).map_err(bad)?;
+    validate::ipv4_list("ips", &ips).map_err(invalid)?;
     on_subuser(&st, &headers, &name, |s| {
         s.ips = ips;
         ok(&json!({"ips": s.ips}))
@@ -212,7 +204,7 @@ pub async fn credits_set(
             "Type should be set to 'recurring', 'nonrecurring', or 'unlimited'",
         )
     })?;
-    req.validate().map_err(bad)?;
+    req.validate().map_err(invalid)?;
     on_subuser(&st, &headers, &name, |s| {
         s.credits = SubuserCredits {
             r#type: req.r#type,
@@ -271,7 +263,7 @@ fn monitor_body(raw: &[u8]) -> Result<Monitor, axum::response::Response> {
     }
     let m: Monitor = serde_json::from_value(v)
         .map_err(|_| error(400, Some("frequency"), "Frequency is required"))?;
-    m.validate().map_err(bad)?;
+    m.validate().map_err(invalid)?;
     Ok(m)
 }
 
