@@ -82,6 +82,13 @@ create_exception!(
     "The answer did not match the model."
 );
 
+create_exception!(
+    sendgrid_admin,
+    NotAppliedError,
+    SendGridError,
+    "SendGrid answered success but did not apply all of the write (e.g. an SSO teammate's subuser access silently dropped); the message says what is missing."
+);
+
 fn class(py: Python<'_>, kind: ErrorKind) -> Bound<'_, PyType> {
     match kind {
         ErrorKind::InvalidInput => py.get_type::<InvalidInputError>(),
@@ -95,6 +102,7 @@ fn class(py: Python<'_>, kind: ErrorKind) -> Bound<'_, PyType> {
         ErrorKind::Transport => py.get_type::<TransportError>(),
         ErrorKind::Decode => py.get_type::<DecodeError>(),
         ErrorKind::Conflict => py.get_type::<ConflictError>(),
+        ErrorKind::NotApplied => py.get_type::<NotAppliedError>(),
     }
 }
 
@@ -138,6 +146,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ServerError", py.get_type::<ServerError>())?;
     m.add("RequestTimeoutError", py.get_type::<RequestTimeoutError>())?;
     m.add("TransportError", py.get_type::<TransportError>())?;
+    m.add("NotAppliedError", py.get_type::<NotAppliedError>())?;
     m.add("DecodeError", py.get_type::<DecodeError>())?;
     Ok(())
 }

@@ -83,6 +83,9 @@ sendgrid_error! {
     Decode => Decode,
     /// HTTP 409: the request conflicts with the current state.
     Conflict => Conflict,
+    /// SendGrid answered success but did not apply all of the write (e.g. an SSO teammate's
+    /// subuser access silently dropped).
+    NotApplied => NotApplied,
 }
 
 /// The result type of every exported function.

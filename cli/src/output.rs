@@ -31,6 +31,7 @@ pub fn exit_code(kind: ErrorKind) -> u8 {
         ErrorKind::Transport => 11,
         ErrorKind::Decode => 12,
         ErrorKind::Conflict => 13,
+        ErrorKind::NotApplied => 14,
     }
 }
 

@@ -4,12 +4,13 @@
 //! one of these accounts with `on_behalf_of(OnBehalfOf::account(id))`; an EU account needs a
 //! client built for `Region::Eu` (SendGrid asks for the account's regional host).
 
-use futures_util::stream::{self, BoxStream, StreamExt, TryStreamExt};
+use futures_util::stream::BoxStream;
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
+use crate::paging::cursor_pages;
 use crate::validate;
 
 /// The most accounts one page can hold.
@@ -629,23 +630,4 @@ impl Accounts<'_> {
             .json(&serde_json::json!({ "ips": ips }))?;
         self.client.run(req).await
     }
-}
-
-/// Items of consecutive cursor pages, from `start`, until a page has no items, no cursor, or
-/// the cursor it was asked with. An error ends the stream after being yielded.
-fn cursor_pages<T, F, Fut>(start: Option<String>, fetch: F) -> BoxStream<'static, Result<T>>
-where
-    T: Send + 'static,
-    F: FnMut(Option<String>) -> Fut + Send + 'static,
-    Fut: std::future::Future<Output = Result<(Vec<T>, Option<String>)>> + Send + 'static,
-{
-    stream::try_unfold((fetch, Some(start)), move |(mut fetch, next)| async move {
-        let Some(after) = next else { return Ok(None) };
-        let (items, cursor) = fetch(after.clone()).await?;
-        let next = cursor.filter(|c| !items.is_empty() && Some(c) != after.as_ref());
-        Ok(Some((items, (fetch, next.map(Some)))))
-    })
-    .map_ok(|page| stream::iter(page.into_iter().map(Ok)))
-    .try_flatten()
-    .boxed()
 }

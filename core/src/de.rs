@@ -67,3 +67,16 @@ pub fn string_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Er
         })
         .collect())
 }
+
+/// An optional whole number the spec types as a plain `number` (epoch seconds): integers,
+/// floats (truncated toward zero) and numeric strings are read; `null` is `None`.
+pub fn opt_i64_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    let v = Value::deserialize(d)?;
+    Ok(match &v {
+        Value::Number(n) => n
+            .as_i64()
+            .or_else(|| n.as_f64().filter(|f| f.is_finite()).map(|f| f as i64)),
+        Value::String(s) => s.trim().parse::<f64>().ok().map(|f| f as i64),
+        _ => None,
+    })
+}

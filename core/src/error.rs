@@ -36,11 +36,14 @@ pub enum ErrorKind {
     Decode,
     /// HTTP 409: the request conflicts with the current state (e.g. the name is taken).
     Conflict,
+    /// SendGrid answered a write with success but did not apply all of it (e.g. an SSO
+    /// teammate's subuser access silently dropped); the message says what is missing.
+    NotApplied,
 }
 
 impl ErrorKind {
     /// Every kind, in declaration order (for bindings' exhaustiveness tests and docs).
-    pub const ALL: [ErrorKind; 11] = [
+    pub const ALL: [ErrorKind; 12] = [
         ErrorKind::InvalidInput,
         ErrorKind::Unauthorized,
         ErrorKind::Forbidden,
@@ -52,6 +55,7 @@ impl ErrorKind {
         ErrorKind::Transport,
         ErrorKind::Decode,
         ErrorKind::Conflict,
+        ErrorKind::NotApplied,
     ];
 
     /// The kind as a stable snake_case string (`"not_found"`, `"rate_limited"`, ...), the code
@@ -69,6 +73,7 @@ impl ErrorKind {
             ErrorKind::Transport => "transport",
             ErrorKind::Decode => "decode",
             ErrorKind::Conflict => "conflict",
+            ErrorKind::NotApplied => "not_applied",
         }
     }
 
@@ -207,6 +212,16 @@ pub enum Error {
         /// How many attempts were made.
         attempts: u32,
     },
+    /// SendGrid accepted a write but did not apply all of it (checked by reading back).
+    #[error("{method} {path} succeeded but was not applied as asked: {reason}")]
+    NotApplied {
+        /// HTTP method of the write.
+        method: String,
+        /// Request path of the write.
+        path: String,
+        /// What is missing, in terms of the caller's input.
+        reason: String,
+    },
     /// The response could not be decoded into the expected model.
     #[error("{} {}: could not decode the {} response: {}; body starts: {:?}", .error.method, .error.path, .error.status, .error.reason, .error.excerpt)]
     Decode {
@@ -257,6 +272,7 @@ impl Error {
             Error::Timeout { .. } => ErrorKind::Timeout,
             Error::Transport { .. } => ErrorKind::Transport,
             Error::Decode { .. } => ErrorKind::Decode,
+            Error::NotApplied { .. } => ErrorKind::NotApplied,
         }
     }
 
@@ -307,6 +323,7 @@ impl Error {
     pub fn attempts(&self) -> u32 {
         match self {
             Error::InvalidInput { .. } => 0,
+            Error::NotApplied { .. } => 1,
             Error::Api { attempts, .. }
             | Error::Timeout { attempts, .. }
             | Error::Transport { attempts, .. }
@@ -324,7 +341,7 @@ impl Error {
 
     pub(crate) fn set_attempts(&mut self, n: u32) {
         match self {
-            Error::InvalidInput { .. } => {}
+            Error::InvalidInput { .. } | Error::NotApplied { .. } => {}
             Error::Api { attempts, .. }
             | Error::Timeout { attempts, .. }
             | Error::Transport { attempts, .. }

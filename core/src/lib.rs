@@ -54,6 +54,7 @@ pub mod scopes;
 pub mod stats;
 pub mod subusers;
 pub mod teammates;
+pub mod teammates_sso;
 mod tls;
 mod transport;
 pub mod user;

@@ -38,6 +38,28 @@ where
     .boxed()
 }
 
+/// Items of consecutive cursor pages, from `start`, until a page has no items, no cursor, or
+/// the cursor it was asked with. An error ends the stream after being yielded.
+pub(crate) fn cursor_pages<T, F, Fut>(
+    start: Option<String>,
+    fetch: F,
+) -> BoxStream<'static, Result<T>>
+where
+    T: Send + 'static,
+    F: FnMut(Option<String>) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<(Vec<T>, Option<String>)>> + Send + 'static,
+{
+    stream::try_unfold((fetch, Some(start)), move |(mut fetch, next)| async move {
+        let Some(after) = next else { return Ok(None) };
+        let (items, cursor) = fetch(after.clone()).await?;
+        let next = cursor.filter(|c| !items.is_empty() && Some(c) != after.as_ref());
+        Ok(Some((items, (fetch, next.map(Some)))))
+    })
+    .map_ok(|page| stream::iter(page.into_iter().map(Ok)))
+    .try_flatten()
+    .boxed()
+}
+
 fn failed<T: Send + 'static>(e: Error) -> BoxStream<'static, Result<T>> {
     stream::once(async move { Err(e) }).boxed()
 }

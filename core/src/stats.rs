@@ -158,7 +158,8 @@ pub enum SortDirection {
 }
 
 impl SortDirection {
-    fn as_str(self) -> &'static str {
+    /// `"desc"` or `"asc"`.
+    pub fn as_str(self) -> &'static str {
         match self {
             SortDirection::Desc => "desc",
             SortDirection::Asc => "asc",

@@ -194,15 +194,7 @@ impl Permissions {
                 "must list at least one scope when is_admin is false",
             ));
         }
-        for (i, s) in self.scopes.iter().enumerate() {
-            if s.trim().is_empty() || s.chars().any(|c| c.is_control() || c.is_whitespace()) {
-                return Err(Error::invalid(
-                    format!("scopes[{i}]"),
-                    format!("{s:?} is not a scope name"),
-                ));
-            }
-        }
-        Ok(())
+        validate::scope_names("scopes", &self.scopes)
     }
 }
 

@@ -108,6 +108,30 @@ pub fn email(field: &str, v: &str) -> Result<()> {
     Ok(())
 }
 
+/// Scope names: each non-empty, without spaces or control characters.
+pub fn scope_names(field: &str, scopes: &[String]) -> Result<()> {
+    for (i, s) in scopes.iter().enumerate() {
+        if s.trim().is_empty() || s.chars().any(|c| c.is_control() || c.is_whitespace()) {
+            return Err(Error::invalid(
+                format!("{field}[{i}]"),
+                format!("{s:?} is not a scope name"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// One IPv4 address in dotted-quad form.
+pub fn ipv4(field: &str, ip: &str) -> Result<()> {
+    match ip.parse::<Ipv4Addr>() {
+        Ok(_) => Ok(()),
+        Err(_) => Err(Error::invalid(
+            field,
+            format!("{ip:?} is not an IPv4 address"),
+        )),
+    }
+}
+
 /// A list of IPv4 addresses in dotted-quad form.
 pub fn ipv4_list(field: &str, ips: &[String]) -> Result<()> {
     for (i, ip) in ips.iter().enumerate() {

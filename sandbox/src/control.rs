@@ -358,3 +358,22 @@ pub(crate) async fn stats(State(st): State<Shared>) -> Response {
     Json(json!({"counters": counters, "subusers": subusers, "teammates": teammates}))
         .into_response()
 }
+
+/// SendGrid behaviours the sandbox can imitate. Set with `POST /__sandbox/quirks`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub(crate) struct Quirks {
+    /// An SSO teammate request with an unknown scope in its subuser access answers success and
+    /// silently drops that access (as SendGrid is known to); off, it is a 400.
+    sso_silent_drop: Option<bool>,
+}
+
+/// `POST /__sandbox/quirks` (204); `POST /__sandbox/reset` turns them off.
+pub(crate) async fn set_quirks(State(st): State<Shared>, Json(q): Json<Quirks>) -> Response {
+    if let Ok(mut w) = st.world.lock() {
+        if let Some(on) = q.sso_silent_drop {
+            w.sso_silent_drop = on;
+        }
+    }
+    axum::http::StatusCode::NO_CONTENT.into_response()
+}

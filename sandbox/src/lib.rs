@@ -21,11 +21,13 @@ mod accounts;
 mod api_keys;
 mod control;
 mod http;
+mod ips;
 pub mod redis_server;
 mod scopes;
 mod stats;
 mod subusers;
 mod teammates;
+mod teammates_sso;
 mod user;
 pub mod world;
 
@@ -278,6 +280,18 @@ pub fn router(config: SandboxConfig) -> Router {
             "/v3/teammates/{name}/subuser_access",
             get(teammates::subuser_access),
         )
+        .route("/v3/sso/teammates", post(teammates_sso::create))
+        .route("/v3/sso/teammates/{name}", patch(teammates_sso::update))
+        .route("/v3/ips", get(ips::list))
+        .route("/v3/send_ips/ips/{ip}/subusers", get(ips::subusers_of))
+        .route(
+            "/v3/send_ips/ips/{ip}/subusers:batchAdd",
+            post(ips::batch_add),
+        )
+        .route(
+            "/v3/send_ips/ips/{ip}/subusers:batchDelete",
+            post(ips::batch_delete),
+        )
         .route("/v3/scopes", get(scopes::list))
         .route("/v3/scopes/requests", get(scopes::requests))
         .route(
@@ -298,6 +312,7 @@ pub fn router(config: SandboxConfig) -> Router {
         )
         .route("/__sandbox/rate-limit", post(control::set_rate_limit))
         .route("/__sandbox/reset", post(control::reset))
+        .route("/__sandbox/quirks", post(control::set_quirks))
         .route("/__sandbox/stats", get(control::stats))
         .with_state(state)
         .merge(api)

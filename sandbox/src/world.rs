@@ -50,6 +50,8 @@ pub const SUBUSER_SCOPES: &[&str] = &[
 pub struct TeammateRec {
     pub teammate: Teammate,
     pub subuser_access: Option<Vec<(u64, PermissionType, Vec<String>)>>,
+    /// Created through `POST /v3/sso/teammates`.
+    pub is_sso: bool,
 }
 
 /// An account: the parent's, a subuser's, or a customer account's.
@@ -80,6 +82,7 @@ impl Account {
                     ..Default::default()
                 },
                 subuser_access: None,
+                is_sso: false,
             },
         );
         a
@@ -124,6 +127,11 @@ pub struct World {
     pub customers: HashMap<String, Account>,
     /// Customer accounts created through account provisioning, by id.
     pub provisioned: BTreeMap<String, Provisioned>,
+    /// IPs the parent account has (besides those its subusers list).
+    pub ips: std::collections::BTreeSet<String>,
+    /// SendGrid's silent drop of an SSO teammate's subuser access when one of its scopes is
+    /// unknown (switched on with `POST /__sandbox/quirks`); off, such a request is a 400.
+    pub sso_silent_drop: bool,
     pub next_id: u64,
     pub next_token: u64,
     pub next_request: u64,
@@ -273,6 +281,7 @@ impl World {
                         ..Default::default()
                     },
                     subuser_access: access,
+                    is_sso: false,
                 },
             );
             if i % 5 == 0 {
