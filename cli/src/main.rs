@@ -4,6 +4,7 @@
 
 mod accounts;
 mod api_keys;
+mod ips;
 mod monitor;
 mod output;
 mod request;
@@ -104,6 +105,9 @@ enum Command {
     /// Subuser monitor settings.
     #[command(subcommand)]
     Monitor(monitor::Cmd),
+    /// The account's IPs and the subusers that send from them.
+    #[command(subcommand)]
+    Ips(ips::Cmd),
     /// Customer accounts (partners / resellers): provisioning, offerings, state, SSO, IPs.
     #[command(subcommand)]
     Accounts(accounts::Cmd),
@@ -168,6 +172,7 @@ async fn run(cli: Cli, key_from_flag: bool) -> Result<(), Error> {
         Command::Subusers(c) => subusers::run(&g.client()?, c, g.output).await,
         Command::Monitor(c) => monitor::run(&g.client()?, c, g.output).await,
         Command::Accounts(c) => accounts::run(&g.client()?, c, g.output).await,
+        Command::Ips(c) => ips::run(&g.client()?, c, g.output).await,
         Command::Teammates(c) => teammates::run(&g.client()?, c, g.output).await,
         Command::Scopes(c) => scopes::run(&g.client()?, c, g.output).await,
         Command::User(c) => user::run(&g.client()?, c, g.output).await,

@@ -1,7 +1,10 @@
 //! `sendgrid-admin teammates ...`
 
 use clap::Subcommand;
-use sendgrid_admin::teammates::{InviteTeammate, ListTeammates, Permissions, SubuserAccessQuery};
+use sendgrid_admin::teammates::{
+    InviteTeammate, ListTeammates, PermissionType, Permissions, SubuserAccessQuery,
+};
+use sendgrid_admin::teammates_sso::{CreateSsoTeammate, Persona, SubuserGrant, UpdateSsoTeammate};
 use sendgrid_admin::{Client, Error};
 
 use crate::done;
@@ -58,6 +61,86 @@ pub enum Cmd {
         #[arg(long)]
         all: bool,
     },
+    /// Create a teammate who signs in with SSO: --admin, --persona, --scope..., or subuser
+    /// access (--subuser-admin NAME, --subuser-restricted NAME=scope,scope).
+    CreateSso {
+        #[arg(long)]
+        email: String,
+        #[command(flatten)]
+        sso: SsoArgs,
+    },
+    /// Replace an SSO teammate's names and permissions (the same flags as create-sso).
+    UpdateSso {
+        username: String,
+        #[command(flatten)]
+        sso: SsoArgs,
+    },
+}
+
+/// Names and permissions of an SSO teammate.
+#[derive(clap::Args)]
+pub struct SsoArgs {
+    #[arg(long)]
+    first_name: String,
+    #[arg(long)]
+    last_name: String,
+    #[arg(long)]
+    admin: bool,
+    /// accountant, developer, marketer or observer.
+    #[arg(long)]
+    persona: Option<String>,
+    #[arg(long = "scope")]
+    scopes: Vec<String>,
+    /// Admin access to this subuser (repeatable).
+    #[arg(long = "subuser-admin")]
+    subuser_admin: Vec<String>,
+    /// Restricted access: NAME=scope,scope (repeatable).
+    #[arg(long = "subuser-restricted")]
+    subuser_restricted: Vec<String>,
+}
+
+impl SsoArgs {
+    fn grants(&self) -> Result<Vec<SubuserGrant>, Error> {
+        let mut out: Vec<SubuserGrant> = self
+            .subuser_admin
+            .iter()
+            .map(|s| SubuserGrant {
+                subuser: s.clone(),
+                permission_type: PermissionType::Admin,
+                scopes: Vec::new(),
+            })
+            .collect();
+        for r in &self.subuser_restricted {
+            let (name, scopes) = r.split_once('=').ok_or_else(|| {
+                Error::invalid(
+                    "subuser-restricted",
+                    format!("{r:?} is not NAME=scope,scope"),
+                )
+            })?;
+            out.push(SubuserGrant {
+                subuser: name.to_string(),
+                permission_type: PermissionType::Restricted,
+                scopes: scopes
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            });
+        }
+        Ok(out)
+    }
+
+    fn update(self) -> Result<UpdateSsoTeammate, Error> {
+        Ok(UpdateSsoTeammate {
+            subuser_access: self.grants()?,
+            persona: self.persona.map(|p| p.parse::<Persona>()).transpose()?,
+            first_name: self.first_name,
+            last_name: self.last_name,
+            is_admin: self.admin,
+            scopes: self.scopes,
+            has_restricted_subuser_access: None,
+        })
+    }
 }
 
 pub async fn run(c: &Client, cmd: Cmd, f: Format) -> Result<(), Error> {
@@ -120,6 +203,23 @@ pub async fn run(c: &Client, cmd: Cmd, f: Format) -> Result<(), Error> {
             } else {
                 print(&t.subuser_access(&teammate, &q).await?, f);
             }
+        }
+        Cmd::CreateSso { email, sso } => {
+            let u = sso.update()?;
+            let req = CreateSsoTeammate {
+                email,
+                first_name: u.first_name,
+                last_name: u.last_name,
+                is_admin: u.is_admin,
+                persona: u.persona,
+                scopes: u.scopes,
+                has_restricted_subuser_access: u.has_restricted_subuser_access,
+                subuser_access: u.subuser_access,
+            };
+            print(&t.create_sso(&req).await?, f);
+        }
+        Cmd::UpdateSso { username, sso } => {
+            print(&t.update_sso(&username, &sso.update()?).await?, f)
         }
     }
     Ok(())

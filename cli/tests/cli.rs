@@ -453,6 +453,74 @@ async fn scopes_commands_and_on_behalf_of() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn ips_and_sso_teammate_commands() {
+    let cli = Cli::new(3, 0).await;
+    let ip = "192.0.2.50";
+    let out = cli.json(&["ips", "assign", ip, "sub00001", "sub00002"]);
+    assert_eq!(out[0]["ok"], true);
+    let mine = cli.json(&["ips", "list", "--subuser", "sub00002", "--limit", "50"]);
+    assert!(mine.as_array().unwrap().iter().any(|r| r["ip"] == ip));
+    let ids = cli.json(&["ips", "subusers-of", ip, "--all", "--limit", "1"]);
+    assert_eq!(ids.as_array().unwrap().len(), 2);
+    cli.json(&["ips", "unassign", ip, "sub00001"]);
+    assert_eq!(
+        cli.json(&["ips", "subusers-of", ip])["subuser_ids"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    // A chunk that fails prints its result and exits with its kind's code.
+    let out = cli.cmd(&["ips", "assign", ip, "ghost"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let rows: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows[0]["error"]["code"], "invalid_input");
+
+    let t = cli.json(&[
+        "teammates",
+        "create-sso",
+        "--email",
+        "ada@x.test",
+        "--first-name",
+        "Ada",
+        "--last-name",
+        "Lovelace",
+        "--subuser-admin",
+        "sub00001",
+        "--subuser-restricted",
+        "sub00002=stats.read",
+    ]);
+    assert_eq!(t["subuser_access"].as_array().unwrap().len(), 2);
+    let t = cli.json(&[
+        "teammates",
+        "update-sso",
+        "ada@x.test",
+        "--first-name",
+        "Ada",
+        "--last-name",
+        "King",
+        "--persona",
+        "observer",
+    ]);
+    assert_eq!(t["has_restricted_subuser_access"], false);
+    cli.fails(
+        &[
+            "teammates",
+            "update-sso",
+            "ada@x.test",
+            "--first-name",
+            "Ada",
+            "--last-name",
+            "King",
+            "--admin",
+            "--scope",
+            "stats.read",
+        ],
+        3,
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn exit_codes_per_error_kind() {
     let cli = Cli::new(1, 0).await;
     let e = cli.fails(

@@ -167,6 +167,22 @@ impl SortDirection {
     }
 }
 
+impl std::str::FromStr for SortDirection {
+    type Err = crate::Error;
+
+    /// `"asc"` or `"desc"`.
+    fn from_str(s: &str) -> crate::Result<Self> {
+        match s {
+            "asc" => Ok(SortDirection::Asc),
+            "desc" => Ok(SortDirection::Desc),
+            _ => Err(crate::Error::invalid(
+                "sort_by_direction",
+                format!("{s:?} is not asc or desc"),
+            )),
+        }
+    }
+}
+
 /// How rows are grouped in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
