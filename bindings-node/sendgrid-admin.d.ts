@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'transport'
   | 'decode'
   | 'conflict'
+  | 'not_applied'
 
 /** One entry of SendGrid's `errors[]`. */
 export interface ErrorDetail {
@@ -66,5 +67,8 @@ declare module './index' {
   }
   interface AccountIpPager {
     [Symbol.asyncIterator](): AsyncIterator<AccountIp>
+  }
+  interface SubuserIdPager {
+    [Symbol.asyncIterator](): AsyncIterator<string>
   }
 }

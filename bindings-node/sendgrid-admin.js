@@ -26,7 +26,7 @@ class SendGridError extends Error {
 
 native.setErrorClass(SendGridError)
 
-for (const pager of ['SubuserPager', 'TeammatePager', 'SubuserAccessPager', 'AccessRequestPager', 'AccountPager', 'AccountIpPager']) {
+for (const pager of ['SubuserPager', 'TeammatePager', 'SubuserAccessPager', 'AccessRequestPager', 'AccountPager', 'AccountIpPager', 'SubuserIdPager']) {
   native[pager].prototype[Symbol.asyncIterator] = function () {
     return {
       next: async () => {

@@ -149,6 +149,25 @@ pub struct BulkReputationsOutcome {
     pub error: Option<BulkError>,
 }
 
+/// The outcome of one chunk (at most 1000 usernames) of `ips.assign` / `ips.unassign`.
+#[napi(object)]
+pub struct BulkChunkOutcome {
+    /// The usernames of the chunk.
+    pub item: Vec<String>,
+    /// Whether the chunk's request succeeded.
+    pub ok: bool,
+    /// Why it failed.
+    pub error: Option<BulkError>,
+}
+
+/// One outcome per chunk.
+pub(crate) fn chunk_outcomes(out: Vec<BulkItem<Vec<String>, ()>>) -> Vec<BulkChunkOutcome> {
+    out.into_iter()
+        .map(split)
+        .map(|(item, ok, _, error)| BulkChunkOutcome { item, ok, error })
+        .collect()
+}
+
 fn split<I, T>(b: BulkItem<I, T>) -> (I, bool, Option<T>, Option<BulkError>) {
     match b.result {
         Ok(v) => (b.item, true, Some(v), None),

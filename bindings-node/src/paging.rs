@@ -81,3 +81,10 @@ pager!(
     sendgrid_admin::accounts::AccountIp,
     crate::accounts::AccountIp
 );
+
+pager!(
+    "Every subuser id an IP is assigned to (numeric strings).",
+    SubuserIdPager,
+    String,
+    String
+);

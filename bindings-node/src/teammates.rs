@@ -1,14 +1,19 @@
 //! `client.teammates`: list, iterAll, get, invite, updatePermissions, delete, listPending,
-//! deletePending, resendInvite, subuserAccess, iterSubuserAccess.
+//! deletePending, resendInvite, subuserAccess, iterSubuserAccess, createSso, updateSso.
 
 use napi::bindgen_prelude::PromiseRaw;
 use napi::Env;
 use napi::Result;
 use napi_derive::napi;
-use sendgrid_admin::teammates::{InviteTeammate, ListTeammates, Permissions, SubuserAccessQuery};
+use sendgrid_admin::teammates::{
+    InviteTeammate, ListTeammates, PermissionType, Permissions, SubuserAccessQuery,
+};
+use sendgrid_admin::teammates_sso::{
+    self as sso, CreateSsoTeammate, Persona, SubuserGrant, UpdateSsoTeammate,
+};
 
-use crate::errors::{settle, thrown, unsigned, IntoNapi};
-use crate::models::{all, Invitation, SubuserAccessPage, Teammate};
+use crate::errors::{choice, settle, thrown, unsigned, IntoNapi};
+use crate::models::{all, tag, Invitation, SubuserAccess, SubuserAccessPage, Teammate};
 use crate::paging::{SubuserAccessPager, TeammatePager};
 use crate::resource;
 
@@ -33,6 +38,98 @@ pub struct InviteOptions {
     pub scopes: Option<Vec<String>>,
     /// Invite as an admin.
     pub is_admin: Option<bool>,
+}
+
+/// Access to one subuser: "admin" (no scopes) or "restricted" (at least one scope).
+#[napi(object)]
+pub struct SubuserGrantOptions {
+    /// The subuser's username (looked up to its id before sending).
+    pub subuser: String,
+    /// "admin" or "restricted".
+    pub permission_type: String,
+    /// Scopes on that subuser (restricted only).
+    pub scopes: Option<Vec<String>>,
+}
+
+/// Names and permissions of an SSO teammate: one of isAdmin, persona, scopes, or subuserAccess.
+#[napi(object)]
+pub struct SsoTeammateOptions {
+    /// First name (required, even on update).
+    pub first_name: String,
+    /// Last name (required, even on update).
+    pub last_name: String,
+    /// Admin on the parent account.
+    pub is_admin: Option<bool>,
+    /// "accountant", "developer", "marketer" or "observer".
+    pub persona: Option<String>,
+    /// Parent scopes.
+    pub scopes: Option<Vec<String>>,
+    /// Limit the teammate to subuserAccess (default: true when subuserAccess is non-empty).
+    pub has_restricted_subuser_access: Option<bool>,
+    /// The subusers the teammate may act for.
+    pub subuser_access: Option<Vec<SubuserGrantOptions>>,
+}
+
+/// An SSO teammate as SendGrid answers a create or update.
+#[napi(object)]
+pub struct SsoTeammate {
+    pub username: String,
+    pub email: String,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    /// "owner", "admin" or "teammate" (update answers only).
+    pub user_type: Option<String>,
+    pub is_admin: bool,
+    pub is_sso: bool,
+    /// Parent scopes.
+    pub scopes: Vec<String>,
+    pub has_restricted_subuser_access: bool,
+    /// The subusers the teammate may act for, as SendGrid applied them.
+    pub subuser_access: Vec<SubuserAccess>,
+}
+
+impl From<sso::SsoTeammate> for SsoTeammate {
+    fn from(v: sso::SsoTeammate) -> Self {
+        SsoTeammate {
+            username: v.username,
+            email: v.email,
+            first_name: v.first_name,
+            last_name: v.last_name,
+            user_type: v.user_type.as_ref().map(tag),
+            is_admin: v.is_admin,
+            is_sso: v.is_sso,
+            scopes: v.scopes,
+            has_restricted_subuser_access: v.has_restricted_subuser_access,
+            subuser_access: all(v.subuser_access),
+        }
+    }
+}
+
+fn sso_update(o: SsoTeammateOptions) -> Result<UpdateSsoTeammate> {
+    let grants = o
+        .subuser_access
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let field = format!("subuserAccess[{i}].permissionType");
+            Ok(SubuserGrant {
+                subuser: g.subuser,
+                permission_type: choice::<PermissionType>(&field, Some(g.permission_type))?
+                    .unwrap_or(PermissionType::Admin),
+                scopes: g.scopes.unwrap_or_default(),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(UpdateSsoTeammate {
+        first_name: o.first_name,
+        last_name: o.last_name,
+        is_admin: o.is_admin.unwrap_or(false),
+        persona: choice::<Persona>("persona", o.persona)?,
+        scopes: o.scopes.unwrap_or_default(),
+        has_restricted_subuser_access: o.has_restricted_subuser_access,
+        subuser_access: grants,
+    })
 }
 
 /// Permissions: isAdmin with no scopes, or at least one scope.
@@ -245,6 +342,54 @@ impl Teammates {
                     .teammates()
                     .subuser_access_all(&teammate, access_query(options)?),
             ))
+        })
+    }
+
+    /// Creates a teammate who signs in with SSO. Rejects with code "not_applied" if SendGrid
+    /// answers success without applying the subuser access.
+    #[napi]
+    pub fn create_sso<'e>(
+        &self,
+        env: &'e Env,
+        email: String,
+        options: SsoTeammateOptions,
+    ) -> Result<PromiseRaw<'e, SsoTeammate>> {
+        let this = self.clone();
+        settle(env, async move {
+            let u = sso_update(options)?;
+            let t = CreateSsoTeammate {
+                email,
+                first_name: u.first_name,
+                last_name: u.last_name,
+                is_admin: u.is_admin,
+                persona: u.persona,
+                scopes: u.scopes,
+                has_restricted_subuser_access: u.has_restricted_subuser_access,
+                subuser_access: u.subuser_access,
+            };
+            let out = this.client.teammates().create_sso(&t).await.into_napi()?;
+            Ok(out.into())
+        })
+    }
+
+    /// Replaces an SSO teammate's names and permissions (`username` is the email).
+    #[napi]
+    pub fn update_sso<'e>(
+        &self,
+        env: &'e Env,
+        username: String,
+        options: SsoTeammateOptions,
+    ) -> Result<PromiseRaw<'e, SsoTeammate>> {
+        let this = self.clone();
+        settle(env, async move {
+            let u = sso_update(options)?;
+            let out = this
+                .client
+                .teammates()
+                .update_sso(&username, &u)
+                .await
+                .into_napi()?;
+            Ok(out.into())
         })
     }
 }

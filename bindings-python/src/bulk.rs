@@ -62,8 +62,8 @@ impl BulkResult {
 
 /// The outcomes of a job, converted with the GIL held.
 pub struct Outcomes<I, T, P> {
-    items: Vec<BulkItem<I, T>>,
-    conv: fn(T) -> P,
+    pub(crate) items: Vec<BulkItem<I, T>>,
+    pub(crate) conv: fn(T) -> P,
 }
 
 impl<I: ToPy, T: Send + 'static, P: ToPy> ToPy for Outcomes<I, T, P> {

@@ -13,7 +13,7 @@ pub use sendgrid_admin::accounts::{
 pub use sendgrid_admin::api_keys::{ApiKey, CreatedApiKey};
 pub use sendgrid_admin::bulk::BulkProgress;
 pub use sendgrid_admin::credits::SubuserCredits;
-pub use sendgrid_admin::ips::SubuserIps;
+pub use sendgrid_admin::ips::{IpAddress, IpSubusersPage, SubuserIps};
 pub use sendgrid_admin::monitor::Monitor;
 pub use sendgrid_admin::python::json_to_py;
 use sendgrid_admin::python::repr;
@@ -22,6 +22,7 @@ pub use sendgrid_admin::scopes::{AccessRequest, ApprovedAccessRequest};
 pub use sendgrid_admin::stats::{DatedStats, Metrics, StatEntry};
 pub use sendgrid_admin::subusers::{CreatedSubuser, Subuser};
 pub use sendgrid_admin::teammates::{Invitation, SubuserAccess, SubuserAccessPage, Teammate};
+pub use sendgrid_admin::teammates_sso::SsoTeammate;
 pub use sendgrid_admin::user::{UserAccount, UserName};
 
 /// Declares a Python class wrapping a core model, with one getter per listed attribute.
@@ -113,5 +114,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<UserName>()?;
     m.add_class::<ApiKey>()?;
     m.add_class::<CreatedApiKey>()?;
+    m.add_class::<IpAddress>()?;
+    m.add_class::<IpSubusersPage>()?;
+    m.add_class::<SsoTeammate>()?;
     Ok(())
 }

@@ -1,13 +1,16 @@
 //! `client.teammates`: list, iter_all, get, invite, update_permissions, delete, list_pending,
-//! delete_pending, resend_invite, subuser_access, iter_subuser_access.
+//! delete_pending, resend_invite, subuser_access, iter_subuser_access, create_sso, update_sso.
 
 use std::convert::identity;
 
 use pyo3::prelude::*;
 use sendgrid_admin::teammates::{InviteTeammate, ListTeammates, Permissions, SubuserAccessQuery};
 
-use crate::call::{opt_unsigned, run, unit, unsigned};
+use sendgrid_admin::teammates_sso::{CreateSsoTeammate, Persona, SubuserGrant, UpdateSsoTeammate};
+
+use crate::call::{opt_choice, opt_unsigned, run, unit, unsigned};
 use crate::paging::pager;
+use crate::raw::from_py;
 use crate::{methods, resource};
 
 resource!(
@@ -188,4 +191,82 @@ methods!(Teammates, AsyncTeammates, {
             identity,
         )
     }
+
+    /// Creates a teammate who signs in with SSO. Give one kind of permission: `is_admin`, a
+    /// `persona` (accountant | developer | marketer | observer), `scopes`, or `subuser_access`:
+    /// dicts `{"subuser": name, "permission_type": "admin" | "restricted", "scopes": [...]}`.
+    /// Raises `NotAppliedError` if SendGrid answers success without applying the access.
+    #[pyo3(signature = (email, first_name, last_name, *, is_admin=false, persona=None, scopes=Vec::new(), has_restricted_subuser_access=None, subuser_access=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn create_sso(
+        &self,
+        py: Python<'_>,
+        email: String,
+        first_name: String,
+        last_name: String,
+        is_admin: bool,
+        persona: Option<String>,
+        scopes: Vec<String>,
+        has_restricted_subuser_access: Option<bool>,
+        subuser_access: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let t = CreateSsoTeammate {
+            email,
+            first_name,
+            last_name,
+            is_admin,
+            persona: opt_choice::<Persona>("persona", persona)?,
+            scopes,
+            has_restricted_subuser_access,
+            subuser_access: grants(py, subuser_access)?,
+        };
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.teammates().create_sso(&t).await },
+            identity,
+        )
+    }
+
+    /// Replaces an SSO teammate's names and permissions (`username` is the email); the same
+    /// rules and check as `create_sso`.
+    #[pyo3(signature = (username, first_name, last_name, *, is_admin=false, persona=None, scopes=Vec::new(), has_restricted_subuser_access=None, subuser_access=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn update_sso(
+        &self,
+        py: Python<'_>,
+        username: String,
+        first_name: String,
+        last_name: String,
+        is_admin: bool,
+        persona: Option<String>,
+        scopes: Vec<String>,
+        has_restricted_subuser_access: Option<bool>,
+        subuser_access: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let u = UpdateSsoTeammate {
+            first_name,
+            last_name,
+            is_admin,
+            persona: opt_choice::<Persona>("persona", persona)?,
+            scopes,
+            has_restricted_subuser_access,
+            subuser_access: grants(py, subuser_access)?,
+        };
+        let c = self.client.clone();
+        run(
+            py,
+            self.mode,
+            async move { c.teammates().update_sso(&username, &u).await },
+            identity,
+        )
+    }
 });
+
+fn grants(py: Python<'_>, v: Option<Bound<'_, PyAny>>) -> PyResult<Vec<SubuserGrant>> {
+    match v {
+        None => Ok(Vec::new()),
+        Some(v) => from_py(py, "subuser_access", v),
+    }
+}

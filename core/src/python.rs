@@ -184,4 +184,7 @@ models!(
     UserName => crate::user::UserName,
     ApiKey => crate::api_keys::ApiKey,
     CreatedApiKey => crate::api_keys::CreatedApiKey,
+    IpAddress => crate::ips::IpAddress,
+    IpSubusersPage => crate::ips::IpSubusersPage,
+    SsoTeammate => crate::teammates_sso::SsoTeammate,
 );

@@ -259,30 +259,36 @@ impl Subusers<'_> {
         usernames: &[String],
     ) -> Result<Vec<u64>> {
         use futures_util::stream::{self, StreamExt, TryStreamExt};
-        let client = self.client;
-        stream::iter(usernames.iter().enumerate().map(|(i, u)| (first + i, u)))
-            .map(|(i, u)| async move {
-                validate::username(&format!("{field}[{i}]"), u)?;
-                let found = client
-                    .subusers()
-                    .list(&ListSubusers {
-                        username: Some(u.clone()),
-                        ..Default::default()
-                    })
-                    .await?;
-                found
-                    .iter()
-                    .find(|s| &s.username == u)
-                    .map(|s| s.id)
-                    .ok_or_else(|| {
-                        Error::invalid(
-                            format!("{field}[{i}]"),
-                            format!("no subuser is named {u:?}"),
-                        )
-                    })
+        // Owned futures (no borrowing closures), so callers' futures stay `Send` for any
+        // lifetime.
+        let lookups: Vec<_> = usernames
+            .iter()
+            .enumerate()
+            .map(|(i, u)| {
+                id_of(
+                    self.client.clone(),
+                    format!("{field}[{}]", first + i),
+                    u.clone(),
+                )
             })
-            .buffered(8)
-            .try_collect()
-            .await
+            .collect();
+        stream::iter(lookups).buffered(8).try_collect().await
     }
+}
+
+/// The id of the subuser named `username`; `invalid_input` naming `field` when there is none.
+async fn id_of(client: Client, field: String, username: String) -> Result<u64> {
+    validate::username(&field, &username)?;
+    let found = client
+        .subusers()
+        .list(&ListSubusers {
+            username: Some(username.clone()),
+            ..Default::default()
+        })
+        .await?;
+    found
+        .iter()
+        .find(|s| s.username == username)
+        .map(|s| s.id)
+        .ok_or_else(|| Error::invalid(field, format!("no subuser is named {username:?}")))
 }

@@ -52,6 +52,9 @@ class TransportError(SendGridError):
 class DecodeError(SendGridError):
     """The answer did not match the model."""
 
+class NotAppliedError(SendGridError):
+    """SendGrid answered success but did not apply all of the write (e.g. an SSO teammate's subuser access silently dropped); the message says what is missing."""
+
 # ---------------------------------------------------------------- models
 
 class _Model:
@@ -382,6 +385,63 @@ class AddedIps(_Model):
     def region(self) -> str: ...
 
 @final
+class IpAddress(_Model):
+    """An IP of the parent account, as `GET /v3/ips` lists it."""
+    @property
+    def ip(self) -> str: ...
+    @property
+    def subusers(self) -> List[str]:
+        """Usernames of the subusers that may send from it."""
+    @property
+    def rdns(self) -> Optional[str]: ...
+    @property
+    def pools(self) -> List[str]: ...
+    @property
+    def warmup(self) -> bool: ...
+    @property
+    def start_date(self) -> Optional[int]:
+        """When warmup started (epoch seconds)."""
+    @property
+    def whitelabeled(self) -> bool: ...
+    @property
+    def assigned_at(self) -> Optional[int]: ...
+
+@final
+class IpSubusersPage(_Model):
+    """One page of the subusers an IP is assigned to."""
+    @property
+    def subuser_ids(self) -> List[str]:
+        """Subuser ids as SendGrid sends them (numeric strings)."""
+    @property
+    def next_after(self) -> Optional[str]:
+        """Pass as `after` for the next page; None on the last page."""
+
+@final
+class SsoTeammate(_Model):
+    """An SSO teammate as SendGrid answers a create or update."""
+    @property
+    def username(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def first_name(self) -> Optional[str]: ...
+    @property
+    def last_name(self) -> Optional[str]: ...
+    @property
+    def user_type(self) -> Optional[str]: ...
+    @property
+    def is_admin(self) -> bool: ...
+    @property
+    def is_sso(self) -> bool: ...
+    @property
+    def scopes(self) -> List[str]: ...
+    @property
+    def has_restricted_subuser_access(self) -> bool: ...
+    @property
+    def subuser_access(self) -> List[SubuserAccess]:
+        """The subusers the teammate may act for, as SendGrid applied them."""
+
+@final
 class UserAccount(_Model):
     """The account's plan and sender reputation."""
     @property
@@ -497,9 +557,16 @@ class Subusers:
 
 @final
 class Ips:
-    """The IPs assigned to subusers."""
+    """The account's IPs and the subusers that send from them. Every call is parent-level."""
     def set(self, username: str, ips: Sequence[str]) -> SubuserIps:
         """Replaces the subuser's IPs."""
+    def list(self, *, subuser: Optional[str] = None, ip: Optional[str] = None, exclude_whitelabels: Optional[bool] = None, limit: Optional[int] = None, offset: Optional[int] = None, sort_by_direction: Optional[str] = None) -> List[IpAddress]:
+        """One page of the account's IPs with their subusers (`subuser=` gives one subuser's IPs)."""
+    def subusers_of(self, ip: str, *, after: Optional[str] = None, limit: Optional[int] = None) -> IpSubusersPage: ...
+    def iter_subusers_of(self, ip: str, *, page_size: int = 100) -> Pager[str]: ...
+    def assign(self, ip: str, usernames: Sequence[str]) -> List[BulkResult]:
+        """Usernames looked up to ids, sent 1000 per request; one BulkResult per chunk."""
+    def unassign(self, ip: str, usernames: Sequence[str]) -> List[BulkResult]: ...
 
 @final
 class Reputations:
@@ -551,6 +618,9 @@ class Teammates:
     def resend_invite(self, token: str) -> Invitation: ...
     def subuser_access(self, teammate: str, *, after_subuser_id: Optional[int] = None, limit: Optional[int] = None, username: Optional[str] = None) -> SubuserAccessPage: ...
     def iter_subuser_access(self, teammate: str, *, limit: Optional[int] = None, username: Optional[str] = None) -> Pager[SubuserAccess]: ...
+    def create_sso(self, email: str, first_name: str, last_name: str, *, is_admin: bool = False, persona: Optional[str] = None, scopes: Sequence[str] = ..., has_restricted_subuser_access: Optional[bool] = None, subuser_access: Optional[Sequence[dict[str, Any]]] = None) -> SsoTeammate:
+        """An SSO teammate: is_admin, a persona, scopes, or subuser_access dicts {"subuser", "permission_type", "scopes"}. Raises NotAppliedError if SendGrid drops the access."""
+    def update_sso(self, username: str, first_name: str, last_name: str, *, is_admin: bool = False, persona: Optional[str] = None, scopes: Sequence[str] = ..., has_restricted_subuser_access: Optional[bool] = None, subuser_access: Optional[Sequence[dict[str, Any]]] = None) -> SsoTeammate: ...
 
 @final
 class Scopes:
@@ -583,6 +653,11 @@ class AsyncSubusers:
 @final
 class AsyncIps:
     def set(self, username: str, ips: Sequence[str]) -> Coroutine[Any, Any, SubuserIps]: ...
+    def list(self, *, subuser: Optional[str] = None, ip: Optional[str] = None, exclude_whitelabels: Optional[bool] = None, limit: Optional[int] = None, offset: Optional[int] = None, sort_by_direction: Optional[str] = None) -> Coroutine[Any, Any, List[IpAddress]]: ...
+    def subusers_of(self, ip: str, *, after: Optional[str] = None, limit: Optional[int] = None) -> Coroutine[Any, Any, IpSubusersPage]: ...
+    def iter_subusers_of(self, ip: str, *, page_size: int = 100) -> AsyncPager[str]: ...
+    def assign(self, ip: str, usernames: Sequence[str]) -> Coroutine[Any, Any, List[BulkResult]]: ...
+    def unassign(self, ip: str, usernames: Sequence[str]) -> Coroutine[Any, Any, List[BulkResult]]: ...
 
 @final
 class AsyncReputations:
@@ -626,6 +701,8 @@ class AsyncTeammates:
     def resend_invite(self, token: str) -> Coroutine[Any, Any, Invitation]: ...
     def subuser_access(self, teammate: str, *, after_subuser_id: Optional[int] = None, limit: Optional[int] = None, username: Optional[str] = None) -> Coroutine[Any, Any, SubuserAccessPage]: ...
     def iter_subuser_access(self, teammate: str, *, limit: Optional[int] = None, username: Optional[str] = None) -> AsyncPager[SubuserAccess]: ...
+    def create_sso(self, email: str, first_name: str, last_name: str, *, is_admin: bool = False, persona: Optional[str] = None, scopes: Sequence[str] = ..., has_restricted_subuser_access: Optional[bool] = None, subuser_access: Optional[Sequence[dict[str, Any]]] = None) -> Coroutine[Any, Any, SsoTeammate]: ...
+    def update_sso(self, username: str, first_name: str, last_name: str, *, is_admin: bool = False, persona: Optional[str] = None, scopes: Sequence[str] = ..., has_restricted_subuser_access: Optional[bool] = None, subuser_access: Optional[Sequence[dict[str, Any]]] = None) -> Coroutine[Any, Any, SsoTeammate]: ...
 
 @final
 class AsyncScopes:
