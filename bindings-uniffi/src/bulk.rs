@@ -39,6 +39,26 @@ pub struct BulkOutcome {
     pub error: Option<SendGridError>,
 }
 
+/// The outcome of one chunk (at most 1000 usernames) of `ips().assign` / `unassign`: `error`
+/// is null when its request succeeded.
+#[derive(Debug, uniffi::Record)]
+pub struct BulkChunkOutcome {
+    /// The usernames of the chunk.
+    pub usernames: Vec<String>,
+    /// Why it failed.
+    pub error: Option<SendGridError>,
+}
+
+/// One outcome per chunk.
+pub(crate) fn chunk_outcomes(out: Vec<BulkItem<Vec<String>, ()>>) -> Vec<BulkChunkOutcome> {
+    out.into_iter()
+        .map(|b| BulkChunkOutcome {
+            usernames: b.item,
+            error: b.result.err().map(Into::into),
+        })
+        .collect()
+}
+
 fn options(
     concurrency: Option<u32>,
     listener: Option<Arc<dyn BulkProgressListener>>,

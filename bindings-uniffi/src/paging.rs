@@ -66,3 +66,8 @@ pager!(
     AccountIpPager,
     sendgrid_admin::accounts::AccountIp
 );
+pager!(
+    "Every subuser id an IP is assigned to (numeric strings).",
+    SubuserIdPager,
+    String
+);

@@ -1,5 +1,5 @@
 //! `client.teammates()`: list, iter_all, get, invite, update_permissions, delete, list_pending,
-//! delete_pending, resend_invite, subuser_access, iter_subuser_access.
+//! delete_pending, resend_invite, subuser_access, iter_subuser_access, create_sso, update_sso.
 
 use std::sync::Arc;
 
@@ -7,6 +7,7 @@ use sendgrid_admin::teammates::{
     Invitation, InviteTeammate, ListTeammates, Permissions, SubuserAccessPage, SubuserAccessQuery,
     Teammate,
 };
+use sendgrid_admin::teammates_sso::{CreateSsoTeammate, SsoTeammate, UpdateSsoTeammate};
 
 use crate::errors::Result;
 use crate::paging::{SubuserAccessPager, TeammatePager};
@@ -89,5 +90,24 @@ impl Teammates {
         query: SubuserAccessQuery,
     ) -> Arc<SubuserAccessPager> {
         SubuserAccessPager::new(self.client.teammates().subuser_access_all(&teammate, query))
+    }
+
+    /// Creates a teammate who signs in with SSO; fails with `NotApplied` if SendGrid answers
+    /// success without applying the subuser access.
+    pub async fn create_sso(&self, teammate: CreateSsoTeammate) -> Result<SsoTeammate> {
+        Ok(self.client.teammates().create_sso(&teammate).await?)
+    }
+
+    /// Replaces an SSO teammate's names and permissions (`username` is the email).
+    pub async fn update_sso(
+        &self,
+        username: String,
+        update: UpdateSsoTeammate,
+    ) -> Result<SsoTeammate> {
+        Ok(self
+            .client
+            .teammates()
+            .update_sso(&username, &update)
+            .await?)
     }
 }
