@@ -38,7 +38,8 @@ test('IP assignments show in every view', async () => {
 })
 
 test('SSO teammates write subuser access and a silent drop is caught', async () => {
-  const t = await c.teammates.createSso('ada@x.test', {
+  const t = await c.teammates.createSso({
+    email: 'ada@x.test',
     firstName: 'Ada',
     lastName: 'Lovelace',
     subuserAccess: [
@@ -66,10 +67,10 @@ test('rules are checked before sending', async () => {
     [() => c.ips.list({ sortByDirection: 'sideways' }), 'sortByDirection'],
     [() => c.ips.subusersOf(IP, { limit: 101 }), 'limit'],
     [() => c.onBehalfOf('sub00001').ips.list(), 'on_behalf_of'],
-    [() => c.teammates.createSso('a@x.test', { firstName: 'A', lastName: 'B', isAdmin: true, scopes: ['stats.read'] }), 'scopes'],
-    [() => c.teammates.createSso('a@x.test', { firstName: 'A', lastName: 'B', persona: 'observer', subuserAccess: [admin] }), 'persona'],
-    [() => c.teammates.createSso('a@x.test', { firstName: 'A', lastName: 'B', subuserAccess: [{ ...admin, scopes: ['x'] }] }), 'subuser_access[0].scopes'],
-    [() => c.teammates.createSso('a@x.test', { firstName: 'A', lastName: 'B', subuserAccess: [{ ...admin, permissionType: 'owner' }] }), 'subuser_access[0].permission_type'],
+    [() => c.teammates.createSso({ email: 'a@x.test', firstName: 'A', lastName: 'B', isAdmin: true, scopes: ['stats.read'] }), 'scopes'],
+    [() => c.teammates.createSso({ email: 'a@x.test', firstName: 'A', lastName: 'B', persona: 'observer', subuserAccess: [admin] }), 'persona'],
+    [() => c.teammates.createSso({ email: 'a@x.test', firstName: 'A', lastName: 'B', subuserAccess: [{ ...admin, scopes: ['x'] }] }), 'subuser_access[0].scopes'],
+    [() => c.teammates.createSso({ email: 'a@x.test', firstName: 'A', lastName: 'B', subuserAccess: [{ ...admin, permissionType: 'owner' }] }), 'subuser_access[0].permission_type'],
     [() => c.teammates.updateSso('a@x.test', { firstName: 'A', lastName: 'B' }), 'scopes']
   ]
   for (const [call, field] of cases) {

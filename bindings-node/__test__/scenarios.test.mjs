@@ -12,7 +12,8 @@ const FILES = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort()
 const camel = (k) => k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())
 const snake = (k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 // Scenario arguments use the core's wire names; the binding takes camelCase options.
-const opts = (a, ...drop) => Object.fromEntries(Object.entries(a).filter(([k]) => !drop.includes(k)).map(([k, v]) => [camel(k), v]))
+const camelDeep = (v) => Array.isArray(v) ? v.map(camelDeep) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [camel(k), camelDeep(x)])) : v
+const opts = (a, ...drop) => camelDeep(Object.fromEntries(Object.entries(a).filter(([k]) => !drop.includes(k))))
 // Results are compared in the core's JSON form (snake_case; the cursor under _metadata).
 function toCore(v) {
   if (Array.isArray(v)) return v.map(toCore)

@@ -70,6 +70,27 @@ pub struct SsoTeammateOptions {
     pub subuser_access: Option<Vec<SubuserGrantOptions>>,
 }
 
+/// A new SSO teammate: its email (also its username) and the fields of `SsoTeammateOptions`.
+#[napi(object)]
+pub struct CreateSsoTeammateOptions {
+    /// Email; also the username, which cannot change. Must match the IdP.
+    pub email: String,
+    /// First name (required).
+    pub first_name: String,
+    /// Last name (required).
+    pub last_name: String,
+    /// Admin on the parent account.
+    pub is_admin: Option<bool>,
+    /// "accountant", "developer", "marketer" or "observer".
+    pub persona: Option<String>,
+    /// Parent scopes.
+    pub scopes: Option<Vec<String>>,
+    /// Limit the teammate to subuserAccess (default: true when subuserAccess is non-empty).
+    pub has_restricted_subuser_access: Option<bool>,
+    /// The subusers the teammate may act for.
+    pub subuser_access: Option<Vec<SubuserGrantOptions>>,
+}
+
 /// An SSO teammate as SendGrid answers a create or update.
 #[napi(object)]
 pub struct SsoTeammate {
@@ -351,12 +372,20 @@ impl Teammates {
     pub fn create_sso<'e>(
         &self,
         env: &'e Env,
-        email: String,
-        options: SsoTeammateOptions,
+        teammate: CreateSsoTeammateOptions,
     ) -> Result<PromiseRaw<'e, SsoTeammate>> {
         let this = self.clone();
         settle(env, async move {
-            let u = sso_update(options)?;
+            let email = teammate.email;
+            let u = sso_update(SsoTeammateOptions {
+                first_name: teammate.first_name,
+                last_name: teammate.last_name,
+                is_admin: teammate.is_admin,
+                persona: teammate.persona,
+                scopes: teammate.scopes,
+                has_restricted_subuser_access: teammate.has_restricted_subuser_access,
+                subuser_access: teammate.subuser_access,
+            })?;
             let t = CreateSsoTeammate {
                 email,
                 first_name: u.first_name,

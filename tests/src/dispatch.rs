@@ -5,12 +5,15 @@ use futures_util::TryStreamExt;
 use sendgrid_admin::accounts::{
     CreateAccount, IpRegion, ListAccountIps, ListAccounts, NewAccountState, Offering,
 };
+use sendgrid_admin::bulk::BulkItem;
 use sendgrid_admin::credits::SetCredits;
+use sendgrid_admin::ips::{ListIpSubusers, ListIps};
 use sendgrid_admin::monitor::Monitor;
 use sendgrid_admin::scopes::ListAccessRequests;
 use sendgrid_admin::stats::{MonthlyStatsQuery, StatsQuery, StatsSumsQuery};
 use sendgrid_admin::subusers::{CreateSubuser, ListSubusers};
 use sendgrid_admin::teammates::{InviteTeammate, ListTeammates, Permissions, SubuserAccessQuery};
+use sendgrid_admin::teammates_sso::{CreateSsoTeammate, UpdateSsoTeammate};
 use sendgrid_admin::{Client, Error};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -52,6 +55,18 @@ fn json<T: Serialize>(v: T) -> Result<Value, Error> {
     serde_json::to_value(v).map_err(|e| Error::invalid("scenario.result", e.to_string()))
 }
 
+/// One `{usernames, ok, error}` per chunk of an IP assignment.
+fn chunks(out: Vec<BulkItem<Vec<String>, ()>>) -> Result<Value, Error> {
+    Ok(Value::Array(
+        out.into_iter()
+            .map(|b| match b.result {
+                Ok(()) => serde_json::json!({"usernames": b.item, "ok": true}),
+                Err(e) => serde_json::json!({"usernames": b.item, "ok": false, "error": e.kind().as_str()}),
+            })
+            .collect(),
+    ))
+}
+
 /// Runs `op` with `args` on `c`.
 pub async fn dispatch(c: &Client, op: &str, a: &Value) -> Result<Value, Error> {
     let u = || s(a, "username");
@@ -68,6 +83,28 @@ pub async fn dispatch(c: &Client, op: &str, a: &Value) -> Result<Value, Error> {
         "subusers.disable" => json(c.subusers().disable(&u()?).await?),
         "subusers.delete" => json(c.subusers().delete(&u()?).await?),
         "ips.set" => json(c.ips().set(&u()?, &strings(a, "ips")).await?),
+        "ips.list" => json(c.ips().list(&arg::<ListIps>(a)?).await?),
+        "ips.subusers_of" => json(
+            c.ips()
+                .subusers_of(&s(a, "ip")?, &arg::<ListIpSubusers>(a)?)
+                .await?,
+        ),
+        "ips.list_all_subusers_of" => json(
+            c.ips()
+                .list_all_subusers_of(&s(a, "ip")?, arg::<ListIpSubusers>(a)?)
+                .try_collect::<Vec<_>>()
+                .await?,
+        ),
+        "ips.assign" => chunks(
+            c.ips()
+                .assign(&s(a, "ip")?, &strings(a, "usernames"))
+                .await?,
+        ),
+        "ips.unassign" => chunks(
+            c.ips()
+                .unassign(&s(a, "ip")?, &strings(a, "usernames"))
+                .await?,
+        ),
         "reputations.list" => json(c.reputations().list(&strings(a, "usernames")).await?),
         "credits.get" => json(c.credits().get(&u()?).await?),
         "credits.set" => json(c.credits().set(&u()?, &arg::<SetCredits>(a)?).await?),
@@ -122,6 +159,16 @@ pub async fn dispatch(c: &Client, op: &str, a: &Value) -> Result<Value, Error> {
                     .await?,
             )
         }
+        "teammates.create_sso" => json(
+            c.teammates()
+                .create_sso(&arg::<CreateSsoTeammate>(a)?)
+                .await?,
+        ),
+        "teammates.update_sso" => json(
+            c.teammates()
+                .update_sso(&s(a, "username")?, &arg::<UpdateSsoTeammate>(a)?)
+                .await?,
+        ),
         "scopes.list" => json(c.scopes().list().await?),
         "scopes.list_access_requests" => json(
             c.scopes()
