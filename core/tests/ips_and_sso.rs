@@ -490,3 +490,29 @@ async fn an_admin_or_persona_sso_teammate_sends_no_empty_lists() {
         .unwrap();
     assert_eq!(t.scopes, vec!["stats.read"]);
 }
+
+#[tokio::test]
+async fn sso_bare_array_errors_keep_field_and_error_id() {
+    let s = MockServer::start().await;
+    expect(
+        &s,
+        Wire::new("POST", "/v3/sso/teammates").body(json!({
+            "email": "o@x.test", "first_name": "Ada", "last_name": "Lovelace",
+            "is_admin": true, "has_restricted_subuser_access": false
+        })),
+        400,
+        Some(json!([{"message": "email already exists", "field": "email", "error_id": "sso-409"}])),
+    )
+    .await;
+    let e = client(&s)
+        .teammates()
+        .create_sso(&CreateSsoTeammate {
+            is_admin: true,
+            ..sso("o@x.test", vec![])
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::BadRequest);
+    assert_eq!(e.errors()[0].field.as_deref(), Some("email"));
+    assert_eq!(e.errors()[0].error_id.as_deref(), Some("sso-409"));
+}
