@@ -1,6 +1,6 @@
 // Starts the sandbox binary on a free port for one test file; tests reset it as they need.
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -44,4 +44,25 @@ export async function startSandbox() {
     client: (extra = {}) => new sg.Client({ apiKey: KEY, baseUrl: url, maxRetries: 0, ...extra }),
     close: () => proc.kill(),
   }
+}
+
+const camel = (k) => k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())
+// Scenario arguments use the core's wire names; the binding takes camelCase options.
+const camelDeep = (v) => Array.isArray(v) ? v.map(camelDeep) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [camel(k), camelDeep(x)])) : v
+const opts = (a, ...drop) => camelDeep(Object.fromEntries(Object.entries(a).filter(([k]) => !drop.includes(k))))
+const collect = async (it) => { const all = []; for await (const x of it) all.push(x); return all }
+
+/** How each operation is called: tests/operations.json, shared by every language's runner. */
+export const OPS = JSON.parse(readFileSync(path.join(ROOT, 'tests', 'operations.json'), 'utf8')).operations
+
+/** Calls `op` (the core's `resource.method`) with `a` (arguments by their wire names). */
+export function call(c, op, a) {
+  const how = OPS[op]
+  if (!how) throw new Error(`unknown operation ${op}`)
+  const [resource, name] = op.split('.')
+  const params = how.params ?? []
+  const args = params.map((p) => a[p])
+  if (how.options) args.push(opts(a, ...params))
+  const r = c[camel(resource)][camel(how.method ?? name)](...args)
+  return how.pager ? collect(r) : r
 }

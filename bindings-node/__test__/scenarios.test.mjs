@@ -4,16 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
 
-import { KEY, ROOT, sg, startSandbox } from './helpers.mjs'
+import { KEY, ROOT, call, sg, startSandbox } from './helpers.mjs'
 
 const DIR = path.join(ROOT, 'tests', 'scenarios')
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort()
 
-const camel = (k) => k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())
 const snake = (k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
-// Scenario arguments use the core's wire names; the binding takes camelCase options.
-const camelDeep = (v) => Array.isArray(v) ? v.map(camelDeep) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [camel(k), camelDeep(x)])) : v
-const opts = (a, ...drop) => camelDeep(Object.fromEntries(Object.entries(a).filter(([k]) => !drop.includes(k))))
 // Results are compared in the core's JSON form (snake_case; the cursor under _metadata).
 function toCore(v) {
   if (Array.isArray(v)) return v.map(toCore)
@@ -27,21 +23,6 @@ function toCore(v) {
     return out
   }
   return v
-}
-const collect = async (it) => { const all = []; for await (const x of it) all.push(x); return all }
-
-// How each operation is called: tests/operations.json, shared by every language's runner.
-const OPS = JSON.parse(readFileSync(path.join(ROOT, 'tests', 'operations.json'), 'utf8')).operations
-
-function call(c, op, a) {
-  const how = OPS[op]
-  assert.ok(how, `unknown operation ${op}`)
-  const [resource, name] = op.split('.')
-  const params = how.params ?? []
-  const args = params.map((p) => a[p])
-  if (how.options) args.push(opts(a, ...params))
-  const r = c[camel(resource)][camel(how.method ?? name)](...args)
-  return how.pager ? collect(r) : r
 }
 
 function contains(got, want) {

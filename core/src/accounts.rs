@@ -80,7 +80,11 @@ pub struct Offering {
     /// `package` (exactly one per account) or `addon`.
     pub r#type: OfferingType,
     /// How many (a package's is 1).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::opt_i64_number",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub quantity: Option<i64>,
 }
@@ -194,16 +198,32 @@ pub struct CatalogEntry {
 )]
 pub struct Entitlements {
     /// Emails per month.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::opt_i64_number",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub email_sends_max_monthly: Option<i64>,
     /// Dedicated IPs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::opt_i64_number",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ip_count: Option<i64>,
     /// Teammates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::opt_i64_number",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub teammates_max_total: Option<i64>,
     /// Users.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::de::opt_i64_number",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub users_max_total: Option<i64>,
 }
 
@@ -553,7 +573,8 @@ impl Accounts<'_> {
 
     /// `POST …/{id}/sso`: a single sign-on link into the account's console. SendGrid answers
     /// `303 See Other`; the link (its `Location`) is returned, never followed, and the call is
-    /// never repeated.
+    /// never repeated. Empty if the answer carries no `Location` (SendGrid's spec declares
+    /// none, so such an answer is not an error).
     pub async fn sso_login(self, account_id_: &str) -> Result<String> {
         self.parent("accounts.sso_login")?;
         account_id(account_id_)?;

@@ -8,17 +8,28 @@ use serde_json::Value;
 fn number_to_u64(v: &Value) -> Option<u64> {
     match v {
         Value::Number(n) => n.as_u64().or_else(|| {
+            // Negative (a count or id cannot be) reads as 0; a fraction is truncated; the
+            // published schemas type many of these as plain `number`, so mock servers send both.
             n.as_f64()
-                .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f <= u64::MAX as f64)
-                .map(|f| f as u64)
+                .filter(|f| f.is_finite())
+                .map(|f| f.max(0.0).min(u64::MAX as f64) as u64)
         }),
         // Some endpoints send numeric ids as strings ("limit": "100" in next_params).
-        Value::String(s) => s.trim().parse::<u64>().ok(),
+        Value::String(s) => {
+            let t = s.trim();
+            t.parse::<u64>().ok().or_else(|| {
+                t.parse::<f64>()
+                    .ok()
+                    .filter(|f| f.is_finite())
+                    .map(|f| f.max(0.0).min(u64::MAX as f64) as u64)
+            })
+        }
         _ => None,
     }
 }
 
-/// A non-negative integer that may be sent as an integer, an integral float or a numeric string.
+/// A non-negative integer that may be sent as an integer, a float (truncated toward zero), a
+/// negative number (read as 0) or a numeric string.
 pub fn u64_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     let v = Value::deserialize(d)?;
     number_to_u64(&v).ok_or_else(|| {
@@ -79,4 +90,9 @@ pub fn opt_i64_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D:
         Value::String(s) => s.trim().parse::<f64>().ok().map(|f| f as i64),
         _ => None,
     })
+}
+
+/// A count: like [`u64_lenient`], with `null` read as 0.
+pub fn count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    Ok(opt_u64_lenient(d)?.unwrap_or(0))
 }

@@ -22,21 +22,37 @@ pub const MAX_STATS_LIMIT: u32 = 500;
     pyo3::pyclass(frozen, get_all, module = "sendgrid_admin")
 )]
 pub struct Metrics {
+    #[serde(deserialize_with = "crate::de::count")]
     pub blocks: u64,
+    #[serde(deserialize_with = "crate::de::count")]
     pub bounce_drops: u64,
+    #[serde(deserialize_with = "crate::de::count")]
     pub bounces: u64,
+    #[serde(deserialize_with = "crate::de::count")]
     pub clicks: u64,
+    #[serde(deserialize_with = "crate::de::count")]
     pub deferred: u64,
+    #[serde(deserialize_with = "crate::de::count")]
     pub delivered: u64,
+    #[serde(deserialize_with = "crate::de::count")]
     pub invalid_emails: u64,
+    #[serde(deserialize_with = "crate::de::count")]
     pub opens: u64,
+    #[serde(deserialize_with = "crate::de::count")]
     pub processed: u64,
+    #[serde(deserialize_with = "crate::de::count")]
     pub requests: u64,
+    #[serde(deserialize_with = "crate::de::count")]
     pub spam_report_drops: u64,
+    #[serde(deserialize_with = "crate::de::count")]
     pub spam_reports: u64,
+    #[serde(deserialize_with = "crate::de::count")]
     pub unique_clicks: u64,
+    #[serde(deserialize_with = "crate::de::count")]
     pub unique_opens: u64,
+    #[serde(deserialize_with = "crate::de::count")]
     pub unsubscribe_drops: u64,
+    #[serde(deserialize_with = "crate::de::count")]
     pub unsubscribes: u64,
 }
 

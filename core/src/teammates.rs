@@ -222,8 +222,11 @@ pub struct InviteTeammate {
     pyo3::pyclass(frozen, get_all, module = "sendgrid_admin")
 )]
 pub struct Invitation {
-    /// The invite token (`pending_id` in some SendGrid examples; both are read).
+    /// The invite token (`pending_id` in some SendGrid examples; both are read). Empty when
+    /// the answer leaves it out: the spec does not require it in `invite`'s answer (its example
+    /// has none); `list_pending` gives it.
     #[serde(
+        default,
         alias = "pending_id",
         deserialize_with = "crate::de::string_or_default"
     )]

@@ -1,0 +1,95 @@
+//! Answers that conform to SendGrid's published schemas but not to real SendGrid's habits (what
+//! a mock server such as Prism makes up) decode instead of failing the call: numbers typed as
+//! plain `number` that arrive fractional or negative, an invitation without its token, a 303
+//! without `Location`. `tests/contract` (run from the Node suite) checks every operation this
+//! way against Prism; these pin each rule on the wire.
+mod common;
+
+use common::{client, expect, Wire};
+use sendgrid_admin::stats::MonthlyStatsQuery;
+use sendgrid_admin::teammates::InviteTeammate;
+use serde_json::json;
+use wiremock::MockServer;
+
+#[tokio::test]
+async fn fractional_ids_are_truncated_and_negative_counts_read_as_zero() {
+    let s = MockServer::start().await;
+    expect(
+        &s,
+        Wire::new("GET", "/v3/subusers"),
+        200,
+        Some(
+            json!([{"id": 3730663.54, "username": "a", "email": "e", "disabled": false},
+                    {"id": -5, "username": "b", "email": "e", "disabled": false},
+                    {"id": "42.9", "username": "c", "email": "e", "disabled": false}]),
+        ),
+    )
+    .await;
+    let subs = client(&s)
+        .subusers()
+        .list(&Default::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        subs.iter().map(|s| s.id).collect::<Vec<_>>(),
+        vec![3730663, 0, 42]
+    );
+
+    let s = MockServer::start().await;
+    expect(
+        &s,
+        Wire::new("GET", "/v3/subusers/acme/stats/monthly").query("date=2026-10-01"),
+        200,
+        Some(
+            json!({"date": "2026-10-01", "stats": [{"name": "acme", "type": "subuser",
+            "metrics": {"blocks": -31396053, "delivered": 12.7, "opens": null, "clicks": "3"}}]}),
+        ),
+    )
+    .await;
+    let page = client(&s)
+        .stats()
+        .subuser_monthly(
+            "acme",
+            &MonthlyStatsQuery {
+                date: "2026-10-01".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let m = page.stats[0].metrics;
+    assert_eq!((m.blocks, m.delivered, m.opens, m.clicks), (0, 12, 0, 3));
+}
+
+#[tokio::test]
+async fn an_invite_answer_without_token_and_a_303_without_location_succeed() {
+    let s = MockServer::start().await;
+    expect(
+        &s,
+        Wire::new("POST", "/v3/teammates")
+            .body(json!({"email": "a@x.test", "scopes": ["mail.send"], "is_admin": false})),
+        201,
+        Some(json!({"email": "a@x.test", "scopes": ["mail.send"], "is_admin": false})),
+    )
+    .await;
+    let inv = client(&s)
+        .teammates()
+        .invite(&InviteTeammate {
+            email: "a@x.test".into(),
+            scopes: vec!["mail.send".into()],
+            is_admin: false,
+        })
+        .await
+        .unwrap();
+    assert_eq!(inv.token, "");
+
+    let s = MockServer::start().await;
+    expect(
+        &s,
+        Wire::new("POST", "/v3/partners/accounts/sg1/sso"),
+        303,
+        None,
+    )
+    .await;
+    assert_eq!(client(&s).accounts().sso_login("sg1").await.unwrap(), "");
+}
