@@ -359,16 +359,6 @@ pub struct Accounts<'a> {
     pub(crate) client: &'a Client,
 }
 
-fn account_id(v: &str) -> Result<()> {
-    if v.is_empty() || v.len() > 128 || !v.bytes().all(|b| b.is_ascii_graphic()) {
-        return Err(Error::invalid(
-            "account_id",
-            "must be 1-128 printable ASCII characters without spaces",
-        ));
-    }
-    Ok(())
-}
-
 /// Exactly one package, whose quantity is 1 (or left out); names non-empty; quantities ≥ 1.
 pub fn check_offerings(field: &str, offerings: &[Offering]) -> Result<()> {
     let mut packages = 0;
@@ -499,7 +489,7 @@ impl Accounts<'_> {
     /// cancels its billing at once.
     pub async fn delete(self, account_id_: &str) -> Result<()> {
         self.parent("accounts.delete")?;
-        account_id(account_id_)?;
+        validate::account_id("account_id", account_id_)?;
         let req = self
             .client
             .req(Method::DELETE, &["partners", "accounts", account_id_]);
@@ -509,7 +499,7 @@ impl Accounts<'_> {
     /// `GET …/{id}/offerings`: the account's offerings.
     pub async fn offerings(self, account_id_: &str) -> Result<Vec<Offering>> {
         self.parent("accounts.offerings")?;
-        account_id(account_id_)?;
+        validate::account_id("account_id", account_id_)?;
         let req = self.client.req(
             Method::GET,
             &["partners", "accounts", account_id_, "offerings"],
@@ -525,7 +515,7 @@ impl Accounts<'_> {
         offerings: &[Offering],
     ) -> Result<Vec<Offering>> {
         self.parent("accounts.set_offerings")?;
-        account_id(account_id_)?;
+        validate::account_id("account_id", account_id_)?;
         check_offerings("offerings", offerings)?;
         let req = self
             .client
@@ -549,7 +539,7 @@ impl Accounts<'_> {
     /// `GET …/{id}/state`.
     pub async fn state(self, account_id_: &str) -> Result<AccountState> {
         self.parent("accounts.state")?;
-        account_id(account_id_)?;
+        validate::account_id("account_id", account_id_)?;
         let req = self
             .client
             .req(Method::GET, &["partners", "accounts", account_id_, "state"]);
@@ -563,7 +553,7 @@ impl Accounts<'_> {
     /// `PUT …/{id}/state` (204): activates or deactivates the account.
     pub async fn set_state(self, account_id_: &str, state: NewAccountState) -> Result<()> {
         self.parent("accounts.set_state")?;
-        account_id(account_id_)?;
+        validate::account_id("account_id", account_id_)?;
         let req = self
             .client
             .req(Method::PUT, &["partners", "accounts", account_id_, "state"])
@@ -577,7 +567,7 @@ impl Accounts<'_> {
     /// none, so such an answer is not an error).
     pub async fn sso_login(self, account_id_: &str) -> Result<String> {
         self.parent("accounts.sso_login")?;
-        account_id(account_id_)?;
+        validate::account_id("account_id", account_id_)?;
         let req = self
             .client
             .req(Method::POST, &["partners", "accounts", account_id_, "sso"]);
@@ -587,7 +577,7 @@ impl Accounts<'_> {
     /// `GET …/{id}/ips`: one page of the account's dedicated IPs, newest first.
     pub async fn ips(self, account_id_: &str, params: &ListAccountIps) -> Result<AccountIpPage> {
         self.parent("accounts.ips")?;
-        account_id(account_id_)?;
+        validate::account_id("account_id", account_id_)?;
         validate::range("limit", params.limit, 1, MAX_IPS_PAGE)?;
         if let Some(after) = &params.after {
             validate::ipv4_list("after", std::slice::from_ref(after))?;
@@ -628,7 +618,7 @@ impl Accounts<'_> {
         region: IpRegion,
     ) -> Result<AddedIps> {
         self.parent("accounts.add_ips")?;
-        account_id(account_id_)?;
+        validate::account_id("account_id", account_id_)?;
         validate::range("count", Some(count), 1, MAX_IPS_PER_CALL as u32)?;
         let req = self
             .client
@@ -640,7 +630,7 @@ impl Accounts<'_> {
     /// `DELETE …/{id}/ips` with a JSON body (204): removes 1-10 of the account's IPs.
     pub async fn remove_ips(self, account_id_: &str, ips: &[String]) -> Result<()> {
         self.parent("accounts.remove_ips")?;
-        account_id(account_id_)?;
+        validate::account_id("account_id", account_id_)?;
         ips_1_to_10(ips)?;
         let req = self
             .client

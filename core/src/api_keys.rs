@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
+use crate::validate;
 
 /// An API key as listed or updated (never its secret).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -87,13 +88,6 @@ fn check(name: &str, scopes: Option<&[String]>) -> Result<()> {
     Ok(())
 }
 
-fn key_id(v: &str) -> Result<()> {
-    if v.is_empty() || !v.bytes().all(|b| b.is_ascii_graphic()) {
-        return Err(Error::invalid("api_key_id", "must be printable ASCII"));
-    }
-    Ok(())
-}
-
 /// API keys; get it from [`Client::api_keys`].
 #[derive(Debug, Clone, Copy)]
 pub struct ApiKeys<'a> {
@@ -124,7 +118,7 @@ impl ApiKeys<'_> {
 
     /// `PUT /v3/api_keys/{id}`: renames the key and replaces its scopes.
     pub async fn update(self, api_key_id: &str, name: &str, scopes: &[String]) -> Result<ApiKey> {
-        key_id(api_key_id)?;
+        validate::api_key_id("api_key_id", api_key_id)?;
         check(name, Some(scopes))?;
         let req = self
             .client
@@ -138,7 +132,7 @@ impl ApiKeys<'_> {
 
     /// `DELETE /v3/api_keys/{id}` (204): revokes the key.
     pub async fn delete(self, api_key_id: &str) -> Result<()> {
-        key_id(api_key_id)?;
+        validate::api_key_id("api_key_id", api_key_id)?;
         let req = self.client.req(Method::DELETE, &["api_keys", api_key_id]);
         self.client.run(req).await
     }

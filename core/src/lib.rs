@@ -71,12 +71,9 @@ pub use obo::OnBehalfOf;
 pub use region::Region;
 pub use retry::RetryPolicy;
 
-/// Internal parsers exposed for the property tests (`core/tests/fuzz.rs`); not a stable API.
+/// The fuzz targets' bodies and the parsers the property tests use; not a stable API.
 #[doc(hidden)]
-pub mod fuzzing {
-    pub use crate::ratelimit::{parse_header_number, Rounding};
-    pub use crate::transport::parse_error_body;
-}
+pub mod fuzzing;
 
 /// The README's Rust quick start, compiled as a doctest so that it cannot rot.
 #[cfg(doctest)]

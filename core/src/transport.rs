@@ -136,19 +136,7 @@ impl Client {
     }
 
     fn url(&self, req: &Req) -> Result<Url> {
-        let mut url = self.base().clone();
-        {
-            let mut segs = url
-                .path_segments_mut()
-                .map_err(|_| Error::invalid("base_url", "cannot be a base"))?;
-            segs.pop_if_empty().push("v3");
-            // Each value is one percent-encoded segment: '/', '?', '#', '%' cannot alter the path.
-            segs.extend(req.segments.iter());
-        }
-        if !req.query.is_empty() {
-            url.query_pairs_mut().extend_pairs(req.query.iter());
-        }
-        Ok(url)
+        request_url(self.base(), &req.segments, &req.query)
     }
 
     fn headers(&self, req: &Req) -> Result<HeaderMap> {
@@ -301,6 +289,38 @@ impl Client {
             None => Place::Unpaced,
         }
     }
+}
+
+/// `base` + `/v3/` + each of `segments` as one percent-encoded path segment, + the query.
+pub(crate) fn request_url(
+    base: &Url,
+    segments: &[String],
+    query: &[(String, String)],
+) -> Result<Url> {
+    // The validators refuse these for every named parameter; this is the last guard. A URL
+    // parser drops tabs and line breaks and resolves dot-segments: the path would change.
+    if let Some(s) = segments
+        .iter()
+        .find(|s| *s == "." || *s == ".." || s.chars().any(char::is_control))
+    {
+        return Err(Error::invalid(
+            "path",
+            format!("{s:?} cannot be a path segment: it would reach another endpoint"),
+        ));
+    }
+    let mut url = base.clone();
+    {
+        let mut segs = url
+            .path_segments_mut()
+            .map_err(|_| Error::invalid("base_url", "cannot be a base"))?;
+        segs.pop_if_empty().push("v3");
+        // Each value is one percent-encoded segment: '/', '?', '#', '%' cannot alter the path.
+        segs.extend(segments.iter());
+    }
+    if !query.is_empty() {
+        url.query_pairs_mut().extend_pairs(query.iter());
+    }
+    Ok(url)
 }
 
 /// The `errors[]` and request id of an error body in any of SendGrid's shapes; a body that is

@@ -12,6 +12,18 @@ fn has_control(s: &str) -> bool {
     s.chars().any(char::is_control)
 }
 
+/// `.` and `..` are dot-segments: in a URL path they are removed or climb a level, so the
+/// request would reach another endpoint (`subusers/../monitor`). No name or token may be one.
+fn dot_segment(field: &str, v: &str) -> Result<()> {
+    if v == "." || v == ".." {
+        return Err(Error::invalid(
+            field,
+            format!("{v:?} cannot be used: in a URL path it would reach another endpoint"),
+        ));
+    }
+    Ok(())
+}
+
 /// A subuser or teammate username used in a path or query: 1–64 characters, no control characters.
 pub fn username(field: &str, v: &str) -> Result<()> {
     if v.trim().is_empty() {
@@ -30,7 +42,7 @@ pub fn username(field: &str, v: &str) -> Result<()> {
             "must not contain control characters (CR, LF, tab, ...)",
         ));
     }
-    Ok(())
+    dot_segment(field, v)
 }
 
 /// A teammate's username: a [`username`] that is not one of the words SendGrid uses for its own
@@ -77,7 +89,26 @@ pub fn token(field: &str, v: &str) -> Result<()> {
             "must be at most 256 characters without control characters",
         ));
     }
-    Ok(())
+    dot_segment(field, v)
+}
+
+/// A customer account id: 1-128 printable ASCII characters without spaces.
+pub fn account_id(field: &str, v: &str) -> Result<()> {
+    if v.is_empty() || v.len() > 128 || !v.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(Error::invalid(
+            field,
+            "must be 1-128 printable ASCII characters without spaces",
+        ));
+    }
+    dot_segment(field, v)
+}
+
+/// An API key id: printable ASCII.
+pub fn api_key_id(field: &str, v: &str) -> Result<()> {
+    if v.is_empty() || !v.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(Error::invalid(field, "must be printable ASCII"));
+    }
+    dot_segment(field, v)
 }
 
 /// An email address: 5–255 characters, `local@domain.tld`, no spaces or control characters

@@ -20,6 +20,8 @@
 mod accounts;
 mod api_keys;
 mod control;
+#[doc(hidden)]
+pub mod fuzzing;
 mod http;
 mod ips;
 pub mod redis_server;
