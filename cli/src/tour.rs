@@ -16,6 +16,15 @@ fn step(n: &mut u32, what: &str) {
     println!("\n{n:>2}. {what}");
 }
 
+/// A value as people read it: a string or number as is, `none` for nothing (never Rust `Debug`).
+fn text<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(serde_json::Value::Null) | Err(_) => "none".into(),
+        Ok(other) => other.to_string(),
+    }
+}
+
 fn show(line: impl AsRef<str>) {
     println!("    {}", line.as_ref());
 }
@@ -132,8 +141,10 @@ pub async fn run(g: &Global) -> Result<(), Error> {
     };
     let cr = c.credits().set("tour-acme", &set).await?;
     show(format!(
-        "credits: {:?} remain={:?} total={:?}",
-        cr.r#type, cr.remain, cr.total
+        "credits: {}, {} of {} left",
+        text(&cr.r#type),
+        text(&cr.remain),
+        text(&cr.total)
     ));
 
     step(&mut n, "Disable tour-globex");
@@ -181,7 +192,11 @@ pub async fn run(g: &Global) -> Result<(), Error> {
         .teammates()
         .update_permissions("teammate0002", &Permissions::scopes(["stats.read"]))
         .await?;
-    show(format!("{} now has scopes {:?}", t.username, t.scopes));
+    show(format!(
+        "{} now has scopes {}",
+        t.username,
+        t.scopes.join(", ")
+    ));
 
     step(
         &mut n,
@@ -214,15 +229,17 @@ pub async fn run(g: &Global) -> Result<(), Error> {
     );
     let acme = c.on_behalf_of(OnBehalfOf::subuser("tour-acme"));
     for t in acme.teammates().list(&Default::default()).await? {
-        show(format!("teammate {} ({:?})", t.username, t.user_type));
+        show(format!("teammate {} ({})", t.username, text(&t.user_type)));
     }
     show(format!(
         "scopes: {}",
         acme.scopes().list().await?.join(", ")
     ));
     show(format!(
-        "the parent client is untouched: on-behalf-of = {:?}",
+        "the parent client is untouched: on-behalf-of = {}",
         c.current_on_behalf_of()
+            .and_then(|o| o.header_value().ok())
+            .unwrap_or_else(|| "none".into())
     ));
 
     step(&mut n, "Bad input never reaches SendGrid");

@@ -638,8 +638,14 @@ fn tour_exits_zero_and_prints_the_transcript() {
         "refused locally",
         "On behalf of tour-acme",
         "Tour finished",
+        "credits: recurring, 50000 of 50000 left",
+        "teammate tour-acme (owner)",
     ] {
         assert!(text.contains(want), "missing {want:?} in\n{text}");
+    }
+    // People read this: no Rust `Debug` forms.
+    for debug in ["Some(", "None", "[\""] {
+        assert!(!text.contains(debug), "{debug:?} in\n{text}");
     }
 }
 
