@@ -21,6 +21,7 @@ pub enum Cmd {
         /// Page size, 1-100.
         #[arg(long)]
         limit: Option<u32>,
+        /// Follow every page and print every item.
         #[arg(long)]
         all: bool,
     },
@@ -31,12 +32,16 @@ pub enum Cmd {
         /// Contact email.
         #[arg(long)]
         email: Option<String>,
+        /// First name.
         #[arg(long)]
         first_name: Option<String>,
+        /// Last name.
         #[arg(long)]
         last_name: Option<String>,
+        /// Company name.
         #[arg(long)]
         company_name: Option<String>,
+        /// Company website.
         #[arg(long)]
         company_website: Option<String>,
         /// Phone, E.164 (+ and up to 15 digits).
@@ -54,6 +59,7 @@ pub enum Cmd {
     Delete {
         /// The customer account id.
         account: String,
+        /// Confirm: this cannot be undone.
         #[arg(long)]
         yes: bool,
     },
@@ -80,6 +86,7 @@ pub enum Cmd {
     SetState {
         /// The customer account id.
         account: String,
+        /// activated or deactivated.
         state: String,
     },
     /// Print a single sign-on link into the account's console.
@@ -97,6 +104,7 @@ pub enum Cmd {
         /// Page size, 1-5000.
         #[arg(long)]
         limit: Option<u32>,
+        /// Follow every page and print every item.
         #[arg(long)]
         all: bool,
     },
@@ -104,8 +112,10 @@ pub enum Cmd {
     AddIps {
         /// The customer account id.
         account: String,
+        /// How many IPs (1-10).
         #[arg(long)]
         count: u32,
+        /// us or eu.
         #[arg(long)]
         region: String,
     },
@@ -113,6 +123,7 @@ pub enum Cmd {
     RemoveIps {
         /// The customer account id.
         account: String,
+        /// The account's IPv4 addresses to remove (1-10).
         #[arg(required = true)]
         ips: Vec<String>,
     },

@@ -12,6 +12,7 @@ use crate::output::{print, Format};
 pub enum Cmd {
     /// Create a key; prints its secret (`api_key`), shown by SendGrid this once.
     Create {
+        /// The key's name.
         name: String,
         /// A scope (repeatable); none: SendGrid's default.
         #[arg(long = "scope")]
@@ -19,18 +20,25 @@ pub enum Cmd {
     },
     /// List the keys (ids and names).
     List {
+        /// Page size.
         #[arg(long)]
         limit: Option<u32>,
     },
     /// Rename a key and replace its scopes.
     Update {
+        /// The key's id.
         api_key_id: String,
+        /// The key's name.
         name: String,
+        /// A scope of the key (repeat the flag for more).
         #[arg(long = "scope")]
         scopes: Vec<String>,
     },
     /// Revoke a key.
-    Delete { api_key_id: String },
+    Delete {
+        /// The key's id.
+        api_key_id: String,
+    },
 }
 
 pub async fn run(c: &Client, cmd: Cmd, f: Format) -> Result<(), Error> {

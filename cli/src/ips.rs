@@ -13,15 +13,19 @@ use crate::output::{print, print_stream, Format};
 pub enum Cmd {
     /// List the account's IPs and their subusers (`--subuser` for one subuser's IPs).
     List {
+        /// Only this subuser (username).
         #[arg(long)]
         subuser: Option<String>,
+        /// IPv4 address.
         #[arg(long)]
         ip: Option<String>,
+        /// Leave out IPs with a reverse DNS record.
         #[arg(long)]
         exclude_whitelabels: bool,
         /// Page size (1-500).
         #[arg(long)]
         limit: Option<u32>,
+        /// How many to skip.
         #[arg(long)]
         offset: Option<u32>,
         /// asc or desc.
@@ -30,6 +34,7 @@ pub enum Cmd {
     },
     /// Ids of the subusers an IP is assigned to (one page, or every page with --all).
     SubusersOf {
+        /// IPv4 address.
         ip: String,
         /// The cursor from the previous page's next_after.
         #[arg(long)]
@@ -37,13 +42,24 @@ pub enum Cmd {
         /// Page size (1-100).
         #[arg(long)]
         limit: Option<u32>,
+        /// Follow every page and print every item.
         #[arg(long)]
         all: bool,
     },
     /// Let subusers send from an IP (1000 per request; prints one result per chunk).
-    Assign { ip: String, usernames: Vec<String> },
+    Assign {
+        /// IPv4 address.
+        ip: String,
+        /// Subuser usernames.
+        usernames: Vec<String>,
+    },
     /// Stop subusers sending from an IP (1000 per request; one result per chunk).
-    Unassign { ip: String, usernames: Vec<String> },
+    Unassign {
+        /// IPv4 address.
+        ip: String,
+        /// Subuser usernames.
+        usernames: Vec<String>,
+    },
 }
 
 /// Prints one line per chunk and fails with the first chunk's error, if any.

@@ -132,6 +132,14 @@ enum Command {
     Sandbox(SandboxConfig),
     /// Walk through the main jobs against an in-process sandbox (or --base-url).
     Tour,
+    /// Print a shell completion script (e.g. `sendgrid-admin completions bash >
+    /// /etc/bash_completion.d/sendgrid-admin`).
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; e.g. `sendgrid-admin man | man -l -`).
+    Man,
 }
 
 #[cfg_attr(not(feature = "sandbox"), allow(unused_variables))]
@@ -169,6 +177,20 @@ async fn run(cli: Cli, key_from_flag: bool) -> Result<(), Error> {
             Ok(())
         }
         Command::Tour => tour::run(g).await,
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "sendgrid-admin", &mut buf);
+            print_bytes(&buf)
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut buf)
+                .map_err(|e| {
+                    Error::invalid("man", format!("could not render the manual page: {e}"))
+                })?;
+            print_bytes(&buf)
+        }
         Command::Subusers(c) => subusers::run(&g.client()?, c, g.output).await,
         Command::Monitor(c) => monitor::run(&g.client()?, c, g.output).await,
         Command::Accounts(c) => accounts::run(&g.client()?, c, g.output).await,
@@ -178,6 +200,18 @@ async fn run(cli: Cli, key_from_flag: bool) -> Result<(), Error> {
         Command::User(c) => user::run(&g.client()?, c, g.output).await,
         Command::ApiKeys(c) => api_keys::run(&g.client()?, c, g.output).await,
         Command::Request(a) => request::run(&g.client()?, a, g.output).await,
+    }
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+fn print_bytes(bytes: &[u8]) -> Result<(), Error> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::invalid("stdout", format!("could not write: {e}")))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -202,4 +236,33 @@ async fn main() -> ExitCode {
 /// The JSON printed for operations SendGrid answers with 204.
 pub fn done() -> serde_json::Value {
     serde_json::json!({"ok": true})
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// Every argument of every command says what it is in `--help`.
+    #[test]
+    fn every_argument_is_documented() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for a in cmd.get_arguments() {
+                let builtin = matches!(a.get_id().as_str(), "help" | "version");
+                if !builtin && a.get_help().is_none() && a.get_long_help().is_none() {
+                    missing.push(format!("{path} {}", a.get_id()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&super::Cli::command(), "sendgrid-admin", &mut missing);
+        assert!(
+            missing.is_empty(),
+            "{} undocumented:\n{}",
+            missing.len(),
+            missing.join("\n")
+        );
+    }
 }

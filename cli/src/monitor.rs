@@ -10,9 +10,13 @@ use crate::output::{print, Format};
 #[derive(Subcommand)]
 pub enum Cmd {
     /// Show a subuser's monitor settings.
-    Get { username: String },
+    Get {
+        /// The subuser's username.
+        username: String,
+    },
     /// Create monitor settings.
     Create {
+        /// The subuser's username.
         username: String,
         /// Where sample emails go.
         #[arg(long)]
@@ -23,14 +27,20 @@ pub enum Cmd {
     },
     /// Replace monitor settings.
     Update {
+        /// The subuser's username.
         username: String,
+        /// Where the sample emails go.
         #[arg(long)]
         email: String,
+        /// Send a sample every this many emails (at least 1).
         #[arg(long)]
         frequency: u64,
     },
     /// Delete monitor settings.
-    Delete { username: String },
+    Delete {
+        /// The subuser's username.
+        username: String,
+    },
 }
 
 pub async fn run(c: &Client, cmd: Cmd, f: Format) -> Result<(), Error> {

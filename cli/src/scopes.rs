@@ -20,17 +20,26 @@ pub enum Cmd {
 pub enum RequestsCmd {
     /// List pending access requests.
     List {
+        /// Page size.
         #[arg(long)]
         limit: Option<u32>,
+        /// How many to skip.
         #[arg(long)]
         offset: Option<u32>,
+        /// Follow every page and print every item.
         #[arg(long)]
         all: bool,
     },
     /// Approve a request.
-    Approve { id: u64 },
+    Approve {
+        /// The access request's id.
+        id: u64,
+    },
     /// Deny a request.
-    Deny { id: u64 },
+    Deny {
+        /// The access request's id.
+        id: u64,
+    },
 }
 
 pub async fn run(c: &Client, cmd: Cmd, f: Format) -> Result<(), Error> {

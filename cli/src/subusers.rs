@@ -36,8 +36,10 @@ pub enum Cmd {
     },
     /// Create a subuser.
     Create {
+        /// The subuser's username.
         #[arg(long)]
         username: String,
+        /// Email address.
         #[arg(long)]
         email: String,
         /// Console password (or $SENDGRID_SUBUSER_PASSWORD).
@@ -49,19 +51,35 @@ pub enum Cmd {
         /// The new subuser's region: global or eu.
         #[arg(long)]
         subuser_region: Option<String>,
+        /// Also return each subuser's region.
         #[arg(long)]
         include_region: bool,
     },
     /// Enable a subuser.
-    Enable { username: String },
+    Enable {
+        /// The subuser's username.
+        username: String,
+    },
     /// Disable a subuser.
-    Disable { username: String },
+    Disable {
+        /// The subuser's username.
+        username: String,
+    },
     /// Delete a subuser.
-    Delete { username: String },
+    Delete {
+        /// The subuser's username.
+        username: String,
+    },
     /// Replace a subuser's IPs.
-    SetIps { username: String, ips: Vec<String> },
+    SetIps {
+        /// The subuser's username.
+        username: String,
+        /// IPv4 addresses (replacing the current ones).
+        ips: Vec<String>,
+    },
     /// Reputations of subusers.
     Reputations {
+        /// Subuser usernames.
         #[arg(required = true)]
         usernames: Vec<String>,
     },
@@ -86,9 +104,13 @@ pub enum RegionArg {
 #[derive(Subcommand)]
 pub enum CreditsCmd {
     /// Show a subuser's credits.
-    Get { username: String },
+    Get {
+        /// The subuser's username.
+        username: String,
+    },
     /// Set a subuser's credit allocation.
     Set {
+        /// The subuser's username.
         username: String,
         /// unlimited, recurring or nonrecurring.
         #[arg(long = "type", value_parser = ["unlimited", "recurring", "nonrecurring"])]
@@ -96,12 +118,15 @@ pub enum CreditsCmd {
         /// monthly, weekly or daily (recurring only).
         #[arg(long, value_parser = ["monthly", "weekly", "daily"])]
         reset_frequency: Option<String>,
+        /// Credits per period (recurring) or in all (nonrecurring).
         #[arg(long)]
         total: Option<u64>,
     },
     /// Add (positive) or remove (negative) remaining credits.
     Adjust {
+        /// The subuser's username.
         username: String,
+        /// How many credits to add (negative: remove).
         #[arg(long, allow_negative_numbers = true)]
         by: i64,
     },
@@ -110,45 +135,63 @@ pub enum CreditsCmd {
 #[derive(Subcommand)]
 pub enum WebsiteCmd {
     /// Allow console access.
-    Enable { username: String },
+    Enable {
+        /// The subuser's username.
+        username: String,
+    },
     /// Block console access (sending still works).
-    Disable { username: String },
+    Disable {
+        /// The subuser's username.
+        username: String,
+    },
 }
 
 #[derive(Subcommand)]
 pub enum StatsCmd {
     /// One subuser's month.
     SubuserMonthly {
+        /// The subuser's username.
         username: String,
+        /// Any day of the month, YYYY-MM-DD.
         #[arg(long)]
         date: String,
+        /// Metric to sort by (e.g. delivered).
         #[arg(long)]
         sort_by_metric: Option<String>,
+        /// Page size.
         #[arg(long)]
         limit: Option<u32>,
     },
     /// Every subuser's month.
     Monthly {
+        /// Any day of the month, YYYY-MM-DD.
         #[arg(long)]
         date: String,
+        /// Only this subuser (username).
         #[arg(long)]
         subuser: Option<String>,
+        /// Metric to sort by (e.g. delivered).
         #[arg(long)]
         sort_by_metric: Option<String>,
         /// asc or desc.
         #[arg(long)]
         direction: Option<String>,
+        /// Page size.
         #[arg(long)]
         limit: Option<u32>,
+        /// How many to skip.
         #[arg(long)]
         offset: Option<u32>,
     },
     /// Rows per day, week or month for 1-10 subusers.
     List {
+        /// Subuser usernames.
         #[arg(long = "subuser", required = true)]
         subusers: Vec<String>,
+        /// First day, YYYY-MM-DD.
         #[arg(long)]
         start_date: String,
+        /// Last day, YYYY-MM-DD (default: today).
         #[arg(long)]
         end_date: Option<String>,
         /// day, week or month.
@@ -157,12 +200,16 @@ pub enum StatsCmd {
     },
     /// Totals per subuser over a date range.
     Sums {
+        /// First day, YYYY-MM-DD.
         #[arg(long)]
         start_date: String,
+        /// Last day, YYYY-MM-DD (default: today).
         #[arg(long)]
         end_date: Option<String>,
+        /// Metric to sort by (e.g. delivered).
         #[arg(long)]
         sort_by_metric: Option<String>,
+        /// Page size.
         #[arg(long)]
         limit: Option<u32>,
     },

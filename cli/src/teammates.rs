@@ -17,53 +17,79 @@ pub enum Cmd {
         /// Page size (0-500).
         #[arg(long)]
         limit: Option<u32>,
+        /// How many to skip.
         #[arg(long)]
         offset: Option<u32>,
+        /// Follow every page and print every item.
         #[arg(long)]
         all: bool,
     },
     /// Show one teammate with scopes.
-    Get { username: String },
+    Get {
+        /// The teammate's username (an SSO teammate's is their email).
+        username: String,
+    },
     /// Invite a teammate: --admin, or one --scope or more.
     Invite {
+        /// The teammate's email (an SSO teammate's is also their username).
         #[arg(long)]
         email: String,
+        /// A scope (repeat the flag for more).
         #[arg(long = "scope")]
         scopes: Vec<String>,
+        /// Admin: every scope.
         #[arg(long)]
         admin: bool,
     },
     /// Replace a teammate's permissions: --admin, or one --scope or more.
     Update {
+        /// The teammate's username (an SSO teammate's is their email).
         username: String,
+        /// A scope (repeat the flag for more).
         #[arg(long = "scope")]
         scopes: Vec<String>,
+        /// Admin: every scope.
         #[arg(long)]
         admin: bool,
     },
     /// Delete a teammate.
-    Delete { username: String },
+    Delete {
+        /// The teammate's username (an SSO teammate's is their email).
+        username: String,
+    },
     /// List pending invitations.
     Pending,
     /// Delete a pending invitation.
-    DeletePending { token: String },
+    DeletePending {
+        /// The invitation's token.
+        token: String,
+    },
     /// Resend a pending invitation (resets its expiry).
-    Resend { token: String },
+    Resend {
+        /// The invitation's token.
+        token: String,
+    },
     /// Subusers a teammate can act for (one page, or every page with --all).
     SubuserAccess {
+        /// The teammate's username.
         teammate: String,
+        /// Page size.
         #[arg(long)]
         limit: Option<u64>,
+        /// Start after this subuser id (the previous page's cursor).
         #[arg(long)]
         after_subuser_id: Option<u64>,
+        /// The teammate's username (an SSO teammate's is their email).
         #[arg(long)]
         username: Option<String>,
+        /// Follow every page and print every item.
         #[arg(long)]
         all: bool,
     },
     /// Create a teammate who signs in with SSO: --admin, --persona, --scope..., or subuser
     /// access (--subuser-admin NAME, --subuser-restricted NAME=scope,scope).
     CreateSso {
+        /// The teammate's email (an SSO teammate's is also their username).
         #[arg(long)]
         email: String,
         #[command(flatten)]
@@ -71,6 +97,7 @@ pub enum Cmd {
     },
     /// Replace an SSO teammate's names and permissions (the same flags as create-sso).
     UpdateSso {
+        /// The teammate's username (an SSO teammate's is their email).
         username: String,
         #[command(flatten)]
         sso: SsoArgs,
@@ -80,15 +107,19 @@ pub enum Cmd {
 /// Names and permissions of an SSO teammate.
 #[derive(clap::Args)]
 pub struct SsoArgs {
+    /// First name.
     #[arg(long)]
     first_name: String,
+    /// Last name.
     #[arg(long)]
     last_name: String,
+    /// Admin: every scope.
     #[arg(long)]
     admin: bool,
     /// accountant, developer, marketer or observer.
     #[arg(long)]
     persona: Option<String>,
+    /// A scope (repeat the flag for more).
     #[arg(long = "scope")]
     scopes: Vec<String>,
     /// Admin access to this subuser (repeatable).

@@ -677,3 +677,23 @@ fn table_output_has_a_header() {
     assert!(text.starts_with("ID    USERNAME"), "{text}");
     assert_eq!(text.lines().count(), 3);
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_command_tree() {
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("sendgrid-admin")
+            .unwrap()
+            .env_remove("SENDGRID_API_KEY")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for shell in ["bash", "zsh", "fish"] {
+        let script = run(&["completions", shell]);
+        assert!(script.contains("subusers-of") && script.contains("create-sso"), "{shell}");
+    }
+    let man = run(&["man"]);
+    assert!(man.contains(".TH sendgrid-admin 1") && man.contains("teammates"));
+}
