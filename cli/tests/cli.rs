@@ -692,7 +692,10 @@ fn completions_and_man_page_come_from_the_command_tree() {
     };
     for shell in ["bash", "zsh", "fish"] {
         let script = run(&["completions", shell]);
-        assert!(script.contains("subusers-of") && script.contains("create-sso"), "{shell}");
+        assert!(
+            script.contains("subusers-of") && script.contains("create-sso"),
+            "{shell}"
+        );
     }
     let man = run(&["man"]);
     assert!(man.contains(".TH sendgrid-admin 1") && man.contains("teammates"));
