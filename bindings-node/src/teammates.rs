@@ -386,16 +386,7 @@ impl Teammates {
                 has_restricted_subuser_access: teammate.has_restricted_subuser_access,
                 subuser_access: teammate.subuser_access,
             })?;
-            let t = CreateSsoTeammate {
-                email,
-                first_name: u.first_name,
-                last_name: u.last_name,
-                is_admin: u.is_admin,
-                persona: u.persona,
-                scopes: u.scopes,
-                has_restricted_subuser_access: u.has_restricted_subuser_access,
-                subuser_access: u.subuser_access,
-            };
+            let t = CreateSsoTeammate::new(email, u);
             let out = this.client.teammates().create_sso(&t).await.into_napi()?;
             Ok(out.into())
         })

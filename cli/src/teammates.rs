@@ -237,16 +237,7 @@ pub async fn run(c: &Client, cmd: Cmd, f: Format) -> Result<(), Error> {
         }
         Cmd::CreateSso { email, sso } => {
             let u = sso.update()?;
-            let req = CreateSsoTeammate {
-                email,
-                first_name: u.first_name,
-                last_name: u.last_name,
-                is_admin: u.is_admin,
-                persona: u.persona,
-                scopes: u.scopes,
-                has_restricted_subuser_access: u.has_restricted_subuser_access,
-                subuser_access: u.subuser_access,
-            };
+            let req = CreateSsoTeammate::new(email, u);
             print(&t.create_sso(&req).await?, f);
         }
         Cmd::UpdateSso { username, sso } => {

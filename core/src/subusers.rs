@@ -252,6 +252,7 @@ impl Subusers<'_> {
     /// The ids of `usernames`, in order, each looked up with `GET /v3/subusers?username=`
     /// (8 at a time; the operations that name subusers by id need them). A username no subuser
     /// has is `invalid_input` naming `{field}[first + i]`, and the caller writes nothing.
+    /// Callers check the usernames with [`validate::username`] before anything is sent.
     pub(crate) async fn ids(
         self,
         field: &str,
@@ -278,7 +279,6 @@ impl Subusers<'_> {
 
 /// The id of the subuser named `username`; `invalid_input` naming `field` when there is none.
 async fn id_of(client: Client, field: String, username: String) -> Result<u64> {
-    validate::username(&field, &username)?;
     let found = client
         .subusers()
         .list(&ListSubusers {

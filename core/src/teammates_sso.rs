@@ -145,6 +145,22 @@ pub struct UpdateSsoTeammate {
     pub subuser_access: Vec<SubuserGrant>,
 }
 
+impl CreateSsoTeammate {
+    /// A new SSO teammate with this email and the names and permissions of `teammate`.
+    pub fn new(email: impl Into<String>, teammate: UpdateSsoTeammate) -> Self {
+        CreateSsoTeammate {
+            email: email.into(),
+            first_name: teammate.first_name,
+            last_name: teammate.last_name,
+            is_admin: teammate.is_admin,
+            persona: teammate.persona,
+            scopes: teammate.scopes,
+            has_restricted_subuser_access: teammate.has_restricted_subuser_access,
+            subuser_access: teammate.subuser_access,
+        }
+    }
+}
+
 /// An SSO teammate as SendGrid answers a create or update.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
