@@ -34,7 +34,8 @@ pub enum ErrorKind {
     Transport,
     /// The response did not match the model (not JSON, truncated, wrong shape, too large).
     Decode,
-    /// HTTP 409: the request conflicts with the current state (e.g. the name is taken).
+    /// HTTP 409: the request conflicts with the current state (e.g. the name is taken); also an
+    /// item that changed since its plan was made (apply).
     Conflict,
     /// SendGrid answered a write with success but did not apply all of it (e.g. an SSO
     /// teammate's subuser access silently dropped); the message says what is missing.
@@ -222,6 +223,14 @@ pub enum Error {
         /// What is missing, in terms of the caller's input.
         reason: String,
     },
+    /// An item changed since the plan was made (kind `conflict`); nothing was written to it.
+    #[error("{what} changed since the plan: {reason}; plan again")]
+    Drifted {
+        /// The item, e.g. `subuser acme`.
+        what: String,
+        /// What differs from the plan's base.
+        reason: String,
+    },
     /// The response could not be decoded into the expected model.
     #[error("{} {}: could not decode the {} response: {}; body starts: {:?}", .error.method, .error.path, .error.status, .error.reason, .error.excerpt)]
     Decode {
@@ -273,6 +282,7 @@ impl Error {
             Error::Transport { .. } => ErrorKind::Transport,
             Error::Decode { .. } => ErrorKind::Decode,
             Error::NotApplied { .. } => ErrorKind::NotApplied,
+            Error::Drifted { .. } => ErrorKind::Conflict,
         }
     }
 
@@ -322,7 +332,7 @@ impl Error {
     /// How many attempts were made before this error was returned (0 for invalid input).
     pub fn attempts(&self) -> u32 {
         match self {
-            Error::InvalidInput { .. } => 0,
+            Error::InvalidInput { .. } | Error::Drifted { .. } => 0,
             Error::NotApplied { .. } => 1,
             Error::Api { attempts, .. }
             | Error::Timeout { attempts, .. }
@@ -341,7 +351,7 @@ impl Error {
 
     pub(crate) fn set_attempts(&mut self, n: u32) {
         match self {
-            Error::InvalidInput { .. } | Error::NotApplied { .. } => {}
+            Error::InvalidInput { .. } | Error::NotApplied { .. } | Error::Drifted { .. } => {}
             Error::Api { attempts, .. }
             | Error::Timeout { attempts, .. }
             | Error::Transport { attempts, .. }

@@ -43,6 +43,7 @@ pub mod monitor;
 mod obo;
 mod pacing;
 pub mod paging;
+pub mod plan;
 #[cfg(feature = "python")]
 pub mod python;
 pub mod ratelimit;

@@ -1,0 +1,257 @@
+//! The desired-state document: the subusers and teammates an account should have.
+//!
+//! A field left out is not managed: the plan leaves it as it is. `monitor: null` (YAML `~`)
+//! means "no monitor". Passwords are never in the document: a subuser to create names where its
+//! password is (`password_env`, `password_file`), read only when it is created.
+
+use std::collections::HashSet;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::credits::{ResetFrequency, SetCredits};
+use crate::error::{Error, Result};
+use crate::monitor::Monitor;
+use crate::region::Region;
+use crate::teammates::Permissions;
+use crate::validate;
+
+/// An account's subusers and teammates as they should be.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "sendgrid-admin account document")]
+pub struct Document {
+    /// The subusers this document manages.
+    #[serde(default)]
+    pub subusers: Vec<SubuserSpec>,
+    /// The teammates this document manages (the account owner is never listed).
+    #[serde(default)]
+    pub teammates: Vec<TeammateSpec>,
+}
+
+/// One subuser as it should be. Every field but `username` may be left out (not managed).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubuserSpec {
+    /// The username (1–64 characters); the subuser's identity.
+    pub username: String,
+    /// Contact email; required to create the subuser (SendGrid cannot change it later).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Whether the subuser is disabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disabled: Option<bool>,
+    /// The region (`global` or `eu`); set when the subuser is created, never changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<RegionName>")]
+    pub region: Option<Region>,
+    /// The IPv4 addresses the subuser sends from (the whole list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ips: Option<Vec<String>>,
+    /// Monitor settings; `null` for none.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<MonitorSpec>")]
+    pub monitor: Option<Option<Monitor>>,
+    /// Credit allocation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<CreditsSpec>")]
+    pub credits: Option<SetCredits>,
+    /// Website (console) access. SendGrid has no way to read it, so it is set when the subuser
+    /// is created and not compared afterwards.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website_access: Option<bool>,
+    /// For a subuser to create: the environment variable that holds its password.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_env: Option<String>,
+    /// For a subuser to create: a file whose content (trailing newline removed) is its password.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_file: Option<String>,
+}
+
+/// One teammate as it should be, identified by email. Either `is_admin: true` or `scopes`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TeammateSpec {
+    /// The teammate's email (invitations go there).
+    pub email: String,
+    /// An admin has every scope (and lists none).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub is_admin: bool,
+    /// The scopes of a teammate who is not an admin.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scopes: Vec<String>,
+}
+
+impl TeammateSpec {
+    /// The permissions this spec asks for, scopes sorted.
+    pub fn permissions(&self) -> Permissions {
+        let mut scopes = self.scopes.clone();
+        scopes.sort();
+        Permissions {
+            scopes,
+            is_admin: self.is_admin,
+        }
+    }
+}
+
+/// `Some(v)` for a key that is present (even `null`), so that `monitor: null` differs from a
+/// missing key.
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> std::result::Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+// Schema-only shapes of fields whose Rust types accept more than a document may hold.
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum RegionName {
+    Global,
+    Eu,
+}
+
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct MonitorSpec {
+    /// Where the sample emails go.
+    email: String,
+    /// A sample every `frequency` emails (at least 1).
+    #[schemars(range(min = 1))]
+    frequency: u64,
+}
+
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum CreditTypeName {
+    Unlimited,
+    Recurring,
+    Nonrecurring,
+}
+
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct CreditsSpec {
+    /// Allocation type.
+    r#type: CreditTypeName,
+    /// Reset period (recurring only).
+    reset_frequency: Option<ResetFrequency>,
+    /// Credits per period (recurring and nonrecurring), at least 1.
+    #[schemars(range(min = 1))]
+    total: Option<u64>,
+}
+
+/// The document's JSON Schema (draft 2020-12), as published in `core/schema/`.
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Document)).unwrap_or_default()
+}
+
+impl Document {
+    /// Reads a YAML (or JSON, which is YAML) document. An unknown key, a wrong type or a
+    /// malformed file is an `invalid_input` error naming the line, column and key.
+    pub fn from_yaml(text: &str) -> Result<Document> {
+        if text.trim().is_empty() {
+            return Ok(Document::default());
+        }
+        serde_norway::from_str(text).map_err(|e| {
+            let at = e
+                .location()
+                .map(|l| format!("line {}, column {}: ", l.line(), l.column()))
+                .unwrap_or_default();
+            Error::invalid("document", format!("{at}{e}"))
+        })
+    }
+
+    /// The document as YAML.
+    pub fn to_yaml(&self) -> Result<String> {
+        serde_norway::to_string(self).map_err(|e| Error::invalid("document", e.to_string()))
+    }
+
+    /// Every problem of the document against the API's rules, each as `(path, reason)`, e.g.
+    /// `("subusers[2].ips[0]", "…")`. Empty when the document is valid.
+    pub fn problems(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        for (i, s) in self.subusers.iter().enumerate() {
+            let at = format!("subusers[{i}]");
+            let mut check = |r: Result<()>| {
+                if let Err(Error::InvalidInput { field, reason }) = r {
+                    out.push((format!("{at}.{field}"), reason));
+                }
+            };
+            check(validate::username("username", &s.username));
+            if !seen.insert(s.username.to_ascii_lowercase()) {
+                check(Err(Error::invalid(
+                    "username",
+                    format!("{:?} is listed twice", s.username),
+                )));
+            }
+            if let Some(e) = &s.email {
+                check(validate::email("email", e));
+            }
+            if let Some(ips) = &s.ips {
+                check(validate::ipv4_list("ips", ips));
+            }
+            if let Some(Some(m)) = &s.monitor {
+                check(m.validate());
+            }
+            if let Some(c) = &s.credits {
+                check(c.validate());
+            }
+            if let Some(Region::Other(r)) = &s.region {
+                check(Err(Error::invalid(
+                    "region",
+                    format!("{r:?} is not a region; use global or eu"),
+                )));
+            }
+            if s.password_env.is_some() && s.password_file.is_some() {
+                check(Err(Error::invalid(
+                    "password_file",
+                    "give password_env or password_file, not both",
+                )));
+            }
+        }
+        let mut seen = HashSet::new();
+        for (i, t) in self.teammates.iter().enumerate() {
+            let at = format!("teammates[{i}]");
+            let mut check = |r: Result<()>| {
+                if let Err(Error::InvalidInput { field, reason }) = r {
+                    out.push((format!("{at}.{field}"), reason));
+                }
+            };
+            check(validate::email("email", &t.email));
+            if !seen.insert(t.email.to_ascii_lowercase()) {
+                check(Err(Error::invalid(
+                    "email",
+                    format!("{:?} is listed twice", t.email),
+                )));
+            }
+            check(t.permissions().validate());
+        }
+        out
+    }
+
+    /// Checks the document: every problem in one `invalid_input` error (field `document`), one
+    /// per line as `path: reason`.
+    pub fn validate(&self) -> Result<()> {
+        let problems = self.problems();
+        if problems.is_empty() {
+            return Ok(());
+        }
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|(path, reason)| format!("{path}: {reason}"))
+            .collect();
+        Err(Error::invalid(
+            "document",
+            format!("{} problem(s):\n{}", lines.len(), lines.join("\n")),
+        ))
+    }
+}

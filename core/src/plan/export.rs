@@ -1,0 +1,95 @@
+//! `export`: the live account as a document, streamed item by item.
+
+use futures_util::stream::{self, StreamExt, TryStreamExt};
+
+use super::document::{Document, SubuserSpec, TeammateSpec};
+use super::live;
+use crate::client::Client;
+use crate::error::Result;
+use crate::subusers::Subuser;
+
+/// One exported item, in document order: every subuser, then every teammate.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportItem {
+    /// A subuser with every field SendGrid can read (not its website access or password).
+    Subuser(SubuserSpec),
+    /// A teammate or pending invitation (not the owner).
+    Teammate(TeammateSpec),
+}
+
+/// Subusers read at once: a page's details are fetched, handed over, then dropped.
+const CHUNK: usize = 100;
+
+impl Client {
+    /// Reads the whole account and hands each item to `sink` as soon as it is read, so that
+    /// memory stays flat however many subusers there are. On a client with on-behalf-of, only
+    /// the teammates (subusers belong to the parent).
+    pub async fn export_each<F>(&self, mut sink: F) -> Result<()>
+    where
+        F: FnMut(ExportItem) -> Result<()>,
+    {
+        if self.current_on_behalf_of().is_none() {
+            let ips = live::ips_by_subuser(self).await?;
+            let mut pages = live::subusers(self).try_chunks(CHUNK);
+            while let Some(chunk) = pages.next().await {
+                let chunk = chunk.map_err(|e| e.1)?;
+                let specs: Vec<SubuserSpec> = stream::iter(chunk)
+                    .map(|s| self.export_subuser(s, &ips))
+                    .buffered(live::READ_CONCURRENCY)
+                    .try_collect()
+                    .await?;
+                for s in specs {
+                    sink(ExportItem::Subuser(s))?;
+                }
+            }
+        }
+        for t in live::teammates(self).await? {
+            sink(ExportItem::Teammate(TeammateSpec {
+                email: t.email,
+                is_admin: t.permissions.is_admin,
+                scopes: t.permissions.scopes,
+            }))?;
+        }
+        Ok(())
+    }
+
+    /// The whole account as one [`Document`] (for large accounts prefer [`Client::export_each`]).
+    pub async fn export(&self) -> Result<Document> {
+        let mut doc = Document::default();
+        self.export_each(|item| {
+            match item {
+                ExportItem::Subuser(s) => doc.subusers.push(s),
+                ExportItem::Teammate(t) => doc.teammates.push(t),
+            }
+            Ok(())
+        })
+        .await?;
+        Ok(doc)
+    }
+
+    async fn export_subuser(
+        &self,
+        s: Subuser,
+        ips: &std::collections::HashMap<String, Vec<String>>,
+    ) -> Result<SubuserSpec> {
+        let (monitor, credits) = futures_util::future::try_join(
+            live::monitor(self, &s.username),
+            live::credits(self, &s.username),
+        )
+        .await?;
+        Ok(SubuserSpec {
+            ips: Some(
+                ips.get(&s.username.to_ascii_lowercase())
+                    .cloned()
+                    .unwrap_or_default(),
+            ),
+            email: Some(s.email),
+            disabled: Some(s.disabled),
+            region: s.region,
+            monitor: Some(monitor),
+            credits: Some(credits),
+            username: s.username,
+            ..Default::default()
+        })
+    }
+}

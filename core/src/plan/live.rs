@@ -1,0 +1,158 @@
+//! Reading the live account: what export writes and what plan and apply compare with.
+
+use std::collections::HashMap;
+
+use futures_util::stream::{self, StreamExt, TryStreamExt};
+
+use crate::client::Client;
+use crate::credits::{CreditType, SetCredits, SubuserCredits};
+use crate::error::{ErrorKind, Result};
+use crate::ips::ListIps;
+use crate::monitor::Monitor;
+use crate::subusers::{ListSubusers, Subuser};
+use crate::teammates::{Permissions, UserType};
+
+/// Calls in flight while reading details (monitor, credits, scopes) of many items.
+pub(crate) const READ_CONCURRENCY: usize = 8;
+
+/// Every IP's subusers, as lowercase username → sorted IPs.
+pub(crate) async fn ips_by_subuser(client: &Client) -> Result<HashMap<String, Vec<String>>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut offset = 0u32;
+    loop {
+        let page = client
+            .ips()
+            .list(&ListIps {
+                limit: Some(500),
+                offset: Some(offset),
+                ..Default::default()
+            })
+            .await?;
+        if page.is_empty() {
+            break;
+        }
+        offset = offset.saturating_add(page.len() as u32);
+        for ip in page {
+            for s in ip.subusers {
+                out.entry(s.to_ascii_lowercase())
+                    .or_default()
+                    .push(ip.ip.clone());
+            }
+        }
+    }
+    for v in out.values_mut() {
+        v.sort();
+        v.dedup();
+    }
+    Ok(out)
+}
+
+/// One subuser by username, if it exists.
+pub(crate) async fn subuser(client: &Client, username: &str) -> Result<Option<Subuser>> {
+    let found = client
+        .subusers()
+        .list(&ListSubusers {
+            username: Some(username.to_string()),
+            include_region: true,
+            ..Default::default()
+        })
+        .await?;
+    Ok(found
+        .into_iter()
+        .find(|s| s.username.eq_ignore_ascii_case(username)))
+}
+
+/// Every subuser with its region, page by page.
+pub(crate) fn subusers(
+    client: &Client,
+) -> futures_util::stream::BoxStream<'static, Result<Subuser>> {
+    client.subusers().list_all(ListSubusers {
+        limit: Some(500),
+        include_region: true,
+        ..Default::default()
+    })
+}
+
+/// A subuser's monitor, `None` when it has none (SendGrid answers 404).
+pub(crate) async fn monitor(client: &Client, username: &str) -> Result<Option<Monitor>> {
+    match client.monitor().get(username).await {
+        Ok(m) => Ok(Some(m)),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// A subuser's credits in the document's form.
+pub(crate) async fn credits(client: &Client, username: &str) -> Result<SetCredits> {
+    Ok(credits_spec(client.credits().get(username).await?))
+}
+
+/// Live credits in the document's form: the total only where it means something.
+pub(crate) fn credits_spec(c: SubuserCredits) -> SetCredits {
+    let recurring = c.r#type == CreditType::Recurring;
+    SetCredits {
+        total: if c.r#type == CreditType::Unlimited {
+            None
+        } else {
+            c.total
+        },
+        reset_frequency: c.reset_frequency.filter(|_| recurring),
+        r#type: c.r#type,
+    }
+}
+
+/// A teammate or a pending invitation, with its permissions.
+#[derive(Debug, Clone)]
+pub(crate) struct LiveTeammate {
+    pub email: String,
+    /// The username, or the invitation token when `pending`.
+    pub target: String,
+    pub pending: bool,
+    pub permissions: Permissions,
+}
+
+/// Every teammate but the owner, and every pending invitation, with sorted scopes. A teammate
+/// who is not an admin is read one by one (the list has no scopes).
+pub(crate) async fn teammates(client: &Client) -> Result<Vec<LiveTeammate>> {
+    let listed: Vec<_> = client
+        .teammates()
+        .list_all(Some(500))
+        .try_filter(|t| std::future::ready(t.user_type != Some(UserType::Owner)))
+        .try_collect()
+        .await?;
+    let mut out: Vec<LiveTeammate> = stream::iter(listed)
+        .map(|t| async move {
+            let scopes = if t.is_admin {
+                Vec::new()
+            } else {
+                client.teammates().get(&t.username).await?.scopes
+            };
+            Ok::<_, crate::Error>(LiveTeammate {
+                email: t.email,
+                target: t.username,
+                pending: false,
+                permissions: sorted(scopes, t.is_admin),
+            })
+        })
+        .buffered(READ_CONCURRENCY)
+        .try_collect()
+        .await?;
+    for inv in client.teammates().list_pending().await? {
+        out.push(LiveTeammate {
+            email: inv.email,
+            target: inv.token,
+            pending: true,
+            permissions: sorted(inv.scopes, inv.is_admin),
+        });
+    }
+    Ok(out)
+}
+
+fn sorted(mut scopes: Vec<String>, is_admin: bool) -> Permissions {
+    scopes.sort();
+    scopes.dedup();
+    Permissions {
+        scopes: if is_admin { Vec::new() } else { scopes },
+        is_admin,
+    }
+}

@@ -1,0 +1,271 @@
+//! Declarative administration against the sandbox: export, plan, apply, drift and convergence.
+use sendgrid_admin::bulk::BulkOptions;
+use sendgrid_admin::monitor::Monitor;
+use sendgrid_admin::plan::{Action, Document, PlanOptions, Resource};
+use sendgrid_admin::teammates::{InviteTeammate, Permissions};
+use sendgrid_admin::{Client, ErrorKind};
+use sendgrid_admin_sandbox::{Sandbox, SandboxConfig};
+
+async fn sandbox(subusers: usize, teammates: usize) -> Sandbox {
+    Sandbox::start_with(SandboxConfig {
+        port: 0,
+        seed_subusers: subusers,
+        seed_teammates: teammates,
+        ..Default::default()
+    })
+    .await
+    .unwrap()
+}
+
+fn client(sb: &Sandbox) -> Client {
+    Client::builder()
+        .api_key(sb.api_key())
+        .base_url(sb.url())
+        .build()
+        .unwrap()
+}
+
+async fn apply_all(c: &Client, plan: &sendgrid_admin::plan::Plan) {
+    for out in c.apply(plan, &BulkOptions::default()).await {
+        if let Err(e) = out.result {
+            panic!("{} {}: {e}", out.item.key, e.kind());
+        }
+    }
+}
+
+#[tokio::test]
+async fn export_then_plan_is_empty_and_yaml_round_trips() {
+    let sb = sandbox(30, 6).await;
+    let c = client(&sb);
+    c.monitor()
+        .create(
+            "sub00002",
+            &Monitor {
+                email: "audit@example.com".into(),
+                frequency: 50,
+            },
+        )
+        .await
+        .unwrap();
+    let doc = c.export().await.unwrap();
+    assert_eq!(doc.subusers.len(), 30);
+    assert_eq!(doc.teammates.len(), 6);
+    assert_eq!(
+        doc.subusers[0].ips.as_deref(),
+        Some(&["192.0.2.10".to_string()][..])
+    );
+    assert_eq!(
+        doc.subusers[1].monitor.clone().flatten().unwrap().frequency,
+        50
+    );
+    assert_eq!(doc.subusers[0].monitor, Some(None));
+    let yaml = doc.to_yaml().unwrap();
+    assert!(!yaml.contains("password"), "{yaml}");
+    assert_eq!(Document::from_yaml(&yaml).unwrap(), doc);
+    let plan = c.plan(&doc, &PlanOptions { prune: true }).await.unwrap();
+    assert!(plan.is_empty(), "{}", plan.to_text(false));
+    assert!(plan.unmanaged.is_empty());
+}
+
+#[tokio::test]
+async fn edits_plan_exactly_and_apply_converges() {
+    let sb = sandbox(5, 2).await;
+    let c = client(&sb);
+    std::env::set_var("PLAN_TEST_PW", "correct horse battery staple 1");
+    let doc = Document::from_yaml(
+        r#"
+subusers:
+  - username: sub00001
+    disabled: true
+    monitor: {email: audit@example.com, frequency: 10}
+  - username: sub00002
+    ips: []
+    credits: {type: recurring, total: 500, reset_frequency: monthly}
+  - username: newbie
+    email: newbie@example.com
+    password_env: PLAN_TEST_PW
+    ips: [192.0.2.10]
+    monitor: {email: audit@example.com, frequency: 5}
+    website_access: false
+teammates:
+  - email: teammate0001@seed.test
+    is_admin: true
+  - email: teammate0002@seed.test
+    scopes: [mail.send]
+  - email: new@example.com
+    scopes: [stats.read]
+"#,
+    )
+    .unwrap();
+    let plan = c.plan(&doc, &PlanOptions::default()).await.unwrap();
+    let shape: Vec<(Resource, &str, Action, Vec<&str>)> = plan
+        .changes
+        .iter()
+        .map(|ch| {
+            (
+                ch.resource,
+                ch.key.as_str(),
+                ch.action,
+                ch.fields.iter().map(|f| f.field.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        vec![
+            (
+                Resource::Subuser,
+                "sub00001",
+                Action::Update,
+                vec!["disabled", "monitor"]
+            ),
+            (
+                Resource::Subuser,
+                "sub00002",
+                Action::Update,
+                vec!["ips", "credits"]
+            ),
+            (
+                Resource::Subuser,
+                "newbie",
+                Action::Create,
+                vec!["email", "ips", "monitor", "website_access", "password_env"]
+            ),
+            (
+                Resource::Teammate,
+                "teammate0002@seed.test",
+                Action::Update,
+                vec!["permissions"]
+            ),
+            (
+                Resource::Teammate,
+                "new@example.com",
+                Action::Create,
+                vec!["permissions"]
+            ),
+        ],
+        "{}",
+        plan.to_text(false)
+    );
+    assert_eq!(plan.unmanaged.len(), 3, "sub00003..5 are not managed");
+    let text = plan.to_text(false);
+    assert!(
+        text.contains("~ subuser sub00001\n    disabled: false -> true"),
+        "{text}"
+    );
+    assert!(!text.contains("correct horse"));
+    apply_all(&c, &plan).await;
+    let again = c.plan(&doc, &PlanOptions::default()).await.unwrap();
+    assert!(again.is_empty(), "{}", again.to_text(false));
+    // Applying the same (now stale) plan again changes nothing and fails nothing.
+    apply_all(&c, &plan).await;
+    // Prune deletes what the document does not list, teammates before subusers.
+    let pruned = c.plan(&doc, &PlanOptions { prune: true }).await.unwrap();
+    let (_, _, d) = pruned.counts();
+    assert_eq!(d, 3);
+    assert!(pruned.changes.iter().all(|ch| ch.action == Action::Delete));
+    apply_all(&c, &pruned).await;
+    assert!(c
+        .plan(&doc, &PlanOptions { prune: true })
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+#[tokio::test]
+async fn drift_since_the_plan_is_a_conflict_and_shows_in_the_next_plan() {
+    let sb = sandbox(3, 0).await;
+    let c = client(&sb);
+    let doc = Document::from_yaml(
+        "subusers:\n  - username: sub00001\n    monitor: {email: a@example.com, frequency: 10}\n",
+    )
+    .unwrap();
+    let plan = c.plan(&doc, &PlanOptions::default()).await.unwrap();
+    assert_eq!(plan.changes.len(), 1);
+    // Someone else sets a different monitor in between.
+    let theirs = Monitor {
+        email: "b@example.com".into(),
+        frequency: 99,
+    };
+    c.monitor().create("sub00001", &theirs).await.unwrap();
+    let out = c.apply(&plan, &BulkOptions::default()).await;
+    let e = out[0].result.as_ref().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Conflict);
+    assert!(e.to_string().contains("changed since the plan"), "{e}");
+    assert_eq!(c.monitor().get("sub00001").await.unwrap(), theirs);
+    let next = c.plan(&doc, &PlanOptions::default()).await.unwrap();
+    let f = next.changes[0].field("monitor").unwrap();
+    assert_eq!(f.before.as_ref().unwrap()["frequency"], 99);
+    // Drift in teammates too: an invitation made through the API shows up as unmanaged.
+    c.teammates()
+        .invite(&InviteTeammate {
+            email: "drift@example.com".into(),
+            scopes: vec!["mail.send".into()],
+            is_admin: false,
+        })
+        .await
+        .unwrap();
+    let next = c.plan(&doc, &PlanOptions { prune: true }).await.unwrap();
+    let del = next
+        .changes
+        .iter()
+        .find(|ch| ch.key == "drift@example.com")
+        .unwrap();
+    assert_eq!(del.action, Action::Delete);
+    assert!(del.pending);
+    // It is re-invited as an admin before the plan is applied: the deletion is refused.
+    let token = del.target.clone().unwrap();
+    c.teammates().delete_pending(&token).await.unwrap();
+    c.teammates()
+        .invite(&InviteTeammate {
+            email: "drift@example.com".into(),
+            scopes: vec![],
+            is_admin: true,
+        })
+        .await
+        .unwrap();
+    let out = c.apply(&next, &BulkOptions::default()).await;
+    let failed: Vec<_> = out.iter().filter(|o| o.result.is_err()).collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0].item.key, "drift@example.com");
+    let _ = Permissions::admin();
+}
+
+#[tokio::test]
+async fn a_bad_document_lists_every_problem_before_any_request() {
+    // Nothing listens on this port: any request would be a transport error.
+    let c = Client::builder()
+        .api_key("SG.test")
+        .base_url("http://127.0.0.1:9")
+        .build()
+        .unwrap();
+    let doc = Document::from_yaml(
+        r#"
+subusers:
+  - username: a
+    ips: [300.1.1.1]
+    monitor: {email: x@example.com, frequency: 0}
+  - username: a
+teammates:
+  - email: t@example.com
+    is_admin: true
+    scopes: [mail.send]
+"#,
+    )
+    .unwrap();
+    let e = c.plan(&doc, &PlanOptions::default()).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+    let msg = e.to_string();
+    for want in [
+        "subusers[0].ips[0]",
+        "subusers[0].monitor.frequency",
+        "subusers[1].username",
+        "teammates[0].scopes",
+    ] {
+        assert!(msg.contains(want), "{want} missing from {msg}");
+    }
+    let typo = Document::from_yaml("subusers:\n  - username: a\n    emial: x@example.com\n")
+        .unwrap_err()
+        .to_string();
+    assert!(typo.contains("line 3") && typo.contains("emial"), "{typo}");
+}
