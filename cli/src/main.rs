@@ -4,6 +4,7 @@
 
 mod accounts;
 mod api_keys;
+mod declarative;
 mod ips;
 mod monitor;
 mod output;
@@ -124,6 +125,17 @@ enum Command {
     /// Who the key (or the --on-behalf-of / --account-id scope) is.
     #[command(subcommand)]
     User(user::Cmd),
+    /// Print the account's subusers and teammates as a document (YAML; JSON with --output
+    /// json): `sendgrid-admin export > account.yaml`. Passwords are never exported.
+    Export,
+    /// Show the changes that would make the account match a document (+ create, ~ update,
+    /// - delete); nothing is changed.
+    Plan(declarative::PlanArgs),
+    /// Make the account match a document: plan, ask before deleting, apply with a progress
+    /// bar; exit code of the first failed change.
+    Apply(declarative::ApplyArgs),
+    /// Print the document's JSON Schema.
+    Schema,
     /// Any SendGrid endpoint (e.g. `request GET /v3/user/account`), with the same key,
     /// on-behalf-of, retries and errors.
     Request(request::Args),
@@ -143,8 +155,9 @@ enum Command {
 }
 
 #[cfg_attr(not(feature = "sandbox"), allow(unused_variables))]
-async fn run(cli: Cli, key_from_flag: bool) -> Result<(), Error> {
+async fn run(cli: Cli, key_from_flag: bool, output_given: bool) -> Result<(), Error> {
     let g = &cli.global;
+    let json = output_given && g.output == Format::Json;
     match cli.command {
         #[cfg(feature = "sandbox")]
         Command::Sandbox(mut cfg) => {
@@ -199,6 +212,10 @@ async fn run(cli: Cli, key_from_flag: bool) -> Result<(), Error> {
         Command::Scopes(c) => scopes::run(&g.client()?, c, g.output).await,
         Command::User(c) => user::run(&g.client()?, c, g.output).await,
         Command::ApiKeys(c) => api_keys::run(&g.client()?, c, g.output).await,
+        Command::Export => declarative::export(&g.client()?, json).await,
+        Command::Plan(a) => declarative::plan(&g.client()?, &a, json).await,
+        Command::Apply(a) => declarative::apply(&g.client()?, &a, json).await,
+        Command::Schema => declarative::schema_json(),
         Command::Request(a) => request::run(&g.client()?, a, g.output).await,
     }
 }
@@ -220,11 +237,17 @@ async fn main() -> ExitCode {
     let matches = Cli::command().get_matches();
     let key_from_flag =
         matches.value_source("api_key") == Some(clap::parser::ValueSource::CommandLine);
+    // `export`, `plan` and `apply` print for people unless --output is given.
+    let output_given = matches
+        .subcommand()
+        .and_then(|(_, m)| m.value_source("output"))
+        .or_else(|| matches.value_source("output"))
+        == Some(clap::parser::ValueSource::CommandLine);
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
         Err(e) => e.exit(),
     };
-    match run(cli, key_from_flag).await {
+    match run(cli, key_from_flag, output_given).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             output::print_error(&e);

@@ -700,3 +700,70 @@ fn completions_and_man_page_come_from_the_command_tree() {
     let man = run(&["man"]);
     assert!(man.contains(".TH sendgrid-admin 1") && man.contains("teammates"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_plan_apply_from_a_file() {
+    let cli = Cli::new(3, 2).await;
+    // Export is YAML by default, and is itself a document with nothing to plan.
+    let out = cli.cmd(&["export"]).output().unwrap();
+    assert!(out.status.success());
+    let exported = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        exported.starts_with("subusers:\n- username: sub00001\n"),
+        "{exported}"
+    );
+    assert!(!exported.contains("password"));
+    let dir = std::env::temp_dir().join(format!("sga-plan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("account.yaml");
+    std::fs::write(&file, &exported).unwrap();
+    let f = file.to_str().unwrap();
+    let plan = cli.json(&["--output", "json", "plan", "-f", f, "--prune"]);
+    assert_eq!(plan["changes"], serde_json::json!([]));
+    // An edit and a prune: the human diff, a refusal to delete without --yes, then the apply.
+    std::fs::write(
+        &file,
+        "subusers:\n- username: sub00001\n  disabled: true\n- username: sub00002\nteammates: []\n",
+    )
+    .unwrap();
+    let out = cli.cmd(&["plan", "-f", f, "--prune"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("~ subuser sub00001\n    disabled: false -> true\n"),
+        "{text}"
+    );
+    assert!(text.contains("- subuser sub00003\n"), "{text}");
+    assert!(
+        text.contains("- teammate teammate0001@seed.test\n"),
+        "{text}"
+    );
+    assert!(text.ends_with("Plan: 0 to create, 1 to update, 3 to delete, 0 not managed.\n"));
+    let err = cli.fails(&["apply", "-f", f, "--prune"], 3);
+    assert!(err.contains("--yes"), "{err}");
+    let report = cli.json(&["--output", "json", "apply", "-f", f, "--prune", "--yes"]);
+    assert_eq!(report.as_array().unwrap().len(), 4);
+    assert!(report.as_array().unwrap().iter().all(|r| r["ok"] == true));
+    let again = cli.json(&["--output", "json", "plan", "-f", f, "--prune"]);
+    assert_eq!(again["changes"], serde_json::json!([]));
+    // A typo names the file, the line and the key; a rule broken names the path.
+    std::fs::write(&file, "subusers:\n- username: sub00001\n  disabeld: true\n").unwrap();
+    let err = cli.fails(&["plan", "-f", f], 3);
+    assert!(err.contains("line 3") && err.contains("disabeld"), "{err}");
+    std::fs::write(&file, "subusers:\n- username: sub00001\n  ips: [1.2.3]\n").unwrap();
+    let err = cli.fails(&["plan", "-f", f], 3);
+    assert!(err.contains("subusers[0].ips[0]"), "{err}");
+    // A failed change: its kind's exit code, and the failure on stderr.
+    std::fs::write(
+        &file,
+        "subusers:\n- username: newbie\n  email: n@example.com\n  password_env: SGA_UNSET_PW\n",
+    )
+    .unwrap();
+    let err = cli.fails(&["apply", "-f", f], 3);
+    assert!(
+        err.contains("failed: subuser newbie") && err.contains("SGA_UNSET_PW"),
+        "{err}"
+    );
+    let schema = cli.json(&["schema"]);
+    assert_eq!(schema["title"], "sendgrid-admin account document");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -269,3 +269,16 @@ teammates:
         .to_string();
     assert!(typo.contains("line 3") && typo.contains("emial"), "{typo}");
 }
+
+/// The published schema is the one the types generate (regenerate with
+/// `sendgrid-admin schema > core/schema/account.schema.json`).
+#[test]
+fn the_published_schema_is_current() {
+    let published: serde_json::Value =
+        serde_json::from_str(include_str!("../schema/account.schema.json")).unwrap();
+    assert_eq!(published, sendgrid_admin::plan::schema());
+    assert_eq!(
+        published["$defs"]["SubuserSpec"]["additionalProperties"],
+        false
+    );
+}

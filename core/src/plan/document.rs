@@ -161,11 +161,15 @@ impl Document {
             return Ok(Document::default());
         }
         serde_norway::from_str(text).map_err(|e| {
-            let at = e
-                .location()
-                .map(|l| format!("line {}, column {}: ", l.line(), l.column()))
-                .unwrap_or_default();
-            Error::invalid("document", format!("{at}{e}"))
+            let msg = e.to_string();
+            // The parser's message names the line itself where it knows it.
+            let at = match e.location() {
+                Some(l) if !msg.contains(" at line ") => {
+                    format!(" at line {} column {}", l.line(), l.column())
+                }
+                _ => String::new(),
+            };
+            Error::invalid("document", format!("{msg}{at}"))
         })
     }
 

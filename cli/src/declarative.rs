@@ -1,0 +1,203 @@
+//! `sendgrid-admin export | plan | apply | schema`: the account as a desired-state document.
+
+use std::io::{IsTerminal, Read, Write};
+use std::sync::Arc;
+
+use sendgrid_admin::bulk::{BulkOptions, BulkProgress};
+use sendgrid_admin::plan::{schema, Document, ExportItem, Plan, PlanOptions};
+use sendgrid_admin::{Client, Error};
+
+use crate::output::{exit_code, print, Format};
+
+/// Where the document is and how to plan it.
+#[derive(clap::Args)]
+pub struct PlanArgs {
+    /// The document: a YAML or JSON file, or `-` for standard input.
+    #[arg(short = 'f', long = "file")]
+    file: String,
+    /// Also delete the subusers and teammates the document does not list.
+    #[arg(long)]
+    prune: bool,
+}
+
+/// `apply`'s arguments.
+#[derive(clap::Args)]
+pub struct ApplyArgs {
+    #[command(flatten)]
+    plan: PlanArgs,
+    /// Delete without asking (required to delete when standard input is not a terminal).
+    #[arg(long)]
+    yes: bool,
+    /// Changes applied at once.
+    #[arg(long, default_value_t = sendgrid_admin::bulk::DEFAULT_CONCURRENCY)]
+    concurrency: usize,
+}
+
+fn read_document(file: &str) -> Result<Document, Error> {
+    let mut text = String::new();
+    let read = if file == "-" {
+        std::io::stdin().read_to_string(&mut text).map(drop)
+    } else {
+        std::fs::read_to_string(file).map(|t| text = t)
+    };
+    read.map_err(|e| Error::invalid("file", format!("cannot read {file}: {e}")))?;
+    Document::from_yaml(&text).map_err(|e| match e {
+        Error::InvalidInput { reason, .. } => Error::invalid(file, reason),
+        e => e,
+    })
+}
+
+fn write_out(text: &str) -> Result<(), Error> {
+    crate::print_bytes(text.as_bytes())
+}
+
+/// `export`: YAML (default) streamed item by item, or one JSON document with `--output json`.
+pub async fn export(c: &Client, json: bool) -> Result<(), Error> {
+    if json {
+        print(&c.export().await?, Format::Json);
+        return Ok(());
+    }
+    let mut section = "";
+    let mut out = std::io::stdout().lock();
+    let mut write = |s: &str| {
+        out.write_all(s.as_bytes())
+            .map_err(|e| Error::invalid("stdout", format!("could not write: {e}")))
+    };
+    c.export_each(|item| {
+        let (name, yaml) = match &item {
+            ExportItem::Subuser(s) => ("subusers", serde_norway::to_string(&[s])),
+            ExportItem::Teammate(t) => ("teammates", serde_norway::to_string(&[t])),
+        };
+        let yaml = yaml.map_err(|e| Error::invalid("export", e.to_string()))?;
+        if section != name {
+            if section.is_empty() && name == "teammates" {
+                write("subusers: []\n")?;
+            }
+            section = name;
+            write(&format!("{name}:\n"))?;
+        }
+        write(&yaml)
+    })
+    .await?;
+    match section {
+        "" => write("subusers: []\nteammates: []\n")?,
+        "subusers" => write("teammates: []\n")?,
+        _ => {}
+    }
+    Ok(())
+}
+
+/// `plan`: the human diff (colour on a terminal), or JSON with `--output json`.
+pub async fn plan(c: &Client, a: &PlanArgs, json: bool) -> Result<(), Error> {
+    let doc = read_document(&a.file)?;
+    let plan = c.plan(&doc, &PlanOptions { prune: a.prune }).await?;
+    if json {
+        print(&plan, Format::Json);
+        Ok(())
+    } else {
+        write_out(&plan.to_text(std::io::stdout().is_terminal()))
+    }
+}
+
+fn confirm(plan: &Plan, yes: bool) -> Result<bool, Error> {
+    let (_, _, deletes) = plan.counts();
+    if deletes == 0 || yes {
+        return Ok(true);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::invalid(
+            "--yes",
+            format!(
+                "the plan deletes {deletes} item(s): pass --yes to apply it without a terminal"
+            ),
+        ));
+    }
+    eprint!("Delete {deletes} item(s) and apply the plan? [y/N] ");
+    let mut answer = String::new();
+    std::io::stdin()
+        .read_line(&mut answer)
+        .map_err(|e| Error::invalid("stdin", e.to_string()))?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
+}
+
+/// `apply`: plans, shows the plan, asks before deleting, applies with a progress bar on a
+/// terminal, reports each failure on stderr; exit code of the first failure.
+pub async fn apply(c: &Client, a: &ApplyArgs, json: bool) -> Result<(), Error> {
+    let doc = read_document(&a.plan.file)?;
+    let plan = c
+        .plan(
+            &doc,
+            &PlanOptions {
+                prune: a.plan.prune,
+            },
+        )
+        .await?;
+    let colour = std::io::stderr().is_terminal();
+    eprint!("{}", plan.to_text(colour));
+    if plan.is_empty() {
+        if json {
+            print(&Vec::<serde_json::Value>::new(), Format::Json);
+        }
+        return Ok(());
+    }
+    if !confirm(&plan, a.yes)? {
+        eprintln!("Nothing applied.");
+        return Ok(());
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(plan.changes.len() as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:30} {pos}/{len} changes, {msg} failed, {elapsed}",
+    ) {
+        bar.set_style(style);
+    }
+    bar.set_message("0");
+    let shown = bar.clone();
+    let options = BulkOptions {
+        concurrency: a.concurrency.max(1),
+        progress: Some(Arc::new(move |p: BulkProgress| {
+            shown.set_position(p.done as u64);
+            shown.set_message(p.failed.to_string());
+        })),
+    };
+    let outcomes = c.apply(&plan, &options).await;
+    bar.finish_and_clear();
+    let mut first_failure = None;
+    let mut report = Vec::new();
+    for o in &outcomes {
+        let ch = &o.item;
+        let what = format!(
+            "{} {}",
+            serde_json::json!(ch.resource).as_str().unwrap_or("?"),
+            ch.key
+        );
+        match &o.result {
+            Ok(()) => report.push(serde_json::json!({"change": ch, "ok": true})),
+            Err(e) => {
+                eprintln!("failed: {what}: error ({}): {e}", e.kind());
+                first_failure.get_or_insert(e.kind());
+                report.push(serde_json::json!({"change": ch, "ok": false, "error": e.info()}));
+            }
+        }
+    }
+    let failed = report.iter().filter(|r| r["ok"] == false).count();
+    eprintln!(
+        "Applied: {} succeeded, {failed} failed.",
+        outcomes.len() - failed
+    );
+    if json {
+        print(&report, Format::Json);
+    }
+    match first_failure {
+        None => Ok(()),
+        Some(kind) => std::process::exit(i32::from(exit_code(kind))),
+    }
+}
+
+/// `schema`: the document's JSON Schema.
+pub fn schema_json() -> Result<(), Error> {
+    let text = serde_json::to_string_pretty(&schema()).unwrap_or_default();
+    write_out(&(text + "\n"))
+}
