@@ -84,7 +84,7 @@ impl<I: ToPy, T: Send + 'static, P: ToPy> ToPy for Outcomes<I, T, P> {
 /// Runs a bulk job the client's way. Progress, when asked for, is delivered on the caller's
 /// thread (blocking client) or event loop (asyncio client); an exception raised by the
 /// callback cancels the job and reaches the caller.
-fn run_job<Fut, T, P>(
+pub(crate) fn run_job<Fut, T, P>(
     py: Python<'_>,
     mode: Mode,
     concurrency: i64,

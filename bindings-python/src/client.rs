@@ -201,6 +201,35 @@ macro_rules! client_class {
                 )
             }
 
+            /// The whole account (subusers, then teammates) as a `Document`. Passwords and
+            /// website access are never exported. On-behalf-of: only the teammates.
+            fn export(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+                crate::plan::export(py, $mode, self.inner.clone())
+            }
+
+            /// The changes that make the account match `document` (a `Document`, YAML/JSON text
+            /// or dicts) as a `Plan`; nothing is changed. Every problem of the document is
+            /// reported at once (InvalidInputError), before any request. `prune`: also plan
+            /// the deletion of what the document does not list.
+            #[pyo3(signature = (document, *, prune=false))]
+            fn plan(&self, py: Python<'_>, document: Bound<'_, PyAny>, prune: bool) -> PyResult<Py<PyAny>> {
+                crate::plan::plan(py, $mode, self.inner.clone(), document, prune)
+            }
+
+            /// Applies a `Plan`, `concurrency` changes at a time, and returns one `BulkResult`
+            /// per change. A change whose item changed since the plan fails with ConflictError;
+            /// one already applied succeeds without writing, so applying again converges.
+            #[pyo3(signature = (plan, *, concurrency=8, progress=None))]
+            fn apply(
+                &self,
+                py: Python<'_>,
+                plan: PyRef<'_, crate::plan::Plan>,
+                concurrency: i64,
+                progress: Option<Py<PyAny>>,
+            ) -> PyResult<Py<PyAny>> {
+                crate::plan::apply(py, $mode, self.inner.clone(), &plan, concurrency, progress)
+            }
+
             fn __repr__(&self) -> String {
                 format!(
                     "{}(base_url={:?}, on_behalf_of={:?})",

@@ -13,6 +13,7 @@ mod ips;
 mod models;
 mod monitor;
 mod paging;
+mod plan;
 mod raw;
 mod reputations;
 mod runtime;
@@ -41,6 +42,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<scopes::Scopes>()?;
     m.add_class::<bulk::Bulk>()?;
     m.add_class::<bulk::BulkResult>()?;
+    m.add_class::<plan::Document>()?;
+    m.add_class::<plan::Plan>()?;
     m.add_class::<bulk::AsyncBulk>()?;
     m.add_class::<credits::AsyncCredits>()?;
     m.add_class::<ips::AsyncIps>()?;

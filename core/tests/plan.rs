@@ -337,7 +337,10 @@ async fn apply_under_faults_reports_each_change_and_reapply_converges() {
     for o in &out {
         if let Err(e) = &o.result {
             assert!(
-                matches!(e.kind(), ErrorKind::Server | ErrorKind::Transport | ErrorKind::Timeout),
+                matches!(
+                    e.kind(),
+                    ErrorKind::Server | ErrorKind::Transport | ErrorKind::Timeout
+                ),
                 "{}: {e}",
                 o.item.key
             );
@@ -345,9 +348,20 @@ async fn apply_under_faults_reports_each_change_and_reapply_converges() {
     }
     let next = c.plan(&doc, &PlanOptions::default()).await.unwrap();
     for ch in &next.changes {
-        assert!(failed.contains(&ch.key), "{} reported ok but still differs", ch.key);
+        assert!(
+            failed.contains(&ch.key),
+            "{} reported ok but still differs",
+            ch.key
+        );
     }
     apply_all(&c, &next).await;
-    assert!(c.plan(&doc, &PlanOptions::default()).await.unwrap().is_empty());
-    eprintln!("{} of 180 changes failed under faults; re-apply converged", failed.len());
+    assert!(c
+        .plan(&doc, &PlanOptions::default())
+        .await
+        .unwrap()
+        .is_empty());
+    eprintln!(
+        "{} of 180 changes failed under faults; re-apply converged",
+        failed.len()
+    );
 }

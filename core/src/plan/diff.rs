@@ -119,21 +119,20 @@ impl Client {
             .map(|s| s.username.to_ascii_lowercase())
             .collect();
         // Details of the listed subusers the document manages, read 8 at a time.
-        let details: Vec<Option<LiveSubuser>> = stream::iter(&document.subusers)
+        let details: Vec<Option<LiveSubuser>> = stream::iter(document.subusers.clone())
             .map(|spec| {
-                let sub = listed.get(&spec.username.to_ascii_lowercase()).cloned();
-                let ips = ips
-                    .get(&spec.username.to_ascii_lowercase())
-                    .cloned()
-                    .unwrap_or_default();
+                let key = spec.username.to_ascii_lowercase();
+                let sub = listed.get(&key).cloned();
+                let ips = ips.get(&key).cloned().unwrap_or_default();
+                let client = self.clone();
                 async move {
                     let Some(sub) = sub else { return Ok(None) };
                     let monitor = match &spec.monitor {
-                        Some(_) => Some(live::monitor(self, &sub.username).await?),
+                        Some(_) => Some(live::monitor(&client, &sub.username).await?),
                         None => None,
                     };
                     let credits = match &spec.credits {
-                        Some(_) => Some(live::credits(self, &sub.username).await?),
+                        Some(_) => Some(live::credits(&client, &sub.username).await?),
                         None => None,
                     };
                     Ok::<_, Error>(Some(LiveSubuser {

@@ -29,12 +29,12 @@ impl Client {
         F: FnMut(ExportItem) -> Result<()>,
     {
         if self.current_on_behalf_of().is_none() {
-            let ips = live::ips_by_subuser(self).await?;
+            let ips = std::sync::Arc::new(live::ips_by_subuser(self).await?);
             let mut pages = live::subusers(self).try_chunks(CHUNK);
             while let Some(chunk) = pages.next().await {
                 let chunk = chunk.map_err(|e| e.1)?;
                 let specs: Vec<SubuserSpec> = stream::iter(chunk)
-                    .map(|s| self.export_subuser(s, &ips))
+                    .map(|s| export_subuser(self.clone(), s, ips.clone()))
                     .buffered(live::READ_CONCURRENCY)
                     .try_collect()
                     .await?;
@@ -66,30 +66,30 @@ impl Client {
         .await?;
         Ok(doc)
     }
+}
 
-    async fn export_subuser(
-        &self,
-        s: Subuser,
-        ips: &std::collections::HashMap<String, Vec<String>>,
-    ) -> Result<SubuserSpec> {
-        let (monitor, credits) = futures_util::future::try_join(
-            live::monitor(self, &s.username),
-            live::credits(self, &s.username),
-        )
-        .await?;
-        Ok(SubuserSpec {
-            ips: Some(
-                ips.get(&s.username.to_ascii_lowercase())
-                    .cloned()
-                    .unwrap_or_default(),
-            ),
-            email: Some(s.email),
-            disabled: Some(s.disabled),
-            region: s.region,
-            monitor: Some(monitor),
-            credits: Some(credits),
-            username: s.username,
-            ..Default::default()
-        })
-    }
+async fn export_subuser(
+    client: Client,
+    s: Subuser,
+    ips: std::sync::Arc<std::collections::HashMap<String, Vec<String>>>,
+) -> Result<SubuserSpec> {
+    let (monitor, credits) = futures_util::future::try_join(
+        live::monitor(&client, &s.username),
+        live::credits(&client, &s.username),
+    )
+    .await?;
+    Ok(SubuserSpec {
+        ips: Some(
+            ips.get(&s.username.to_ascii_lowercase())
+                .cloned()
+                .unwrap_or_default(),
+        ),
+        email: Some(s.email),
+        disabled: Some(s.disabled),
+        region: s.region,
+        monitor: Some(monitor),
+        credits: Some(credits),
+        username: s.username,
+        ..Default::default()
+    })
 }

@@ -121,18 +121,21 @@ pub(crate) async fn teammates(client: &Client) -> Result<Vec<LiveTeammate>> {
         .try_collect()
         .await?;
     let mut out: Vec<LiveTeammate> = stream::iter(listed)
-        .map(|t| async move {
-            let scopes = if t.is_admin {
-                Vec::new()
-            } else {
-                client.teammates().get(&t.username).await?.scopes
-            };
-            Ok::<_, crate::Error>(LiveTeammate {
-                email: t.email,
-                target: t.username,
-                pending: false,
-                permissions: sorted(scopes, t.is_admin),
-            })
+        .map(|t| {
+            let client = client.clone();
+            async move {
+                let scopes = if t.is_admin {
+                    Vec::new()
+                } else {
+                    client.teammates().get(&t.username).await?.scopes
+                };
+                Ok::<_, crate::Error>(LiveTeammate {
+                    email: t.email,
+                    target: t.username,
+                    pending: false,
+                    permissions: sorted(scopes, t.is_admin),
+                })
+            }
         })
         .buffered(READ_CONCURRENCY)
         .try_collect()

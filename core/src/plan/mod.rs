@@ -18,6 +18,9 @@ mod live;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+#[cfg(test)]
+use crate::client::Client;
+
 pub use document::{schema, Document, SubuserSpec, TeammateSpec};
 pub use export::ExportItem;
 
@@ -183,4 +186,17 @@ impl Plan {
         ));
         out
     }
+}
+
+/// The bindings run these futures on a shared runtime: they must be `Send + 'static` when
+/// they own their arguments (a compile-time check).
+#[cfg(test)]
+#[allow(dead_code)]
+fn futures_are_send(c: Client, d: Document, p: Plan, o: crate::bulk::BulkOptions) {
+    fn is_send<T: Send + 'static>(_: T) {}
+    let c2 = c.clone();
+    is_send(async move { c2.export().await });
+    let c3 = c.clone();
+    is_send(async move { c3.plan(&d, &PlanOptions::default()).await });
+    is_send(async move { c.apply(&p, &o).await });
 }
