@@ -38,7 +38,10 @@ pub struct BulkProgress {
 /// A progress callback: `(progress) => void`, called on the JS thread.
 pub type Progress = ThreadsafeFunction<BulkProgress, (), BulkProgress, Status, false>;
 
-fn run_options(o: Option<BulkRunOptions>, progress: Option<Progress>) -> Result<BulkOptions> {
+pub(crate) fn run_options(
+    o: Option<BulkRunOptions>,
+    progress: Option<Progress>,
+) -> Result<BulkOptions> {
     let c = unsigned::<usize>("concurrency", o.unwrap_or_default().concurrency)?;
     let progress = progress.map(|tsfn| {
         Arc::new(move |p: sendgrid_admin::bulk::BulkProgress| {
@@ -70,7 +73,7 @@ pub struct BulkError {
     pub field: Option<String>,
 }
 
-fn error(e: sendgrid_admin::Error) -> BulkError {
+pub(crate) fn error(e: sendgrid_admin::Error) -> BulkError {
     BulkError {
         code: e.kind().as_str().into(),
         message: e.to_string(),

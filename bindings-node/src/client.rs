@@ -105,6 +105,11 @@ impl Client {
         self.inner.current_on_behalf_of().map(|o| o.to_string())
     }
 
+    /// The core client (for the methods defined in other files).
+    pub(crate) fn core(&self) -> &CoreClient {
+        &self.inner
+    }
+
     /// The base URL requests go to.
     #[napi(getter)]
     pub fn base_url(&self) -> String {

@@ -14,6 +14,7 @@ mod ips;
 mod models;
 mod monitor;
 mod paging;
+mod plan;
 mod raw;
 mod reputations;
 mod scopes;
