@@ -59,7 +59,7 @@ pub(crate) fn chunk_outcomes(out: Vec<BulkItem<Vec<String>, ()>>) -> Vec<BulkChu
         .collect()
 }
 
-fn options(
+pub(crate) fn options(
     concurrency: Option<u32>,
     listener: Option<Arc<dyn BulkProgressListener>>,
 ) -> BulkOptions {

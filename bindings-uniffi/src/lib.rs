@@ -13,6 +13,7 @@ mod errors;
 mod ips;
 mod monitor;
 mod paging;
+mod plan;
 mod raw;
 mod reputations;
 mod scopes;

@@ -27,6 +27,7 @@ pub use export::ExportItem;
 /// What a change is made to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Resource {
     /// A subuser, keyed by username.
     Subuser,
@@ -37,6 +38,7 @@ pub enum Resource {
 /// What a change does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Action {
     /// Creates the item (a teammate: sends the invitation).
     Create,
@@ -86,6 +88,7 @@ impl Change {
 
 /// An item the account has and the document does not list (left alone without `prune`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Unmanaged {
     /// Subuser or teammate.
     pub resource: Resource,
