@@ -47,6 +47,9 @@ struct State {
     reset_at: Option<Instant>,
     /// Requests started but not yet answered.
     in_flight: u64,
+    /// `X-RateLimit-Limit` of the current window's answers: an answer with another limit
+    /// starts the count afresh (the account's limit changed; the old counts say nothing).
+    limit: Option<u64>,
     /// This client's share of the previous window's spending, used at the start of the next
     /// window until enough answers tell the new share (a fleet's processes all start again at a
     /// reset: without it each would spend as if alone until its share can be told).
@@ -62,6 +65,7 @@ impl State {
                 .share()
                 .filter(|_| now.saturating_duration_since(at) < CARRY_FOR);
             self.remaining = None;
+            self.limit = None;
             self.reset_at = None;
             self.first = None;
             self.mine = 0;
@@ -213,14 +217,20 @@ impl Pacer {
             if let Some((remaining, after)) = known {
                 // `after` is at most an hour, so this cannot overflow; checked all the same.
                 if let Some(reset_at) = now.checked_add(after).filter(|at| *at > now) {
+                    let limit = rl.and_then(|r| r.limit);
+                    let same_limit = s.limit.is_none() || limit.is_none() || s.limit == limit;
                     match s.reset_at {
                         // Same window: answers arrive out of order, the smallest count is right.
-                        Some(at) if at.max(reset_at) - at.min(reset_at) < SAME_WINDOW => {
+                        Some(at)
+                            if same_limit && at.max(reset_at) - at.min(reset_at) < SAME_WINDOW =>
+                        {
                             s.remaining = Some(s.remaining.map_or(remaining, |r| r.min(remaining)));
                         }
                         // A late answer from an earlier window says nothing about this one.
-                        Some(at) if reset_at < at => {}
+                        Some(at) if same_limit && reset_at < at => {}
                         _ => {
+                            s.limit = limit;
+                            s.carried = s.carried.filter(|_| same_limit);
                             s.remaining = Some(remaining);
                             s.reset_at = Some(reset_at);
                             s.first = Some(remaining);
@@ -282,6 +292,32 @@ mod tests {
             permit.finish(Some(&answer(100, EPOCH + 3)), wall(EPOCH as f64 + 2.6));
         }
         assert_eq!(Instant::now(), start, "nothing waited");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_limit_changed_mid_window_starts_the_count_afresh() {
+        let p = Pacer::default();
+        let at = |limit, remaining| RateLimit {
+            limit: Some(limit),
+            ..answer(remaining, EPOCH + 1)
+        };
+        // Spent a huge window's worth (limit 1,000,000), then the limit becomes 200 in the
+        // same second: the old count must not make this client look like a small share.
+        for i in 0..20 {
+            p.acquire(LONG)
+                .await
+                .finish(Some(&at(1_000_000, 999_999 - i)), wall(EPOCH as f64 + 0.1));
+        }
+        p.acquire(LONG)
+            .await
+            .finish(Some(&at(200, 199)), wall(EPOCH as f64 + 0.2));
+        let start = Instant::now();
+        for i in 0..50 {
+            p.acquire(LONG)
+                .await
+                .finish(Some(&at(200, 198 - i)), wall(EPOCH as f64 + 0.3));
+        }
+        assert_eq!(Instant::now(), start, "nothing waited for the reset");
     }
 
     #[tokio::test(start_paused = true)]
