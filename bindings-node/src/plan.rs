@@ -30,10 +30,10 @@ pub struct FieldChange {
 #[napi(object)]
 #[derive(Serialize, Deserialize)]
 pub struct Change {
-    /// "subuser" or "teammate".
-    #[napi(ts_type = "'subuser' | 'teammate'")]
+    /// "subuser", "teammate" or "account".
+    #[napi(ts_type = "'subuser' | 'teammate' | 'account'")]
     pub resource: String,
-    /// The username (subusers) or email (teammates).
+    /// The username (subusers), email (teammates) or account id (accounts).
     pub key: String,
     /// "create", "update" or "delete".
     #[napi(ts_type = "'create' | 'update' | 'delete'")]
@@ -52,8 +52,8 @@ pub struct Change {
 #[napi(object)]
 #[derive(Serialize, Deserialize)]
 pub struct Unmanaged {
-    /// "subuser" or "teammate".
-    #[napi(ts_type = "'subuser' | 'teammate'")]
+    /// "subuser", "teammate" or "account".
+    #[napi(ts_type = "'subuser' | 'teammate' | 'account'")]
     pub resource: String,
     /// Username or email.
     pub key: String,

@@ -57,34 +57,43 @@ pub async fn export(c: &Client, json: bool) -> Result<(), Error> {
         print(&c.export().await?, Format::Json);
         return Ok(());
     }
-    let mut section = "";
+    // Sections in document order; one with no items is written as an empty list.
+    const SECTIONS: [&str; 3] = ["subusers", "teammates", "accounts"];
+    let mut next = 0;
     let mut out = std::io::stdout().lock();
-    let mut write = |s: &str| {
-        out.write_all(s.as_bytes())
-            .map_err(|e| Error::invalid("stdout", format!("could not write: {e}")))
+    let mut write = |s: &str| match out.write_all(s.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::invalid("stdout", format!("could not write: {e}")))
+        }
+        _ => Ok(()),
     };
+    let mut open = |name: &str, write: &mut dyn FnMut(&str) -> Result<(), Error>| {
+        while let Some(s) = SECTIONS.get(next).filter(|s| **s != name) {
+            write(&format!("{s}: []\n"))?;
+            next += 1;
+        }
+        if SECTIONS.get(next) == Some(&name) {
+            write(&format!("{name}:\n"))?;
+            next += 1;
+        }
+        Ok::<(), Error>(())
+    };
+    let mut current = "";
     c.export_each(|item| {
         let (name, yaml) = match &item {
             ExportItem::Subuser(s) => ("subusers", serde_norway::to_string(&[s])),
             ExportItem::Teammate(t) => ("teammates", serde_norway::to_string(&[t])),
+            ExportItem::Account(a) => ("accounts", serde_norway::to_string(&[a])),
         };
         let yaml = yaml.map_err(|e| Error::invalid("export", e.to_string()))?;
-        if section != name {
-            if section.is_empty() && name == "teammates" {
-                write("subusers: []\n")?;
-            }
-            section = name;
-            write(&format!("{name}:\n"))?;
+        if current != name {
+            open(name, &mut write)?;
+            current = name;
         }
         write(&yaml)
     })
     .await?;
-    match section {
-        "" => write("subusers: []\nteammates: []\n")?,
-        "subusers" => write("teammates: []\n")?,
-        _ => {}
-    }
-    Ok(())
+    open("", &mut write)
 }
 
 /// `plan`: the human diff (colour on a terminal), or JSON with `--output json`.

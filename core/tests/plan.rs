@@ -365,3 +365,86 @@ async fn apply_under_faults_reports_each_change_and_reapply_converges() {
         failed.len()
     );
 }
+
+#[tokio::test]
+async fn customer_accounts_state_and_offerings() {
+    use sendgrid_admin::accounts::{CreateAccount, Offering, OfferingType};
+    let sb = sandbox(0, 0).await;
+    let c = client(&sb);
+    let offering = |name: &str, r#type, quantity| Offering {
+        name: name.into(),
+        r#type,
+        quantity,
+    };
+    let id = c
+        .accounts()
+        .create(&CreateAccount {
+            offerings: vec![offering("org.ei.free.v1", OfferingType::Package, None)],
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .account_id;
+    let other = c
+        .accounts()
+        .create(&CreateAccount {
+            offerings: vec![offering("org.ei.free.v1", OfferingType::Package, None)],
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .account_id;
+    let exported = c.export().await.unwrap();
+    assert_eq!(exported.accounts.len(), 2);
+    assert!(c
+        .plan(&exported, &PlanOptions { prune: true })
+        .await
+        .unwrap()
+        .is_empty());
+    let doc = Document::from_yaml(&format!(
+        "accounts:\n- account_id: {id}\n  state: deactivated\n  offerings:\n  - {{name: org.ei.free.v1, type: package}}\n  - {{name: org.ei.ip.v1, type: addon, quantity: 2}}\n"
+    ))
+    .unwrap();
+    let plan = c.plan(&doc, &PlanOptions { prune: true }).await.unwrap();
+    assert_eq!(plan.changes.len(), 1, "{}", plan.to_text(false));
+    let fields: Vec<&str> = plan.changes[0]
+        .fields
+        .iter()
+        .map(|f| f.field.as_str())
+        .collect();
+    assert_eq!(fields, ["state", "offerings"]);
+    assert_eq!(
+        plan.unmanaged.len(),
+        1,
+        "the other account is listed, never deleted"
+    );
+    assert_eq!(plan.unmanaged[0].key, other);
+    assert!(plan.to_text(false).contains("apply never deletes accounts"));
+    apply_all(&c, &plan).await;
+    assert!(c
+        .plan(&doc, &PlanOptions { prune: true })
+        .await
+        .unwrap()
+        .is_empty());
+    // An account that does not exist, and offerings without a package, are problems.
+    let bad = Document::from_yaml(
+        "accounts:\n- account_id: nope\n- account_id: x2\n  offerings: [{name: org.ei.ip.v1, type: addon}]\n",
+    )
+    .unwrap();
+    let e = c
+        .plan(&bad, &PlanOptions::default())
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("accounts[1].offerings"), "{e}");
+    let missing = Document::from_yaml("accounts:\n- account_id: nope\n").unwrap();
+    let e = c
+        .plan(&missing, &PlanOptions::default())
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("accounts[0]: account nope does not exist"),
+        "{e}"
+    );
+}

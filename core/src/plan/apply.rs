@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::diff::{credits_match, permissions_value};
 use super::live::{self, LiveTeammate};
 use super::{Action, Change, FieldChange, Plan, Resource};
+use crate::accounts::{NewAccountState, Offering};
 use crate::bulk::{self, BulkItem, BulkOptions};
 use crate::client::Client;
 use crate::credits::SetCredits;
@@ -20,12 +21,8 @@ use crate::subusers::CreateSubuser;
 use crate::teammates::{InviteTeammate, Permissions};
 
 fn drifted(c: &Change, reason: String) -> Error {
-    let what = match c.resource {
-        Resource::Subuser => "subuser",
-        Resource::Teammate => "teammate",
-    };
     Error::Drifted {
-        what: format!("{what} {}", c.key),
+        what: format!("{} {}", c.resource.as_str(), c.key),
         reason,
     }
 }
@@ -143,6 +140,7 @@ impl Client {
         bulk::run(plan.changes.clone(), options, |c| async move {
             match c.resource {
                 Resource::Subuser => self.apply_subuser(&c).await,
+                Resource::Account => self.apply_account(&c).await,
                 Resource::Teammate => match teammates {
                     Ok(t) => {
                         self.apply_teammate(&c, t.get(&c.key.to_ascii_lowercase()))
@@ -280,6 +278,49 @@ impl Client {
                 Ok(())
             }
         }
+    }
+
+    async fn apply_account(&self, c: &Change) -> Result<()> {
+        let id = c.key.as_str();
+        if c.action != Action::Update {
+            return Err(Error::invalid(
+                format!("plan.{id}"),
+                "customer accounts are only ever updated by apply",
+            ));
+        }
+        let mut todo = Vec::new();
+        for f in &c.fields {
+            let now = match f.field.as_str() {
+                "state" => {
+                    let s = live::account_state(self, id).await?;
+                    compare(c, f, s.map(|s| serde_json::json!(s)), |a, b| a == b)?
+                }
+                "offerings" => {
+                    let o = live::offerings(self, id).await?;
+                    compare(c, f, Some(serde_json::json!(o)), |a, b| a == b)?
+                }
+                other => {
+                    return Err(Error::invalid(
+                        format!("plan.{id}.{other}"),
+                        "is not a field an account update can change",
+                    ))
+                }
+            };
+            if let Now::AsPlanned = now {
+                todo.push(f);
+            }
+        }
+        for f in todo {
+            if f.field == "state" {
+                if let Some(s) = value::<NewAccountState>(c, f, &f.after)? {
+                    self.accounts().set_state(id, s).await?;
+                }
+            } else {
+                let o: Vec<Offering> = value(c, f, &f.after)?.unwrap_or_default();
+                self.accounts().set_offerings(id, &o).await?;
+            }
+        }
+        Ok(())
     }
 
     async fn apply_teammate(&self, c: &Change, now: Option<&LiveTeammate>) -> Result<()> {

@@ -81,6 +81,10 @@ impl Client {
             let live = live::teammates(self).await?;
             plan_teammates(document, options, live, &mut plan, &mut deletions);
         }
+        if !document.accounts.is_empty() {
+            self.plan_accounts(document, &mut plan, &mut problems)
+                .await?;
+        }
         if !problems.is_empty() {
             return Err(Error::invalid(
                 "document",
@@ -178,6 +182,75 @@ impl Client {
                     key: s.username,
                 });
             }
+        }
+        Ok(())
+    }
+}
+
+impl Client {
+    async fn plan_accounts(
+        &self,
+        document: &Document,
+        plan: &mut Plan,
+        problems: &mut Vec<String>,
+    ) -> Result<()> {
+        let Some(ids) = live::account_ids(self).await? else {
+            problems.push(
+                "accounts: this key cannot list customer accounts (a partner's key, without on-behalf-of, can)"
+                    .to_string(),
+            );
+            return Ok(());
+        };
+        let wanted: HashSet<&str> = document
+            .accounts
+            .iter()
+            .map(|a| a.account_id.as_str())
+            .collect();
+        let known: HashSet<&str> = ids.iter().map(String::as_str).collect();
+        for (i, spec) in document.accounts.iter().enumerate() {
+            let id = spec.account_id.as_str();
+            if !known.contains(id) {
+                problems.push(format!(
+                    "accounts[{i}]: account {id} does not exist (create customer accounts with accounts.create)"
+                ));
+                continue;
+            }
+            let mut fields = Vec::new();
+            if let Some(want) = spec.state {
+                let now = live::account_state(self, id).await?;
+                match now {
+                    None => plan.warnings.push(format!(
+                        "accounts[{i}].state: account {id} is suspended, banned or indeterminate; its state is left alone"
+                    )),
+                    Some(now) if now != want => {
+                        fields.push(field("state", Some(json!(now)), Some(json!(want))))
+                    }
+                    Some(_) => {}
+                }
+            }
+            if let Some(want) = &spec.offerings {
+                let want = live::sorted_offerings(want.clone());
+                let now = live::offerings(self, id).await?;
+                if now != want {
+                    fields.push(field("offerings", Some(json!(now)), Some(json!(want))));
+                }
+            }
+            if !fields.is_empty() {
+                plan.changes.push(Change {
+                    resource: Resource::Account,
+                    key: id.to_string(),
+                    action: Action::Update,
+                    fields,
+                    target: None,
+                    pending: false,
+                });
+            }
+        }
+        for id in ids.iter().filter(|id| !wanted.contains(id.as_str())) {
+            plan.unmanaged.push(Unmanaged {
+                resource: Resource::Account,
+                key: id.clone(),
+            });
         }
         Ok(())
     }

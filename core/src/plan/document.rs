@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::accounts::{check_offerings, NewAccountState, Offering};
 use crate::credits::{ResetFrequency, SetCredits};
 use crate::error::{Error, Result};
 use crate::monitor::Monitor;
@@ -27,6 +28,76 @@ pub struct Document {
     /// The teammates this document manages (the account owner is never listed).
     #[serde(default)]
     pub teammates: Vec<TeammateSpec>,
+    /// Customer accounts (partners): their state and offerings. Accounts are created with
+    /// `accounts.create` and never deleted by apply.
+    #[serde(default)]
+    pub accounts: Vec<AccountSpec>,
+}
+
+/// One customer account as it should be.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AccountSpec {
+    /// The account's id; its identity.
+    pub account_id: String,
+    /// `activated` or `deactivated` (an account SendGrid suspended or banned is left alone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<NewAccountState>,
+    /// The whole list: exactly one package, and any add-ons.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "strict_offerings"
+    )]
+    #[schemars(with = "Option<Vec<OfferingSpec>>")]
+    pub offerings: Option<Vec<Offering>>,
+}
+
+/// An offering as a document writes it: a misspelt key is an error, not a missing value.
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct OfferingSpec {
+    /// The offering's name, e.g. `org.ei.free.v1`.
+    name: String,
+    /// `package` (exactly one) or `addon`.
+    r#type: OfferingTypeName,
+    /// How many (a package's is 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    quantity: Option<i64>,
+}
+
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum OfferingTypeName {
+    Package,
+    Addon,
+}
+
+/// Offerings read through [`OfferingSpec`] (unknown keys refused), kept as the API's type.
+mod strict_offerings {
+    use super::{Offering, OfferingSpec, OfferingTypeName};
+    use crate::accounts::OfferingType;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Option<Vec<Offering>>, s: S) -> Result<S::Ok, S::Error> {
+        v.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Offering>>, D::Error> {
+        let specs = Option::<Vec<OfferingSpec>>::deserialize(d)?;
+        Ok(specs.map(|v| {
+            v.into_iter()
+                .map(|o| Offering {
+                    name: o.name,
+                    r#type: match o.r#type {
+                        OfferingTypeName::Package => OfferingType::Package,
+                        OfferingTypeName::Addon => OfferingType::Addon,
+                    },
+                    quantity: o.quantity,
+                })
+                .collect()
+        }))
+    }
 }
 
 /// One subuser as it should be. Every field but `username` may be left out (not managed).
@@ -238,6 +309,25 @@ impl Document {
                 )));
             }
             check(t.permissions().validate());
+        }
+        let mut seen = HashSet::new();
+        for (i, a) in self.accounts.iter().enumerate() {
+            let at = format!("accounts[{i}]");
+            let mut check = |r: Result<()>| {
+                if let Err(Error::InvalidInput { field, reason }) = r {
+                    out.push((format!("{at}.{field}"), reason));
+                }
+            };
+            check(validate::account_id("account_id", &a.account_id));
+            if !seen.insert(a.account_id.clone()) {
+                check(Err(Error::invalid(
+                    "account_id",
+                    format!("{:?} is listed twice", a.account_id),
+                )));
+            }
+            if let Some(o) = &a.offerings {
+                check(check_offerings("offerings", o));
+            }
         }
         out
     }

@@ -2,19 +2,21 @@
 
 use futures_util::stream::{self, StreamExt, TryStreamExt};
 
-use super::document::{Document, SubuserSpec, TeammateSpec};
+use super::document::{AccountSpec, Document, SubuserSpec, TeammateSpec};
 use super::live;
 use crate::client::Client;
 use crate::error::Result;
 use crate::subusers::Subuser;
 
-/// One exported item, in document order: every subuser, then every teammate.
+/// One exported item, in document order: every subuser, every teammate, every account.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExportItem {
     /// A subuser with every field SendGrid can read (not its website access or password).
     Subuser(SubuserSpec),
     /// A teammate or pending invitation (not the owner).
     Teammate(TeammateSpec),
+    /// A customer account (partners' keys only).
+    Account(AccountSpec),
 }
 
 /// Subusers read at once: a page's details are fetched, handed over, then dropped.
@@ -50,6 +52,20 @@ impl Client {
                 scopes: t.permissions.scopes,
             }))?;
         }
+        if let Some(ids) = live::account_ids(self).await? {
+            for id in ids {
+                let (state, offerings) = futures_util::future::try_join(
+                    live::account_state(self, &id),
+                    live::offerings(self, &id),
+                )
+                .await?;
+                sink(ExportItem::Account(AccountSpec {
+                    account_id: id,
+                    state,
+                    offerings: Some(offerings),
+                }))?;
+            }
+        }
         Ok(())
     }
 
@@ -60,6 +76,7 @@ impl Client {
             match item {
                 ExportItem::Subuser(s) => doc.subusers.push(s),
                 ExportItem::Teammate(t) => doc.teammates.push(t),
+                ExportItem::Account(a) => doc.accounts.push(a),
             }
             Ok(())
         })

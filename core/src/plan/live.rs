@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use futures_util::stream::{self, StreamExt, TryStreamExt};
 
+use crate::accounts::{AccountState, NewAccountState, Offering, OfferingType};
 use crate::client::Client;
 use crate::credits::{CreditType, SetCredits, SubuserCredits};
 use crate::error::{ErrorKind, Result};
@@ -158,4 +159,53 @@ fn sorted(mut scopes: Vec<String>, is_admin: bool) -> Permissions {
         scopes: if is_admin { Vec::new() } else { scopes },
         is_admin,
     }
+}
+
+/// Every customer account's id, or `None` when the key is not a partner's (SendGrid refuses
+/// the listing) or the client acts on behalf of someone.
+pub(crate) async fn account_ids(client: &Client) -> Result<Option<Vec<String>>> {
+    if client.current_on_behalf_of().is_some() {
+        return Ok(None);
+    }
+    let listed: Result<Vec<_>> = client
+        .accounts()
+        .list_all(Default::default())
+        .map_ok(|a| a.id)
+        .try_collect()
+        .await;
+    match listed {
+        Ok(ids) => Ok(Some(ids)),
+        Err(e)
+            if matches!(
+                e.kind(),
+                ErrorKind::Forbidden | ErrorKind::NotFound | ErrorKind::Unauthorized
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// An account's state in the document's form (`None`: suspended, banned, indeterminate).
+pub(crate) async fn account_state(client: &Client, id: &str) -> Result<Option<NewAccountState>> {
+    Ok(match client.accounts().state(id).await? {
+        AccountState::Activated => Some(NewAccountState::Activated),
+        AccountState::Deactivated => Some(NewAccountState::Deactivated),
+        _ => None,
+    })
+}
+
+/// An account's offerings, sorted (name, then type) so that order never counts as a change.
+pub(crate) async fn offerings(client: &Client, id: &str) -> Result<Vec<Offering>> {
+    Ok(sorted_offerings(client.accounts().offerings(id).await?))
+}
+
+/// Offerings in a stable order.
+pub(crate) fn sorted_offerings(mut o: Vec<Offering>) -> Vec<Offering> {
+    o.sort_by(|a, b| {
+        (a.name.as_str(), a.r#type == OfferingType::Addon)
+            .cmp(&(b.name.as_str(), b.r#type == OfferingType::Addon))
+    });
+    o
 }

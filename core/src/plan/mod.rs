@@ -21,7 +21,7 @@ use serde_json::Value;
 #[cfg(test)]
 use crate::client::Client;
 
-pub use document::{schema, Document, SubuserSpec, TeammateSpec};
+pub use document::{schema, AccountSpec, Document, SubuserSpec, TeammateSpec};
 pub use export::ExportItem;
 
 /// What a change is made to.
@@ -33,6 +33,19 @@ pub enum Resource {
     Subuser,
     /// A teammate (or a pending invitation), keyed by email.
     Teammate,
+    /// A customer account, keyed by account id (only ever updated).
+    Account,
+}
+
+impl Resource {
+    /// The resource's name as plans show it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Resource::Subuser => "subuser",
+            Resource::Teammate => "teammate",
+            Resource::Account => "account",
+        }
+    }
 }
 
 /// What a change does.
@@ -145,10 +158,7 @@ impl Plan {
         };
         let mut out = String::new();
         for c in &self.changes {
-            let what = match c.resource {
-                Resource::Subuser => "subuser",
-                Resource::Teammate => "teammate",
-            };
+            let what = c.resource.as_str();
             let (sign, code) = match c.action {
                 Action::Create => ("+", "32"),
                 Action::Update => ("~", "33"),
@@ -169,14 +179,11 @@ impl Plan {
             }
         }
         for u in &self.unmanaged {
-            let what = match u.resource {
-                Resource::Subuser => "subuser",
-                Resource::Teammate => "teammate",
+            let note = match u.resource {
+                Resource::Account => "not managed; apply never deletes accounts",
+                _ => "not managed; --prune deletes it",
             };
-            out.push_str(&format!(
-                "  {what} {} (not managed; --prune deletes it)\n",
-                u.key
-            ));
+            out.push_str(&format!("  {} {} ({note})\n", u.resource.as_str(), u.key));
         }
         for w in &self.warnings {
             out.push_str(&paint("2", format!("warning: {w}")));
