@@ -46,6 +46,9 @@ pub struct Change {
     /// For a teammate: whether the live item is a pending invitation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pending: Option<bool>,
+    /// For a teammate: written through the SSO calls.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sso: Option<bool>,
 }
 
 /// An item the account has beyond the document.

@@ -39,6 +39,8 @@ pub struct Change {
     pub target: Option<String>,
     /// For a teammate: whether the live item is a pending invitation.
     pub pending: bool,
+    /// For a teammate: written through the SSO calls (`createSso`, `updateSso`).
+    pub sso: bool,
 }
 
 /// The ordered changes that make an account match a document (deletions last).
@@ -92,6 +94,7 @@ impl From<CoreChange> for Change {
                 .collect(),
             target: c.target,
             pending: c.pending,
+            sso: c.sso,
         }
     }
 }
@@ -116,6 +119,7 @@ impl Change {
             fields,
             target: self.target,
             pending: self.pending,
+            sso: self.sso,
         })
     }
 }

@@ -145,6 +145,23 @@ pub struct UpdateSsoTeammate {
     pub subuser_access: Vec<SubuserGrant>,
 }
 
+impl UpdateSsoTeammate {
+    /// Checks SendGrid's documented rules (names, one of is_admin/persona/scopes, restricted
+    /// access excludes them, each grant's scopes), as `create_sso` and `update_sso` do.
+    pub fn validate(&self) -> Result<()> {
+        Asked {
+            is_admin: self.is_admin,
+            persona: self.persona,
+            scopes: &self.scopes,
+            restricted: self
+                .has_restricted_subuser_access
+                .unwrap_or(!self.subuser_access.is_empty()),
+            access: &self.subuser_access,
+        }
+        .check(&self.first_name, &self.last_name)
+    }
+}
+
 impl CreateSsoTeammate {
     /// A new SSO teammate with this email and the names and permissions of `teammate`.
     pub fn new(email: impl Into<String>, teammate: UpdateSsoTeammate) -> Self {

@@ -276,7 +276,10 @@ teammates:
 fn the_published_schema_is_current() {
     let published: serde_json::Value =
         serde_json::from_str(include_str!("../schema/account.schema.json")).unwrap();
-    assert_eq!(published, sendgrid_admin::plan::schema());
+    assert!(
+        published == sendgrid_admin::plan::schema(),
+        "core/schema/account.schema.json is stale: run `sendgrid-admin schema > core/schema/account.schema.json`"
+    );
     assert_eq!(
         published["$defs"]["SubuserSpec"]["additionalProperties"],
         false
@@ -447,4 +450,103 @@ async fn customer_accounts_state_and_offerings() {
         e.contains("accounts[0]: account nope does not exist"),
         "{e}"
     );
+}
+
+#[tokio::test]
+async fn sso_teammates_and_their_subuser_access() {
+    let sb = sandbox(4, 0).await;
+    let c = client(&sb);
+    let doc = |grants: &str| {
+        Document::from_yaml(&format!(
+            "teammates:\n- email: ada@x.test\n  sso: true\n  first_name: Ada\n  last_name: Lovelace\n  subuser_access:\n{grants}"
+        ))
+        .unwrap()
+    };
+    let first = doc(
+        "  - {subuser: sub00001, permission_type: admin}\n  - {subuser: sub00002, permission_type: restricted, scopes: [stats.read]}\n",
+    );
+    let plan = c.plan(&first, &PlanOptions::default()).await.unwrap();
+    assert_eq!(plan.changes.len(), 1);
+    assert!(plan.changes[0].sso);
+    assert!(
+        plan.to_text(false).contains("+ teammate ada@x.test (sso)"),
+        "{}",
+        plan.to_text(false)
+    );
+    apply_all(&c, &plan).await;
+    assert!(c
+        .plan(&first, &PlanOptions::default())
+        .await
+        .unwrap()
+        .is_empty());
+    let exported = c.export().await.unwrap();
+    let ada = exported
+        .teammates
+        .iter()
+        .find(|t| t.email == "ada@x.test")
+        .unwrap();
+    assert_eq!(ada.subuser_access.as_ref().map(Vec::len), Some(2));
+    assert!(c
+        .plan(&exported, &PlanOptions { prune: true })
+        .await
+        .unwrap()
+        .is_empty());
+    // Change the access: one update, applied through update_sso.
+    let second = doc(
+        "  - {subuser: sub00002, permission_type: admin}\n  - {subuser: sub00003, permission_type: restricted, scopes: [mail.send]}\n",
+    );
+    let plan = c.plan(&second, &PlanOptions::default()).await.unwrap();
+    let fields: Vec<&str> = plan.changes[0]
+        .fields
+        .iter()
+        .map(|f| f.field.as_str())
+        .collect();
+    assert_eq!(fields, ["subuser_access"]);
+    apply_all(&c, &plan).await;
+    assert!(c
+        .plan(&second, &PlanOptions::default())
+        .await
+        .unwrap()
+        .is_empty());
+    // SendGrid's silent drop of access with an unknown scope is a failed change, not a success.
+    c.request_json_sandbox(&sb, "quirks", serde_json::json!({"sso_silent_drop": true}))
+        .await;
+    let third =
+        doc("  - {subuser: sub00004, permission_type: restricted, scopes: [not.a.real.scope]}\n");
+    let plan = c.plan(&third, &PlanOptions::default()).await.unwrap();
+    let out = c.apply(&plan, &BulkOptions::default()).await;
+    assert_eq!(
+        out[0].result.as_ref().unwrap_err().kind(),
+        ErrorKind::NotApplied
+    );
+    // The document's rules: names required for SSO, subuser access needs it restricted.
+    let bad = Document::from_yaml(
+        "teammates:\n- email: b@x.test\n  sso: true\n  subuser_access: [{subuser: sub00001, permission_type: restricted}]\n",
+    )
+    .unwrap();
+    let e = c
+        .plan(&bad, &PlanOptions::default())
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("teammates[0].first_name"), "{e}");
+}
+
+/// Posts to the sandbox's control endpoint (tests only).
+trait SandboxControl {
+    async fn request_json_sandbox(&self, sb: &Sandbox, name: &str, body: serde_json::Value);
+}
+
+impl SandboxControl for Client {
+    async fn request_json_sandbox(&self, sb: &Sandbox, name: &str, body: serde_json::Value) {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        reqwest::Client::new()
+            .post(format!("{}/__sandbox/{name}", sb.url()))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+            .error_for_status()
+            .unwrap();
+    }
 }

@@ -19,6 +19,7 @@ use crate::monitor::Monitor;
 use crate::region::Region;
 use crate::subusers::CreateSubuser;
 use crate::teammates::{InviteTeammate, Permissions};
+use crate::teammates_sso::{CreateSsoTeammate, SubuserGrant};
 
 fn drifted(c: &Change, reason: String) -> Error {
     Error::Drifted {
@@ -324,6 +325,13 @@ impl Client {
     }
 
     async fn apply_teammate(&self, c: &Change, now: Option<&LiveTeammate>) -> Result<()> {
+        let sso_write = c.sso
+            || ["subuser_access", "first_name", "last_name"]
+                .iter()
+                .any(|n| c.field(n).is_some());
+        if c.action != Action::Delete && sso_write {
+            return self.apply_sso_teammate(c, now).await;
+        }
         let f = c.field("permissions");
         let want = f.and_then(|f| permissions(&f.after));
         let have = now.map(|t| permissions_value(&t.permissions));
@@ -380,6 +388,84 @@ impl Client {
                         .map(drop)
                 }
             }
+        }
+    }
+
+    /// Creates or updates a teammate through the SSO calls: the whole state is sent (names,
+    /// permissions, subuser access), each part from the plan where it changes, else as it is.
+    async fn apply_sso_teammate(&self, c: &Change, now: Option<&LiveTeammate>) -> Result<()> {
+        let live_access = match now {
+            Some(t) if !t.pending => Some(live::grants(self, &t.target).await?),
+            _ => None,
+        };
+        let mut done = true;
+        // Drift: every planned field is still as planned (or already done).
+        for f in &c.fields {
+            let current = match f.field.as_str() {
+                "permissions" => now.map(|t| permissions_value(&t.permissions)),
+                "subuser_access" => live_access.as_ref().map(|a| serde_json::json!(a)),
+                "first_name" => now
+                    .and_then(|t| t.first_name.as_ref())
+                    .map(|v| serde_json::json!(v)),
+                "last_name" => now
+                    .and_then(|t| t.last_name.as_ref())
+                    .map(|v| serde_json::json!(v)),
+                _ => continue,
+            };
+            let state = if c.action == Action::Create && now.is_none() {
+                Now::AsPlanned
+            } else {
+                compare(c, f, current, |a, b| match f.field.as_str() {
+                    "subuser_access" => {
+                        let g = |v: &Option<Value>| {
+                            v.clone()
+                                .and_then(|v| serde_json::from_value::<Vec<SubuserGrant>>(v).ok())
+                                .unwrap_or_default()
+                        };
+                        (a.is_none() && b.is_none())
+                            || (b.is_some() && live::grants_match(&g(a), &g(b)))
+                    }
+                    _ => a == b,
+                })?
+            };
+            done &= matches!(state, Now::Done);
+        }
+        if done && now.is_some() {
+            return Ok(());
+        }
+        let text = |name: &str, live: Option<&String>| -> Result<String> {
+            Ok(after::<String>(c, name)?
+                .or_else(|| live.cloned())
+                .unwrap_or_default())
+        };
+        let first = text("first_name", now.and_then(|t| t.first_name.as_ref()))?;
+        let last = text("last_name", now.and_then(|t| t.last_name.as_ref()))?;
+        let perms = c
+            .field("permissions")
+            .and_then(|f| permissions(&f.after))
+            .or_else(|| now.map(|t| t.permissions.clone()))
+            .unwrap_or_default();
+        let access: Vec<SubuserGrant> = after(c, "subuser_access")?
+            .or(live_access)
+            .unwrap_or_default();
+        let spec = crate::plan::TeammateSpec {
+            email: c.key.clone(),
+            is_admin: perms.is_admin,
+            scopes: perms.scopes,
+            ..Default::default()
+        };
+        let update = spec.sso_update(&first, &last, access);
+        match now {
+            None => self
+                .teammates()
+                .create_sso(&CreateSsoTeammate::new(c.key.clone(), update))
+                .await
+                .map(drop),
+            Some(t) => self
+                .teammates()
+                .update_sso(&t.target, &update)
+                .await
+                .map(drop),
         }
     }
 }

@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::monitor::Monitor;
 use crate::region::Region;
 use crate::teammates::Permissions;
+use crate::teammates_sso::{SubuserGrant, UpdateSsoTeammate};
 use crate::validate;
 
 /// An account's subusers and teammates as they should be.
@@ -143,11 +144,12 @@ pub struct SubuserSpec {
     pub password_file: Option<String>,
 }
 
-/// One teammate as it should be, identified by email. Either `is_admin: true` or `scopes`.
+/// One teammate as it should be, identified by email: `is_admin: true`, `scopes`, or (SSO
+/// teammates) restricted `subuser_access`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TeammateSpec {
-    /// The teammate's email (invitations go there).
+    /// The teammate's email (invitations go there; an SSO teammate's username).
     pub email: String,
     /// An admin has every scope (and lists none).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -155,9 +157,112 @@ pub struct TeammateSpec {
     /// The scopes of a teammate who is not an admin.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scopes: Vec<String>,
+    /// Create the teammate as a single sign-on teammate (`teammates.create_sso`, no
+    /// invitation); needs `first_name` and `last_name`. SendGrid cannot tell an existing
+    /// teammate's kind, so this only matters when creating.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sso: bool,
+    /// First name (SSO teammates; SendGrid asks for it on every SSO write).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    /// Last name (SSO teammates).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    /// The subusers the teammate may act for (the whole list), each `admin` or `restricted`
+    /// with scopes. Written through `teammates.update_sso`, which SendGrid allows for SSO
+    /// teammates only.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "strict_grants"
+    )]
+    #[schemars(with = "Option<Vec<GrantSpec>>")]
+    pub subuser_access: Option<Vec<SubuserGrant>>,
+}
+
+/// A subuser grant as a document writes it (unknown keys refused).
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct GrantSpec {
+    /// The subuser's username.
+    subuser: String,
+    /// `admin` (every scope on the subuser) or `restricted` (the listed scopes).
+    permission_type: PermissionTypeName,
+    /// For restricted access: at least one scope.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    scopes: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum PermissionTypeName {
+    Admin,
+    Restricted,
+}
+
+/// Grants read through [`GrantSpec`], kept as the core's type.
+mod strict_grants {
+    use super::{GrantSpec, PermissionTypeName};
+    use crate::teammates::PermissionType;
+    use crate::teammates_sso::SubuserGrant;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        v: &Option<Vec<SubuserGrant>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        v.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Vec<SubuserGrant>>, D::Error> {
+        let specs = Option::<Vec<GrantSpec>>::deserialize(d)?;
+        Ok(specs.map(|v| {
+            v.into_iter()
+                .map(|g| SubuserGrant {
+                    subuser: g.subuser,
+                    permission_type: match g.permission_type {
+                        PermissionTypeName::Admin => PermissionType::Admin,
+                        PermissionTypeName::Restricted => PermissionType::Restricted,
+                    },
+                    scopes: g.scopes,
+                })
+                .collect()
+        }))
+    }
 }
 
 impl TeammateSpec {
+    /// Whether this spec holds restricted subuser access (then its parent permissions are
+    /// not compared: SendGrid derives them).
+    pub fn restricted(&self) -> bool {
+        self.subuser_access.as_ref().is_some_and(|a| !a.is_empty())
+    }
+
+    /// The SSO write this spec asks for, with these names.
+    pub fn sso_update(
+        &self,
+        first_name: &str,
+        last_name: &str,
+        access: Vec<SubuserGrant>,
+    ) -> UpdateSsoTeammate {
+        let restricted = !access.is_empty();
+        UpdateSsoTeammate {
+            first_name: first_name.to_string(),
+            last_name: last_name.to_string(),
+            is_admin: self.is_admin && !restricted,
+            persona: None,
+            scopes: if restricted {
+                Vec::new()
+            } else {
+                self.scopes.clone()
+            },
+            has_restricted_subuser_access: Some(restricted),
+            subuser_access: access,
+        }
+    }
+
     /// The permissions this spec asks for, scopes sorted.
     pub fn permissions(&self) -> Permissions {
         let mut scopes = self.scopes.clone();
@@ -308,7 +413,31 @@ impl Document {
                     format!("{:?} is listed twice", t.email),
                 )));
             }
-            check(t.permissions().validate());
+            if t.sso {
+                let access = t.subuser_access.clone().unwrap_or_default();
+                let names = (
+                    t.first_name.as_deref().unwrap_or(""),
+                    t.last_name.as_deref().unwrap_or(""),
+                );
+                check(t.sso_update(names.0, names.1, access).validate());
+            } else if t.restricted() {
+                // Read from the account as is (export); written only for SSO teammates.
+                let mut seen = HashSet::new();
+                for (j, g) in t.subuser_access.iter().flatten().enumerate() {
+                    check(validate::username(
+                        &format!("subuser_access[{j}].subuser"),
+                        &g.subuser,
+                    ));
+                    if !seen.insert(g.subuser.to_ascii_lowercase()) {
+                        check(Err(Error::invalid(
+                            format!("subuser_access[{j}].subuser"),
+                            format!("{:?} is listed twice", g.subuser),
+                        )));
+                    }
+                }
+            } else {
+                check(t.permissions().validate());
+            }
         }
         let mut seen = HashSet::new();
         for (i, a) in self.accounts.iter().enumerate() {

@@ -45,11 +45,31 @@ impl Client {
                 }
             }
         }
-        for t in live::teammates(self).await? {
+        let teammates = live::teammates(self).await?;
+        let who: Vec<(String, bool)> = teammates
+            .iter()
+            .map(|t| (t.target.clone(), t.pending))
+            .collect();
+        let access: Vec<Vec<_>> = stream::iter(who)
+            .map(|(who, pending)| {
+                let client = self.clone();
+                async move {
+                    if pending {
+                        return Ok(Vec::new());
+                    }
+                    live::grants(&client, &who).await
+                }
+            })
+            .buffered(live::READ_CONCURRENCY)
+            .try_collect()
+            .await?;
+        for (t, access) in teammates.into_iter().zip(access) {
             sink(ExportItem::Teammate(TeammateSpec {
                 email: t.email,
                 is_admin: t.permissions.is_admin,
                 scopes: t.permissions.scopes,
+                subuser_access: (!access.is_empty()).then_some(access),
+                ..Default::default()
             }))?;
         }
         if let Some(ids) = live::account_ids(self).await? {

@@ -11,7 +11,8 @@ use crate::error::{ErrorKind, Result};
 use crate::ips::ListIps;
 use crate::monitor::Monitor;
 use crate::subusers::{ListSubusers, Subuser};
-use crate::teammates::{Permissions, UserType};
+use crate::teammates::{PermissionType, Permissions, UserType};
+use crate::teammates_sso::SubuserGrant;
 
 /// Calls in flight while reading details (monitor, credits, scopes) of many items.
 pub(crate) const READ_CONCURRENCY: usize = 8;
@@ -110,6 +111,8 @@ pub(crate) struct LiveTeammate {
     pub target: String,
     pub pending: bool,
     pub permissions: Permissions,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
 }
 
 /// Every teammate but the owner, and every pending invitation, with sorted scopes. A teammate
@@ -135,6 +138,8 @@ pub(crate) async fn teammates(client: &Client) -> Result<Vec<LiveTeammate>> {
                     target: t.username,
                     pending: false,
                     permissions: sorted(scopes, t.is_admin),
+                    first_name: t.first_name,
+                    last_name: t.last_name,
                 })
             }
         })
@@ -147,6 +152,8 @@ pub(crate) async fn teammates(client: &Client) -> Result<Vec<LiveTeammate>> {
             target: inv.token,
             pending: true,
             permissions: sorted(inv.scopes, inv.is_admin),
+            first_name: None,
+            last_name: None,
         });
     }
     Ok(out)
@@ -208,4 +215,48 @@ pub(crate) fn sorted_offerings(mut o: Vec<Offering>) -> Vec<Offering> {
             .cmp(&(b.name.as_str(), b.r#type == OfferingType::Addon))
     });
     o
+}
+
+/// A teammate's subuser access as grants, sorted by subuser, scopes sorted.
+pub(crate) async fn grants(client: &Client, username: &str) -> Result<Vec<SubuserGrant>> {
+    let access: Vec<_> = client
+        .teammates()
+        .subuser_access_all(username, Default::default())
+        .try_collect()
+        .await?;
+    Ok(sorted_grants(
+        access
+            .into_iter()
+            .map(|a| SubuserGrant {
+                subuser: a.username,
+                permission_type: a.permission_type.unwrap_or(PermissionType::Restricted),
+                scopes: a.scopes,
+            })
+            .collect(),
+    ))
+}
+
+/// Grants in a stable order (by subuser), each grant's scopes sorted; admin grants list none.
+pub(crate) fn sorted_grants(mut g: Vec<SubuserGrant>) -> Vec<SubuserGrant> {
+    for x in &mut g {
+        if x.permission_type == PermissionType::Admin {
+            x.scopes.clear();
+        }
+        x.scopes.sort();
+        x.scopes.dedup();
+    }
+    g.sort_by_key(|x| x.subuser.to_ascii_lowercase());
+    g
+}
+
+/// Whether live access already is what is asked: the same subusers and permission types, and
+/// every asked scope held (SendGrid adds scopes of its own to restricted grants).
+pub(crate) fn grants_match(live: &[SubuserGrant], want: &[SubuserGrant]) -> bool {
+    let (live, want) = (sorted_grants(live.to_vec()), sorted_grants(want.to_vec()));
+    live.len() == want.len()
+        && live.iter().zip(&want).all(|(l, w)| {
+            l.subuser.eq_ignore_ascii_case(&w.subuser)
+                && l.permission_type == w.permission_type
+                && w.scopes.iter().all(|s| l.scopes.contains(s))
+        })
 }

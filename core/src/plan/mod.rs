@@ -90,6 +90,9 @@ pub struct Change {
     /// For a teammate: whether the live item is a pending invitation.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub pending: bool,
+    /// For a teammate: written through the SSO calls (`create_sso`, `update_sso`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sso: bool,
 }
 
 impl Change {
@@ -164,7 +167,8 @@ impl Plan {
                 Action::Update => ("~", "33"),
                 Action::Delete => ("-", "31"),
             };
-            out.push_str(&paint(code, format!("{sign} {what} {}", c.key)));
+            let sso = if c.sso { " (sso)" } else { "" };
+            out.push_str(&paint(code, format!("{sign} {what} {}{sso}", c.key)));
             out.push('\n');
             for f in &c.fields {
                 let line = match c.action {
