@@ -1,9 +1,7 @@
 //! `sendgrid-admin export | plan | apply | schema`: the account as a desired-state document.
 
 use std::io::{IsTerminal, Read, Write};
-use std::sync::Arc;
 
-use sendgrid_admin::bulk::{BulkOptions, BulkProgress};
 use sendgrid_admin::plan::{schema, Document, ExportItem, Plan, PlanOptions};
 use sendgrid_admin::{Client, Error};
 
@@ -96,12 +94,12 @@ pub async fn export(c: &Client, json: bool) -> Result<(), Error> {
     open("", &mut write)
 }
 
-/// `plan`: the human diff (colour on a terminal), or JSON with `--output json`.
-pub async fn plan(c: &Client, a: &PlanArgs, json: bool) -> Result<(), Error> {
+/// `plan`: the human diff (colour on a terminal), or JSON / YAML with `--output json|yaml`.
+pub async fn plan(c: &Client, a: &PlanArgs, machine: Option<Format>) -> Result<(), Error> {
     let doc = read_document(&a.file)?;
     let plan = c.plan(&doc, &PlanOptions { prune: a.prune }).await?;
-    if json {
-        print(&plan, Format::Json);
+    if let Some(f) = machine {
+        print(&plan, f);
         Ok(())
     } else {
         write_out(&plan.to_text(std::io::stdout().is_terminal()))
@@ -131,7 +129,7 @@ fn confirm(plan: &Plan, yes: bool) -> Result<bool, Error> {
 
 /// `apply`: plans, shows the plan, asks before deleting, applies with a progress bar on a
 /// terminal, reports each failure on stderr; exit code of the first failure.
-pub async fn apply(c: &Client, a: &ApplyArgs, json: bool) -> Result<(), Error> {
+pub async fn apply(c: &Client, a: &ApplyArgs, machine: Option<Format>) -> Result<(), Error> {
     let doc = read_document(&a.plan.file)?;
     let plan = c
         .plan(
@@ -144,8 +142,8 @@ pub async fn apply(c: &Client, a: &ApplyArgs, json: bool) -> Result<(), Error> {
     let colour = std::io::stderr().is_terminal();
     eprint!("{}", plan.to_text(colour));
     if plan.is_empty() {
-        if json {
-            print(&Vec::<serde_json::Value>::new(), Format::Json);
+        if let Some(f) = machine {
+            print(&Vec::<serde_json::Value>::new(), f);
         }
         return Ok(());
     }
@@ -153,24 +151,7 @@ pub async fn apply(c: &Client, a: &ApplyArgs, json: bool) -> Result<(), Error> {
         eprintln!("Nothing applied.");
         return Ok(());
     }
-    let bar = indicatif::ProgressBar::with_draw_target(
-        Some(plan.changes.len() as u64),
-        indicatif::ProgressDrawTarget::stderr(),
-    );
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{bar:30} {pos}/{len} changes, {msg} failed, {elapsed}",
-    ) {
-        bar.set_style(style);
-    }
-    bar.set_message("0");
-    let shown = bar.clone();
-    let options = BulkOptions {
-        concurrency: a.concurrency.max(1),
-        progress: Some(Arc::new(move |p: BulkProgress| {
-            shown.set_position(p.done as u64);
-            shown.set_message(p.failed.to_string());
-        })),
-    };
+    let (bar, options) = crate::bulk::progress(plan.changes.len(), a.concurrency, "changes");
     let outcomes = c.apply(&plan, &options).await;
     bar.finish_and_clear();
     let mut first_failure = None;
@@ -196,8 +177,8 @@ pub async fn apply(c: &Client, a: &ApplyArgs, json: bool) -> Result<(), Error> {
         "Applied: {} succeeded, {failed} failed.",
         outcomes.len() - failed
     );
-    if json {
-        print(&report, Format::Json);
+    if let Some(f) = machine {
+        print(&report, f);
     }
     match first_failure {
         None => Ok(()),

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod api_keys;
+mod bulk;
 mod declarative;
 mod ips;
 mod monitor;
@@ -157,7 +158,8 @@ enum Command {
 #[cfg_attr(not(feature = "sandbox"), allow(unused_variables))]
 async fn run(cli: Cli, key_from_flag: bool, output_given: bool) -> Result<(), Error> {
     let g = &cli.global;
-    let json = output_given && g.output == Format::Json;
+    // `export`, `plan` and `apply` print for people unless a machine format is asked for.
+    let machine = Some(g.output).filter(|f| output_given && *f != Format::Table);
     match cli.command {
         #[cfg(feature = "sandbox")]
         Command::Sandbox(mut cfg) => {
@@ -212,9 +214,9 @@ async fn run(cli: Cli, key_from_flag: bool, output_given: bool) -> Result<(), Er
         Command::Scopes(c) => scopes::run(&g.client()?, c, g.output).await,
         Command::User(c) => user::run(&g.client()?, c, g.output).await,
         Command::ApiKeys(c) => api_keys::run(&g.client()?, c, g.output).await,
-        Command::Export => declarative::export(&g.client()?, json).await,
-        Command::Plan(a) => declarative::plan(&g.client()?, &a, json).await,
-        Command::Apply(a) => declarative::apply(&g.client()?, &a, json).await,
+        Command::Export => declarative::export(&g.client()?, machine == Some(Format::Json)).await,
+        Command::Plan(a) => declarative::plan(&g.client()?, &a, machine).await,
+        Command::Apply(a) => declarative::apply(&g.client()?, &a, machine).await,
         Command::Schema => declarative::schema_json(),
         Command::Request(a) => request::run(&g.client()?, a, g.output).await,
     }

@@ -25,16 +25,20 @@ pub enum Cmd {
         #[arg(long)]
         frequency: u64,
     },
-    /// Replace monitor settings.
+    /// Replace monitor settings (or many subusers': --from monitors.csv, rows
+    /// `username,email,frequency`).
     Update {
         /// The subuser's username.
-        username: String,
+        #[arg(required_unless_present = "file")]
+        username: Option<String>,
         /// Where the sample emails go.
-        #[arg(long)]
-        email: String,
+        #[arg(long, required_unless_present = "file")]
+        email: Option<String>,
         /// Send a sample every this many emails (at least 1).
-        #[arg(long)]
-        frequency: u64,
+        #[arg(long, required_unless_present = "file")]
+        frequency: Option<u64>,
+        #[command(flatten)]
+        from: crate::bulk::From,
     },
     /// Delete monitor settings.
     Delete {
@@ -57,12 +61,46 @@ pub async fn run(c: &Client, cmd: Cmd, f: Format) -> Result<(), Error> {
             f,
         ),
         Cmd::Update {
+            username: None,
+            from,
+            ..
+        } => {
+            let file = from.file.as_deref().unwrap_or("-");
+            let rows = crate::bulk::csv_rows(file, 3, "username,email,frequency")?;
+            let mut items = Vec::with_capacity(rows.len());
+            for (i, r) in rows.into_iter().enumerate() {
+                let frequency = r[2].parse::<u64>().map_err(|_| {
+                    Error::invalid(
+                        format!("{file}: row {}: frequency", i + 1),
+                        format!("{:?} is not a whole number", r[2]),
+                    )
+                })?;
+                items.push((
+                    r[0].clone(),
+                    Monitor {
+                        email: r[1].clone(),
+                        frequency,
+                    },
+                ));
+            }
+            let (bar, o) = crate::bulk::progress(items.len(), from.concurrency, "subusers");
+            let out = c.bulk().update_monitors(items, &o).await;
+            crate::bulk::report(bar, out, |(u, _)| u.clone(), f)?
+        }
+        Cmd::Update {
             username,
             email,
             frequency,
+            ..
         } => print(
             &c.monitor()
-                .update(&username, &Monitor { email, frequency })
+                .update(
+                    &username.unwrap_or_default(),
+                    &Monitor {
+                        email: email.unwrap_or_default(),
+                        frequency: frequency.unwrap_or_default(),
+                    },
+                )
                 .await?,
             f,
         ),

@@ -15,6 +15,8 @@ pub enum Format {
     Json,
     /// An aligned table (objects and lists of objects).
     Table,
+    /// YAML.
+    Yaml,
 }
 
 /// The exit code of each error kind (0 is success, 2 a usage error from the argument parser).
@@ -53,6 +55,10 @@ pub fn print<T: Serialize>(value: &T, format: Format) {
     let text = match format {
         Format::Json => serde_json::to_string_pretty(&v).unwrap_or_default(),
         Format::Table => table(&v),
+        Format::Yaml => serde_norway::to_string(&v)
+            .unwrap_or_default()
+            .trim_end()
+            .to_string(),
     };
     println!("{text}");
 }
@@ -63,6 +69,20 @@ where
     T: Serialize,
     S: Stream<Item = Result<T, Error>> + Unpin,
 {
+    if format == Format::Yaml {
+        // One list entry at a time, so memory stays flat.
+        let mut out = std::io::stdout().lock();
+        let mut any = false;
+        while let Some(item) = items.next().await {
+            let v = serde_json::to_value(item?).unwrap_or(Value::Null);
+            let _ = write!(out, "{}", serde_norway::to_string(&[v]).unwrap_or_default());
+            any = true;
+        }
+        if !any {
+            let _ = writeln!(out, "[]");
+        }
+        return Ok(());
+    }
     if format == Format::Table {
         let mut all = Vec::new();
         while let Some(item) = items.next().await {

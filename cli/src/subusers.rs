@@ -8,6 +8,7 @@ use sendgrid_admin::stats::{
 use sendgrid_admin::subusers::{CreateSubuser, ListSubusers, RegionFilter};
 use sendgrid_admin::{Client, Error, Region};
 
+use crate::bulk;
 use crate::done;
 use crate::output::{print, print_stream, Format};
 
@@ -55,33 +56,44 @@ pub enum Cmd {
         #[arg(long)]
         include_region: bool,
     },
-    /// Enable a subuser.
+    /// Enable a subuser (or many: --from names.txt, one username per line).
     Enable {
         /// The subuser's username.
-        username: String,
+        #[arg(required_unless_present = "file")]
+        username: Option<String>,
+        #[command(flatten)]
+        from: crate::bulk::From,
     },
-    /// Disable a subuser.
+    /// Disable a subuser (or many: --from names.txt, one username per line).
     Disable {
         /// The subuser's username.
-        username: String,
+        #[arg(required_unless_present = "file")]
+        username: Option<String>,
+        #[command(flatten)]
+        from: crate::bulk::From,
     },
     /// Delete a subuser.
     Delete {
         /// The subuser's username.
         username: String,
     },
-    /// Replace a subuser's IPs.
+    /// Replace a subuser's IPs (or many subusers': --from ips.csv, rows `username,ip,ip...`).
     SetIps {
         /// The subuser's username.
-        username: String,
+        #[arg(required_unless_present = "file")]
+        username: Option<String>,
         /// IPv4 addresses (replacing the current ones).
         ips: Vec<String>,
+        #[command(flatten)]
+        from: crate::bulk::From,
     },
-    /// Reputations of subusers.
+    /// Reputations of subusers (any number with --from names.txt, asked 100 at a time).
     Reputations {
         /// Subuser usernames.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "file")]
         usernames: Vec<String>,
+        #[command(flatten)]
+        from: crate::bulk::From,
     },
     /// Credits: get, set, adjust.
     #[command(subcommand)]
@@ -226,6 +238,10 @@ fn opt<T: serde::de::DeserializeOwned>(field: &str, v: Option<String>) -> Result
 }
 
 pub async fn run(c: &Client, cmd: Cmd, f: Format) -> Result<(), Error> {
+    let cmd_name = match &cmd {
+        Cmd::Disable { .. } => "disable",
+        _ => "",
+    };
     match cmd {
         Cmd::List {
             username,
@@ -272,17 +288,65 @@ pub async fn run(c: &Client, cmd: Cmd, f: Format) -> Result<(), Error> {
             };
             print(&c.subusers().create(&s).await?, f);
         }
-        Cmd::Enable { username } => {
-            print(&c.subusers().enable(&username).await.map(|_| done())?, f)
+        Cmd::Enable { username, from } | Cmd::Disable { username, from } if username.is_none() => {
+            let disabled = matches!(cmd_name, "disable");
+            let names = bulk::lines(from.file.as_deref().unwrap_or("-"))?;
+            let (bar, o) = bulk::progress(names.len(), from.concurrency, "subusers");
+            let out = c.bulk().set_disabled(names, disabled, &o).await;
+            bulk::report(bar, out, String::clone, f)?
         }
-        Cmd::Disable { username } => {
-            print(&c.subusers().disable(&username).await.map(|_| done())?, f)
+        Cmd::Enable { username, .. } => {
+            let u = username.unwrap_or_default();
+            print(&c.subusers().enable(&u).await.map(|_| done())?, f)
+        }
+        Cmd::Disable { username, .. } => {
+            let u = username.unwrap_or_default();
+            print(&c.subusers().disable(&u).await.map(|_| done())?, f)
         }
         Cmd::Delete { username } => {
             print(&c.subusers().delete(&username).await.map(|_| done())?, f)
         }
-        Cmd::SetIps { username, ips } => print(&c.ips().set(&username, &ips).await?, f),
-        Cmd::Reputations { usernames } => print(&c.reputations().list(&usernames).await?, f),
+        Cmd::SetIps {
+            username: None,
+            from,
+            ..
+        } => {
+            let rows = bulk::csv_rows(from.file.as_deref().unwrap_or("-"), 1, "username,ip,ip...")?;
+            let items: Vec<(String, Vec<String>)> = rows
+                .into_iter()
+                .map(|mut r| {
+                    let name = r.remove(0);
+                    (name, r.into_iter().filter(|ip| !ip.is_empty()).collect())
+                })
+                .collect();
+            let (bar, o) = bulk::progress(items.len(), from.concurrency, "subusers");
+            let out = c.bulk().set_ips(items, &o).await;
+            bulk::report(bar, out, |(u, _)| u.clone(), f)?
+        }
+        Cmd::SetIps {
+            username: Some(username),
+            ips,
+            ..
+        } => print(&c.ips().set(&username, &ips).await?, f),
+        Cmd::Reputations {
+            from:
+                crate::bulk::From {
+                    file: Some(file),
+                    concurrency,
+                },
+            ..
+        } => {
+            let names = bulk::lines(&file)?;
+            let (bar, o) = bulk::progress(names.len().div_ceil(100), concurrency, "chunks of 100");
+            let out = c.bulk().reputations(names, &o).await;
+            bulk::report(
+                bar,
+                out,
+                |names| names.first().cloned().unwrap_or_default(),
+                f,
+            )?
+        }
+        Cmd::Reputations { usernames, .. } => print(&c.reputations().list(&usernames).await?, f),
         Cmd::Credits(CreditsCmd::Get { username }) => print(&c.credits().get(&username).await?, f),
         Cmd::Credits(CreditsCmd::Set {
             username,

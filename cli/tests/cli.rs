@@ -49,6 +49,13 @@ impl Cli {
             .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stdout)))
     }
 
+    /// Runs with `stdin`, expects failure with `code`, returns stderr.
+    fn fails_stdin(&self, args: &[&str], stdin: &str, code: i32) -> String {
+        let out = self.cmd(args).write_stdin(stdin).output().unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    }
+
     /// Runs, expects failure with `code`, returns stderr.
     fn fails(&self, args: &[&str], code: i32) -> String {
         let out = self.cmd(args).output().unwrap();
@@ -766,4 +773,143 @@ async fn export_plan_apply_from_a_file() {
     let schema = cli.json(&["schema"]);
     assert_eq!(schema["title"], "sendgrid-admin account document");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bulk_forms_read_a_file_or_stdin() {
+    let cli = Cli::new(4, 0).await;
+    let dir = std::env::temp_dir().join(format!("sga-bulk-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let names = dir.join("names.txt");
+    std::fs::write(&names, "# to disable\nsub00001\n\nsub00002\nghost\n").unwrap();
+    // One failure: its kind's exit code, the failure on stderr, every item in the report.
+    let out = cli
+        .cmd(&["subusers", "disable", "--from", names.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(6),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("failed: ghost: error (not_found)"), "{err}");
+    assert!(err.contains("2 succeeded, 1 failed."), "{err}");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report.as_array().unwrap().len(), 3);
+    let listed = cli.json(&["subusers", "list"]);
+    let disabled: Vec<bool> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["disabled"].as_bool().unwrap())
+        .collect();
+    assert_eq!(disabled, [true, true, false, false]);
+    // CSV from standard input.
+    let out = cli
+        .cmd(&["monitor", "update", "--from", "-"])
+        .write_stdin("sub00001,a@example.com,10\nsub00002, b@example.com , 20\n")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(cli.json(&["monitor", "get", "sub00002"])["frequency"], 20);
+    let err = cli.fails_stdin(
+        &["monitor", "update", "--from", "-"],
+        "sub00001,a@example.com\n",
+        3,
+    );
+    assert!(err.contains("expected username,email,frequency"), "{err}");
+    let ips = dir.join("ips.csv");
+    std::fs::write(&ips, "sub00003,192.0.2.10,192.0.2.11\n").unwrap();
+    let report = cli.json(&["subusers", "set-ips", "--from", ips.to_str().unwrap()]);
+    assert_eq!(
+        report[0]["value"],
+        serde_json::json!(["192.0.2.10", "192.0.2.11"])
+    );
+    let report = cli.json(&["subusers", "reputations", "--from", names.to_str().unwrap()]);
+    assert_eq!(
+        report.as_array().unwrap().len(),
+        1,
+        "one chunk of up to 100"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The progress bar is drawn on a terminal (a pseudo-terminal made by `script`), never in a pipe.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn progress_bar_on_a_terminal_only() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` (util-linux) for a pseudo-terminal");
+        return;
+    }
+    let cli = Cli::new(300, 0).await;
+    let bin = assert_cmd::cargo::cargo_bin("sendgrid-admin");
+    let names: String = (1..=300).map(|i| format!("sub{i:05}\n")).collect();
+    let dir = std::env::temp_dir().join(format!("sga-pty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("names.txt");
+    std::fs::write(&file, names).unwrap();
+    let line = format!(
+        "{} --base-url {} --api-key {} --output table subusers disable --from {} --concurrency 2",
+        bin.display(),
+        cli.sandbox.url(),
+        cli.sandbox.api_key(),
+        file.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .output()
+        .unwrap();
+    let tty = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{tty}");
+    assert!(
+        tty.contains("/300 subusers"),
+        "no progress bar on the terminal: {tty}"
+    );
+    assert!(tty.contains("300 succeeded, 0 failed."), "{tty}");
+    let piped = cli
+        .cmd(&["subusers", "enable", "--from", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&piped.stderr).contains("/300"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn yaml_output() {
+    let cli = Cli::new(2, 0).await;
+    let out = cli
+        .cmd(&["--output", "yaml", "subusers", "list", "--all"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("- id: "), "{text}");
+    assert!(text.contains("username: sub00002"), "{text}");
+    let out = cli
+        .cmd(&[
+            "--output",
+            "yaml",
+            "monitor",
+            "create",
+            "sub00001",
+            "--email",
+            "a@example.com",
+            "--frequency",
+            "3",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "email: a@example.com\nfrequency: 3\n"
+    );
 }
