@@ -36,6 +36,8 @@ pub struct ClientOptions {
     /// Allow a plain `http://` baseUrl to another machine (default false: the API key would
     /// travel in clear text; loopback is always allowed).
     pub allow_insecure_http: Option<bool>,
+    /// Your application in the user agent, e.g. "billing-sync/2.3".
+    pub app_name: Option<String>,
 }
 
 /// The SendGrid admin client. Every method returns a Promise; scoped clients from
@@ -66,6 +68,7 @@ impl Client {
                     max_retries: o.max_retries.map(|r| whole("maxRetries", r)).transpose()?,
                     rate_limit_store: o.rate_limit_store,
                     user_agent_suffix: Some("node".into()),
+                    app_name: o.app_name,
                     allow_insecure_http: o.allow_insecure_http,
                 })
             })();

@@ -21,6 +21,7 @@ fn build(
     max_retries: Option<i64>,
     rate_limit_store: Option<String>,
     allow_insecure_http: bool,
+    app_name: Option<String>,
 ) -> PyResult<CoreClient> {
     let config = (|| {
         Ok(ClientConfig {
@@ -38,6 +39,7 @@ fn build(
                 .transpose()?,
             rate_limit_store,
             user_agent_suffix: Some("python".into()),
+            app_name,
             allow_insecure_http: Some(allow_insecure_http),
         })
     })();
@@ -55,7 +57,7 @@ macro_rules! client_class {
         #[pymethods]
         impl $name {
             #[new]
-            #[pyo3(signature = (api_key=None, *, region="global", base_url=None, on_behalf_of=None, account_id=None, timeout=None, connect_timeout=None, max_retries=None, rate_limit_store=None, allow_insecure_http=false))]
+            #[pyo3(signature = (api_key=None, *, region="global", base_url=None, on_behalf_of=None, account_id=None, timeout=None, connect_timeout=None, max_retries=None, rate_limit_store=None, allow_insecure_http=false, app_name=None))]
             #[allow(clippy::too_many_arguments)]
             fn new(
                 api_key: Option<String>,
@@ -68,8 +70,9 @@ macro_rules! client_class {
                 max_retries: Option<i64>,
                 rate_limit_store: Option<String>,
                 allow_insecure_http: bool,
+                app_name: Option<String>,
             ) -> PyResult<Self> {
-                Ok($name { inner: build(api_key, region, base_url, on_behalf_of, account_id, timeout, connect_timeout, max_retries, rate_limit_store, allow_insecure_http)? })
+                Ok($name { inner: build(api_key, region, base_url, on_behalf_of, account_id, timeout, connect_timeout, max_retries, rate_limit_store, allow_insecure_http, app_name)? })
             }
 
             /// A client acting as this subuser (`on-behalf-of: <username>`); this one is unchanged.

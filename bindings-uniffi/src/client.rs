@@ -42,6 +42,9 @@ pub struct ClientConfig {
     /// travel in clear text; loopback is always allowed).
     #[uniffi(default = None)]
     pub allow_insecure_http: Option<bool>,
+    /// Your application in the user agent, e.g. "billing-sync/2.3".
+    #[uniffi(default = None)]
+    pub app_name: Option<String>,
 }
 
 /// The SendGrid admin client. Scoped clients from `on_behalf_of` / `for_account` share its
@@ -71,6 +74,7 @@ impl Client {
             max_retries: config.max_retries,
             rate_limit_store: config.rate_limit_store,
             user_agent_suffix: Some("uniffi".into()),
+            app_name: config.app_name,
             allow_insecure_http: config.allow_insecure_http,
         };
         Ok(wrap(core.build()?))

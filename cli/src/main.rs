@@ -92,6 +92,7 @@ impl Global {
             max_retries: self.max_retries,
             rate_limit_store: self.rate_limit_store.clone(),
             user_agent_suffix: Some("cli".into()),
+            app_name: None,
             allow_insecure_http: Some(self.allow_insecure_http),
         }
         .build()

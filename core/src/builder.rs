@@ -33,6 +33,7 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     pacing: bool,
     user_agent: Option<String>,
+    app_name: Option<String>,
     rate_limit_store: Option<String>,
     allow_insecure_http: bool,
 }
@@ -68,6 +69,7 @@ impl Default for ClientBuilder {
             retry: RetryPolicy::default(),
             pacing: true,
             user_agent: None,
+            app_name: None,
             rate_limit_store: None,
             allow_insecure_http: false,
         }
@@ -154,6 +156,13 @@ impl ClientBuilder {
         self
     }
 
+    /// Your application in the user agent, e.g. `"billing-sync/2.3"` (SendGrid support sees it;
+    /// printable ASCII, at most 100 characters).
+    pub fn app_name(mut self, app: impl Into<String>) -> Self {
+        self.app_name = Some(app.into());
+        self
+    }
+
     /// Checks the settings and builds the client.
     pub fn build(self) -> Result<Client> {
         let key = match self.api_key {
@@ -232,6 +241,16 @@ impl ClientBuilder {
         if let Some(s) = &self.user_agent {
             validate::header_value("user_agent", s)?;
             ua = format!("{ua} {s}");
+        }
+        if let Some(app) = &self.app_name {
+            if app.is_empty() || app.len() > 100 || !app.bytes().all(|b| (0x20..0x7f).contains(&b))
+            {
+                return Err(Error::invalid(
+                    "app_name",
+                    "must be 1-100 printable ASCII characters, e.g. \"billing-sync/2.3\"",
+                ));
+            }
+            ua = format!("{ua} {app}");
         }
 
         let http = http_client(self.connect_timeout, self.timeout, &ua)?;

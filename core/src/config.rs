@@ -42,6 +42,9 @@ pub struct ClientConfig {
     pub rate_limit_store: Option<String>,
     /// Appended to the user agent: the binding's name (`python`, `node`, `uniffi`, `cli`).
     pub user_agent_suffix: Option<String>,
+    /// Your application, appended to the user agent after the binding, e.g.
+    /// `billing-sync/2.3`.
+    pub app_name: Option<String>,
     /// Allow a plain `http://` base URL to another machine (default: refused; loopback is
     /// always allowed).
     pub allow_insecure_http: Option<bool>,
@@ -63,6 +66,7 @@ impl fmt::Debug for ClientConfig {
                 &self.rate_limit_store.as_ref().map(|_| "<set>"),
             )
             .field("user_agent_suffix", &self.user_agent_suffix)
+            .field("app_name", &self.app_name)
             .field("allow_insecure_http", &self.allow_insecure_http)
             .finish()
     }
@@ -106,6 +110,9 @@ impl ClientConfig {
         }
         if let Some(s) = self.user_agent_suffix {
             b = b.user_agent_suffix(s);
+        }
+        if let Some(a) = self.app_name {
+            b = b.app_name(a);
         }
         b = b.allow_insecure_http(self.allow_insecure_http.unwrap_or(false));
         b.build()

@@ -503,3 +503,40 @@ async fn base_url_with_a_path_prefix_is_kept() {
         .unwrap();
     assert_eq!(c.scopes().list().await.unwrap(), vec!["x"]);
 }
+
+#[tokio::test]
+async fn app_name_goes_in_the_user_agent_after_the_binding() {
+    let s = MockServer::start().await;
+    Mock::given(wiremock::matchers::header(
+        "user-agent",
+        format!(
+            "sendgrid-admin/{} python billing-sync/2.3",
+            env!("CARGO_PKG_VERSION")
+        )
+        .as_str(),
+    ))
+    .respond_with(ResponseTemplate::new(200).set_body_json(json!({"username": "me", "user_id": 1})))
+    .expect(1)
+    .mount(&s)
+    .await;
+    let c = sendgrid_admin::ClientConfig {
+        api_key: Some(KEY.into()),
+        base_url: Some(s.uri()),
+        user_agent_suffix: Some("python".into()),
+        app_name: Some("billing-sync/2.3".into()),
+        ..Default::default()
+    }
+    .build()
+    .unwrap();
+    c.request("GET", "/v3/user/username", &[], None)
+        .await
+        .unwrap();
+    for bad in ["", "tab\there", "é"] {
+        let e = Client::builder()
+            .api_key(KEY)
+            .app_name(bad)
+            .build()
+            .unwrap_err();
+        assert_eq!(e.field(), Some("app_name"), "{bad:?}");
+    }
+}

@@ -759,7 +759,7 @@ class AsyncBulk:
 @final
 class Client:
     """The blocking client: the GIL is released while waiting, so one client serves many threads."""
-    def __new__(cls, api_key: Optional[str] = None, *, region: str = "global", base_url: Optional[str] = None, on_behalf_of: Optional[str] = None, account_id: Optional[str] = None, timeout: Optional[float] = None, connect_timeout: Optional[float] = None, max_retries: Optional[int] = None, rate_limit_store: Optional[str] = None, allow_insecure_http: bool = False) -> Client:
+    def __new__(cls, api_key: Optional[str] = None, *, region: str = "global", base_url: Optional[str] = None, on_behalf_of: Optional[str] = None, account_id: Optional[str] = None, timeout: Optional[float] = None, connect_timeout: Optional[float] = None, max_retries: Optional[int] = None, rate_limit_store: Optional[str] = None, allow_insecure_http: bool = False, app_name: Optional[str] = None) -> Client:
         """api_key falls back to SENDGRID_API_KEY; region is "global" or "eu"; timeouts in
         seconds (default 30 total, 10 to connect), max_retries default 4; on_behalf_of (a
         subuser) and account_id (a customer account) are exclusive; base_url falls back to
@@ -847,7 +847,7 @@ class AsyncApiKeys:
 @final
 class AsyncClient:
     """The asyncio client: every method returns an awaitable."""
-    def __new__(cls, api_key: Optional[str] = None, *, region: str = "global", base_url: Optional[str] = None, on_behalf_of: Optional[str] = None, account_id: Optional[str] = None, timeout: Optional[float] = None, connect_timeout: Optional[float] = None, max_retries: Optional[int] = None, rate_limit_store: Optional[str] = None, allow_insecure_http: bool = False) -> AsyncClient: ...
+    def __new__(cls, api_key: Optional[str] = None, *, region: str = "global", base_url: Optional[str] = None, on_behalf_of: Optional[str] = None, account_id: Optional[str] = None, timeout: Optional[float] = None, connect_timeout: Optional[float] = None, max_retries: Optional[int] = None, rate_limit_store: Optional[str] = None, allow_insecure_http: bool = False, app_name: Optional[str] = None) -> AsyncClient: ...
     def on_behalf_of(self, username: str) -> AsyncClient: ...
     def for_account(self, account_id: str) -> AsyncClient: ...
     def as_parent(self) -> AsyncClient: ...
