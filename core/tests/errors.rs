@@ -540,3 +540,27 @@ async fn app_name_goes_in_the_user_agent_after_the_binding() {
         assert_eq!(e.field(), Some("app_name"), "{bad:?}");
     }
 }
+
+/// A host that does not resolve ends in a transport (or, with a slow resolver, timeout) error,
+/// never a hang: the connect timeout bounds the lookup.
+#[tokio::test]
+async fn dns_failure_is_a_transport_error() {
+    let c = Client::builder()
+        .api_key(KEY)
+        .base_url("https://does-not-exist.invalid")
+        .connect_timeout(Duration::from_secs(2))
+        .timeout(Duration::from_secs(3))
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let e = c
+        .subusers()
+        .list(&ListSubusers::default())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e.kind(), ErrorKind::Transport | ErrorKind::Timeout),
+        "{e}"
+    );
+    assert!(!e.to_string().contains(KEY));
+}

@@ -17,14 +17,16 @@ use crate::http::error;
 use crate::{fresh_world, SandboxConfig, Shared};
 
 /// One scripted answer: a status (answered without processing the request), or `"ok"`,
-/// `"drop"` (processed, then the connection is cut mid-body), `"malformed"` (processed, then
-/// the body is replaced by truncated JSON).
+/// `"drop"` (processed, then the connection is cut mid-body), `"reset"` (the connection is cut
+/// without processing the request), `"malformed"` (processed, then the body is replaced by
+/// truncated JSON), `"slow"` (processed; the body comes 3 s after the head), `"huge"`
+/// (processed; a 17 MiB JSON body, over the client's 16 MiB cap).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum FaultStep {
     /// Answer this HTTP status with a SendGrid error body, without processing.
     Status(u16),
-    /// `"ok"`, `"drop"` or `"malformed"`.
+    /// `"ok"`, `"drop"`, `"reset"`, `"malformed"`, `"slow"` or `"huge"`.
     Word(String),
 }
 
@@ -205,7 +207,13 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
                         c.counters.faults_injected += 1;
                         Plan::Answer(error(s, None, "injected fault"))
                     }
-                    Some(FaultStep::Word(w)) if w == "drop" || w == "malformed" => {
+                    Some(FaultStep::Word(w)) if w == "reset" => {
+                        c.counters.faults_injected += 1;
+                        Plan::Answer(cut(axum::http::StatusCode::OK.into_response()))
+                    }
+                    Some(FaultStep::Word(w))
+                        if matches!(w.as_str(), "drop" | "malformed" | "slow" | "huge") =>
+                    {
                         c.counters.faults_injected += 1;
                         Plan::Run { after: Some(w) }
                     }
@@ -230,6 +238,8 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
             match after.as_deref() {
                 Some("drop") => cut(resp),
                 Some("malformed") => malformed(resp),
+                Some("slow") => slow(resp),
+                Some("huge") => huge(resp),
                 _ => resp,
             }
         }
@@ -260,6 +270,36 @@ fn cut(resp: Response) -> Response {
             "injected drop",
         )),
     ];
+    Response::from_parts(parts, Body::from_stream(futures_util::stream::iter(chunks)))
+}
+
+/// Sends the head at once and the body 3 s later (longer than the clients' test timeouts).
+fn slow(resp: Response) -> Response {
+    let (parts, body) = resp.into_parts();
+    let delayed = futures_util::stream::once(async move {
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        axum::body::to_bytes(body, usize::MAX)
+            .await
+            .map_err(|e| std::io::Error::other(e.to_string()))
+    });
+    Response::from_parts(parts, Body::from_stream(delayed))
+}
+
+/// Keeps the status, replaces the body by 17 MiB of valid JSON (a string), streamed.
+fn huge(resp: Response) -> Response {
+    let (mut parts, _) = resp.into_parts();
+    parts.headers.remove("content-length");
+    parts
+        .headers
+        .insert("content-type", HeaderValue::from_static("application/json"));
+    if parts.status == axum::http::StatusCode::NO_CONTENT {
+        parts.status = axum::http::StatusCode::OK;
+    }
+    const MIB: usize = 1024 * 1024;
+    let chunk = Bytes::from(vec![b'a'; MIB]);
+    let chunks = std::iter::once(Ok::<_, std::io::Error>(Bytes::from_static(b"\"")))
+        .chain((0..17).map(move |_| Ok(chunk.clone())))
+        .chain(std::iter::once(Ok(Bytes::from_static(b"\""))));
     Response::from_parts(parts, Body::from_stream(futures_util::stream::iter(chunks)))
 }
 
