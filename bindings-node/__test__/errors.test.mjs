@@ -118,3 +118,21 @@ test('errors are SendGridError instances made natively: plain message, fields, n
   assert.equal(sg.Subusers.prototype.list, native.Subusers.prototype.list)
   assert.equal(sg.setErrorClass, undefined)
 })
+
+test('bulk failures carry every field of a SendGridError', async () => {
+  const sb = await startSandbox()
+  try {
+    await sb.reset(1, 0)
+    const c = sb.client()
+    const [ok, bad] = await c.bulk.setDisabled(['sub00001', 'ghost'], true)
+    assert.equal(ok.ok, true)
+    const e = bad.error
+    assert.equal(e.code, 'not_found')
+    assert.equal(e.status, 404)
+    assert.equal(e.attempts, 1)
+    assert.ok(e.requestId.startsWith('sbx-'))
+    assert.ok(Array.isArray(e.errors) && e.errors.length > 0)
+  } finally {
+    sb.close()
+  }
+})

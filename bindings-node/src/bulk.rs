@@ -60,7 +60,18 @@ pub(crate) fn run_options(
     })
 }
 
-/// Why one item failed (the same fields as a SendGridError).
+/// One entry of SendGrid's `errors[]`.
+#[napi(object)]
+pub struct BulkErrorDetail {
+    /// The field SendGrid blames, if any.
+    pub field: Option<String>,
+    /// The message.
+    pub message: String,
+    /// SendGrid's error id, when given.
+    pub error_id: Option<String>,
+}
+
+/// Why one item failed: every field of a SendGridError (the core's `ErrorInfo`).
 #[napi(object)]
 pub struct BulkError {
     /// The error kind, e.g. "not_found".
@@ -69,16 +80,37 @@ pub struct BulkError {
     pub message: String,
     /// HTTP status, when SendGrid answered.
     pub status: Option<u32>,
+    /// SendGrid's `errors[]`.
+    pub errors: Vec<BulkErrorDetail>,
+    /// The request id SendGrid gave the failed request.
+    pub request_id: Option<String>,
+    /// How long to wait before trying again, in ms.
+    pub retry_after_ms: Option<f64>,
+    /// How many attempts were made (0 when refused before sending).
+    pub attempts: u32,
     /// For invalid input: the field.
     pub field: Option<String>,
 }
 
 pub(crate) fn error(e: sendgrid_admin::Error) -> BulkError {
+    let i = e.info();
     BulkError {
-        code: e.kind().as_str().into(),
-        message: e.to_string(),
-        status: e.status().map(u32::from),
-        field: e.field().map(str::to_string),
+        code: i.kind.as_str().into(),
+        message: i.message,
+        status: i.status.map(u32::from),
+        errors: i
+            .errors
+            .into_iter()
+            .map(|d| BulkErrorDetail {
+                field: d.field,
+                message: d.message,
+                error_id: d.error_id,
+            })
+            .collect(),
+        request_id: i.request_id,
+        retry_after_ms: i.retry_after.map(|d| (d.as_secs_f64() * 1000.0).round()),
+        attempts: i.attempts,
+        field: i.field,
     }
 }
 
