@@ -4,7 +4,8 @@
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
-use pyo3::types::PyType;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyType};
 use sendgrid_admin::{Error, ErrorKind};
 
 use crate::models::ErrorDetail;
@@ -23,26 +24,32 @@ create_exception!(
 );
 create_exception!(
     sendgrid_admin,
-    AuthenticationError,
+    APIStatusError,
     SendGridError,
+    "SendGrid answered with an error status: `status_code`, `headers` (a dict) and the raw `body` are on every subclass."
+);
+create_exception!(
+    sendgrid_admin,
+    AuthenticationError,
+    APIStatusError,
     "HTTP 401: the API key is missing, wrong or revoked."
 );
 create_exception!(
     sendgrid_admin,
     PermissionDeniedError,
-    SendGridError,
+    APIStatusError,
     "HTTP 403: the key lacks the scope, or the on-behalf-of target is not allowed."
 );
 create_exception!(
     sendgrid_admin,
     NotFoundError,
-    SendGridError,
+    APIStatusError,
     "HTTP 404: the subuser, teammate, invitation, monitor or request does not exist."
 );
 create_exception!(
     sendgrid_admin,
     BadRequestError,
-    SendGridError,
+    APIStatusError,
     "HTTP 400 (or another 4xx): SendGrid refused the request; see `errors`."
 );
 create_exception!(
@@ -53,21 +60,21 @@ create_exception!(
 );
 create_exception!(
     sendgrid_admin,
+    UnprocessableEntityError,
+    BadRequestError,
+    "HTTP 422: SendGrid understood the request but refused its content (a BadRequestError)."
+);
+create_exception!(
+    sendgrid_admin,
     RateLimitedError,
-    SendGridError,
+    APIStatusError,
     "HTTP 429: too many requests; `retry_after` says how long to wait."
 );
 create_exception!(
     sendgrid_admin,
     ServerError,
-    SendGridError,
+    APIStatusError,
     "HTTP 5xx: SendGrid failed."
-);
-create_exception!(
-    sendgrid_admin,
-    RequestTimeoutError,
-    SendGridError,
-    "The connect or total timeout elapsed."
 );
 create_exception!(
     sendgrid_admin,
@@ -89,8 +96,33 @@ create_exception!(
     "SendGrid answered success but did not apply all of the write (e.g. an SSO teammate's subuser access silently dropped); the message says what is missing."
 );
 
-fn class(py: Python<'_>, kind: ErrorKind) -> Bound<'_, PyType> {
-    match kind {
+static REQUEST_TIMEOUT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// `RequestTimeoutError(TransportError, TimeoutError)`: a timeout is a connection error, and
+/// `except TimeoutError` catches it too (pyo3's exception macro takes one base, so the class is
+/// made by Python itself).
+fn request_timeout(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
+    REQUEST_TIMEOUT
+        .get_or_try_init(py, || {
+            let g = PyDict::new(py);
+            g.set_item("TransportError", py.get_type::<TransportError>())?;
+            py.run(
+                c"class RequestTimeoutError(TransportError, TimeoutError):\n    '''The connect or total timeout elapsed, or SendGrid answered 408 (a TransportError and a TimeoutError).'''\n    __module__ = 'sendgrid_admin'\n",
+                Some(&g),
+                None,
+            )?;
+            let cls = g
+                .get_item("RequestTimeoutError")?
+                .ok_or_else(|| PyErr::new::<pyo3::exceptions::PyRuntimeError, _>("RequestTimeoutError"))?;
+            Ok(cls.cast_into::<PyType>()?.unbind())
+        })
+        .map(|c| c.bind(py).clone())
+}
+
+fn class(py: Python<'_>, kind: ErrorKind, status: Option<u16>) -> PyResult<Bound<'_, PyType>> {
+    Ok(match kind {
+        ErrorKind::BadRequest if status == Some(422) => py.get_type::<UnprocessableEntityError>(),
+        ErrorKind::Timeout => return request_timeout(py),
         ErrorKind::InvalidInput => py.get_type::<InvalidInputError>(),
         ErrorKind::Unauthorized => py.get_type::<AuthenticationError>(),
         ErrorKind::Forbidden => py.get_type::<PermissionDeniedError>(),
@@ -98,19 +130,18 @@ fn class(py: Python<'_>, kind: ErrorKind) -> Bound<'_, PyType> {
         ErrorKind::BadRequest => py.get_type::<BadRequestError>(),
         ErrorKind::RateLimited => py.get_type::<RateLimitedError>(),
         ErrorKind::Server => py.get_type::<ServerError>(),
-        ErrorKind::Timeout => py.get_type::<RequestTimeoutError>(),
         ErrorKind::Transport => py.get_type::<TransportError>(),
         ErrorKind::Decode => py.get_type::<DecodeError>(),
         ErrorKind::Conflict => py.get_type::<ConflictError>(),
         ErrorKind::NotApplied => py.get_type::<NotAppliedError>(),
-    }
+    })
 }
 
 /// The core's `ErrorInfo` as an exception: the wait in seconds (`retry_after`), as Python
 /// measures time.
 fn build(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
     let i = e.info();
-    let inst = class(py, i.kind).call1((i.message,))?;
+    let inst = class(py, i.kind, i.status)?.call1((i.message,))?;
     inst.setattr("kind", i.kind.as_str())?;
     inst.setattr("status", i.status)?;
     // The name openai/anthropic/httpx users reach for.
@@ -121,6 +152,12 @@ fn build(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
     inst.setattr("retry_after", i.retry_after.map(|d| d.as_secs_f64()))?;
     inst.setattr("attempts", i.attempts)?;
     inst.setattr("field", i.field)?;
+    let headers = PyDict::new(py);
+    for (k, v) in e.headers() {
+        headers.set_item(k, v)?;
+    }
+    inst.setattr("headers", headers)?;
+    inst.setattr("body", e.body())?;
     Ok(PyErr::from_value(inst))
 }
 
@@ -144,7 +181,12 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ConflictError", py.get_type::<ConflictError>())?;
     m.add("RateLimitedError", py.get_type::<RateLimitedError>())?;
     m.add("ServerError", py.get_type::<ServerError>())?;
-    m.add("RequestTimeoutError", py.get_type::<RequestTimeoutError>())?;
+    m.add("RequestTimeoutError", request_timeout(py)?)?;
+    m.add("APIStatusError", py.get_type::<APIStatusError>())?;
+    m.add(
+        "UnprocessableEntityError",
+        py.get_type::<UnprocessableEntityError>(),
+    )?;
     m.add("TransportError", py.get_type::<TransportError>())?;
     m.add("NotAppliedError", py.get_type::<NotAppliedError>())?;
     m.add("DecodeError", py.get_type::<DecodeError>())?;

@@ -151,3 +151,25 @@ def test_async_request_and_a_json_body(sb: Sandbox) -> None:
         return await a.request("PUT", "/v3/subusers/sub00001/monitor", body={"email": "ops@example.com", "frequency": 7})
 
     assert asyncio.run(main()) == {"email": "ops@example.com", "frequency": 7}
+
+
+def test_status_errors_carry_headers_and_body_and_timeouts_are_timeout_errors(client: sg.Client, sb: Sandbox) -> None:
+    with pytest.raises(sg.NotFoundError) as e:
+        client.monitor.get("ghost")
+    err = e.value
+    assert isinstance(err, sg.APIStatusError)
+    assert err.status_code == 404
+    assert err.headers["x-request-id"] == err.request_id
+    assert err.body is not None and "errors" in err.body
+    sb.control("faults", {"sequence": [422]})
+    with pytest.raises(sg.UnprocessableEntityError) as e2:
+        client.subusers.list()
+    assert isinstance(e2.value, sg.BadRequestError) and e2.value.status_code == 422
+    sb.control("faults", {"sequence": ["slow"]})
+    slow = sg.Client("SG.sandbox-key", base_url=sb.url, timeout=0.3, max_retries=0)
+    with pytest.raises(TimeoutError) as e3:
+        slow.monitor.get("sub00001")
+    assert isinstance(e3.value, sg.RequestTimeoutError)
+    assert isinstance(e3.value, sg.TransportError)
+    assert e3.value.kind == "timeout"
+    assert e3.value.headers == {} and e3.value.body is None

@@ -150,6 +150,10 @@ pub struct ApiError {
     /// For 429 (or any answer with `Retry-After`): how long to wait before trying again, from
     /// `Retry-After` or `X-RateLimit-Reset`.
     pub retry_after: Option<Duration>,
+    /// Every header of the answer (names in lowercase).
+    pub headers: Vec<(String, String)>,
+    /// The raw body (UTF-8, lossy; at most 64 KiB).
+    pub body: String,
 }
 
 /// A 2xx (or error) answer whose body did not match the model.
@@ -312,6 +316,22 @@ impl Error {
         }
     }
 
+    /// The headers of the failed answer, for API errors (empty otherwise).
+    pub fn headers(&self) -> &[(String, String)] {
+        match self {
+            Error::Api { error, .. } => &error.headers,
+            _ => &[],
+        }
+    }
+
+    /// The raw body of the failed answer, for API errors.
+    pub fn body(&self) -> Option<&str> {
+        match self {
+            Error::Api { error, .. } => Some(&error.body),
+            _ => None,
+        }
+    }
+
     /// The rate-limit headers of the failed answer, if it was an API error.
     pub fn rate_limit(&self) -> Option<RateLimit> {
         match self {
@@ -441,6 +461,8 @@ mod tests {
                 request_id: Some("r-1".into()),
                 rate_limit: RateLimit::default(),
                 retry_after: Some(Duration::from_millis(1500)),
+                headers: Vec::new(),
+                body: String::new(),
             }),
             attempts: 3,
         };

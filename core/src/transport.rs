@@ -8,6 +8,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::client::{Client, MAX_BODY_BYTES};
+
+/// How much of an error answer's body is kept on the error (`ApiError::body`).
+const MAX_ERROR_BODY: usize = 64 * 1024;
 use crate::error::{ApiError, ApiErrorDetail, DecodeError, Error, Result};
 use crate::fleet::SharedPermit;
 use crate::pacing::Permit;
@@ -87,6 +90,8 @@ pub(crate) struct Response {
     attempts: u32,
     /// The `Location` header, kept for redirects.
     location: Option<String>,
+    /// Every header of a non-2xx answer (empty for successes: nothing reads them).
+    headers: Vec<(String, String)>,
 }
 
 struct Failure {
@@ -382,6 +387,13 @@ async fn attempt_once(rb: reqwest::RequestBuilder, ctx: &Ctx) -> Result<Response
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
+    let headers = if (200..300).contains(&status) {
+        Vec::new()
+    } else {
+        h.iter()
+            .filter_map(|(k, v)| Some((k.as_str().to_string(), v.to_str().ok()?.to_string())))
+            .collect()
+    };
     let location = (status / 100 == 3)
         .then(|| h.get(reqwest::header::LOCATION))
         .flatten()
@@ -416,6 +428,7 @@ async fn attempt_once(rb: reqwest::RequestBuilder, ctx: &Ctx) -> Result<Response
     Ok(Response {
         status,
         body,
+        headers,
         request_id,
         rate_limit,
         ctx: ctx.clone(),
@@ -452,6 +465,7 @@ impl Response {
             ctx: self.ctx.clone(),
             attempts: self.attempts,
             location: self.location.clone(),
+            headers: self.headers.clone(),
         }
     }
 
@@ -469,6 +483,9 @@ impl Response {
                 request_id: self.request_id.clone().or(body_id),
                 rate_limit: self.rate_limit,
                 retry_after,
+                headers: self.headers.clone(),
+                body: String::from_utf8_lossy(&self.body[..self.body.len().min(MAX_ERROR_BODY)])
+                    .into_owned(),
             }),
             attempts: self.attempts,
         }

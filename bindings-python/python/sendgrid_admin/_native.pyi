@@ -18,36 +18,44 @@ class SendGridError(Exception):
     retry_after: Optional[float]
     attempts: int
     field: Optional[str]
+    headers: Dict[str, str]
+    body: Optional[str]
 
 class InvalidInputError(SendGridError):
     """A value was refused before any request was sent; `field` names it."""
 
-class AuthenticationError(SendGridError):
+class APIStatusError(SendGridError):
+    """SendGrid answered with an error status: `status_code`, `headers` and the raw `body`."""
+
+class AuthenticationError(APIStatusError):
     """HTTP 401: the API key is missing, wrong or revoked."""
 
-class PermissionDeniedError(SendGridError):
+class PermissionDeniedError(APIStatusError):
     """HTTP 403: the key lacks the scope, or the on-behalf-of target is not allowed."""
 
-class NotFoundError(SendGridError):
+class NotFoundError(APIStatusError):
     """HTTP 404: the subuser, teammate, invitation, monitor or request does not exist."""
 
-class BadRequestError(SendGridError):
+class BadRequestError(APIStatusError):
     """HTTP 400 (or another 4xx): SendGrid refused the request; see `errors`."""
 
 class ConflictError(BadRequestError):
     """HTTP 409: the request conflicts with the current state (a BadRequestError, as before)."""
 
-class RateLimitedError(SendGridError):
+class UnprocessableEntityError(BadRequestError):
+    """HTTP 422: SendGrid understood the request but refused its content."""
+
+class RateLimitedError(APIStatusError):
     """HTTP 429: too many requests; `retry_after` says how long to wait."""
 
-class ServerError(SendGridError):
+class ServerError(APIStatusError):
     """HTTP 5xx: SendGrid failed."""
-
-class RequestTimeoutError(SendGridError):
-    """The connect or total timeout elapsed, or SendGrid answered 408."""
 
 class TransportError(SendGridError):
     """The connection could not be made or broke."""
+
+class RequestTimeoutError(TransportError, TimeoutError):
+    """The connect or total timeout elapsed, or SendGrid answered 408 (also a TimeoutError)."""
 
 class DecodeError(SendGridError):
     """The answer did not match the model."""
