@@ -50,6 +50,10 @@ export declare class SendGridError extends Error {
 }
 
 declare module './index' {
+  interface Client {
+    /** Closes the client (`await using client = new Client(...)`). */
+    [Symbol.asyncDispose](): Promise<void>
+  }
   interface SubuserPager {
     [Symbol.asyncIterator](): AsyncIterator<Subuser>
   }

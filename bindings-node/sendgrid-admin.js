@@ -40,5 +40,12 @@ for (const pager of ['SubuserPager', 'TeammatePager', 'SubuserAccessPager', 'Acc
   }
 }
 
+// `await using client = new Client(...)` closes it at the end of the scope.
+if (Symbol.asyncDispose) {
+  native.Client.prototype[Symbol.asyncDispose] = async function () {
+    this.close()
+  }
+}
+
 const { setErrorClass, ...api } = native
 module.exports = { ...api, SendGridError }

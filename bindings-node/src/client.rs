@@ -108,6 +108,20 @@ impl Client {
         self.inner.current_on_behalf_of().map(|o| o.to_string())
     }
 
+    /// Closes this client and every client sharing its pool (`onBehalfOf` / `forAccount`
+    /// ones): later calls reject with code "invalid_input" (field "client"); calls in flight
+    /// finish. Also `await using client = new Client(...)` (Symbol.asyncDispose).
+    #[napi]
+    pub fn close(&self) {
+        self.inner.close()
+    }
+
+    /// Whether `close()` was called on this client or one sharing its pool.
+    #[napi(getter)]
+    pub fn is_closed(&self) -> bool {
+        self.inner.is_closed()
+    }
+
     /// The core client (for the methods defined in other files).
     pub(crate) fn core(&self) -> &CoreClient {
         &self.inner

@@ -233,6 +233,38 @@ macro_rules! client_class {
                 crate::plan::apply(py, $mode, self.inner.clone(), &plan, concurrency, progress)
             }
 
+            /// Closes this client and every client sharing its pool (`on_behalf_of` / `for_account`
+            /// ones): later calls raise InvalidInputError (field `client`); calls in flight finish.
+            fn close(&self) {
+                self.inner.close()
+            }
+
+            /// Whether `close()` was called (on this client or one sharing its pool).
+            #[getter]
+            fn is_closed(&self) -> bool {
+                self.inner.is_closed()
+            }
+
+            fn __enter__(slf: Py<Self>) -> Py<Self> {
+                slf
+            }
+
+            #[pyo3(signature = (*_args))]
+            fn __exit__(&self, _args: &Bound<'_, pyo3::types::PyTuple>) -> bool {
+                self.inner.close();
+                false
+            }
+
+            fn __aenter__(slf: Py<Self>, py: Python<'_>) -> PyResult<Py<PyAny>> {
+                crate::call::run(py, crate::call::Mode::Async, async move { Ok(slf) }, std::convert::identity)
+            }
+
+            #[pyo3(signature = (*_args))]
+            fn __aexit__(&self, py: Python<'_>, _args: &Bound<'_, pyo3::types::PyTuple>) -> PyResult<Py<PyAny>> {
+                let c = self.inner.clone();
+                crate::call::run(py, crate::call::Mode::Async, async move { c.close(); Ok(false) }, std::convert::identity)
+            }
+
             fn __repr__(&self) -> String {
                 format!(
                     "{}(base_url={:?}, on_behalf_of={:?})",

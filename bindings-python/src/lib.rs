@@ -28,6 +28,12 @@ use pyo3::prelude::*;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    // Let runtime threads finish handing results to event loops before the interpreter
+    // finalizes (see runtime::drain).
+    let drain = wrap_pyfunction!(runtime::drain, m)?;
+    m.py()
+        .import("atexit")?
+        .call_method1("register", (drain,))?;
     errors::register(m)?;
     models::register(m)?;
     client::register(m)?;

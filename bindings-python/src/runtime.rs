@@ -6,8 +6,9 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicPtr, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicU32, AtomicUsize, Ordering};
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use pyo3_async_runtimes::generic::{ContextExt, Runtime as GenericRuntime};
 use pyo3_async_runtimes::TaskLocals;
@@ -58,6 +59,24 @@ fn build() -> Runtime {
         })
 }
 
+/// Results being handed to an event loop right now (pyo3-async-runtimes does it on a blocking
+/// thread, holding the GIL, and `call_soon_threadsafe` releases it for a moment).
+static HANDING_OVER: AtomicUsize = AtomicUsize::new(0);
+
+/// Registered with `atexit`: waits (GIL released, at most 2 s) until no result is being handed
+/// over. Without it, `asyncio.run(...)` can return and the interpreter finalize while a runtime
+/// thread still needs the GIL to finish handing over the last result, and Python then ends that
+/// thread inside Rust frames: a crash at exit.
+#[pyo3::pyfunction]
+pub fn drain(py: pyo3::Python<'_>) {
+    py.detach(|| {
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while HANDING_OVER.load(Ordering::Acquire) > 0 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    });
+}
+
 tokio::task_local! {
     static LOCALS: TaskLocals;
 }
@@ -80,7 +99,19 @@ impl GenericRuntime for ForkSafe {
     where
         F: FnOnce() + Send + 'static,
     {
-        get().spawn_blocking(f)
+        // These closures hand results to the event loop with the GIL held; see [`drain`].
+        struct InFlight;
+        impl Drop for InFlight {
+            fn drop(&mut self) {
+                HANDING_OVER.fetch_sub(1, Ordering::AcqRel);
+            }
+        }
+        HANDING_OVER.fetch_add(1, Ordering::AcqRel);
+        let guard = InFlight;
+        get().spawn_blocking(move || {
+            let _guard = guard;
+            f()
+        })
     }
 }
 

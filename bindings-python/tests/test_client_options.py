@@ -7,6 +7,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 
 import sendgrid_admin as sg
+from conftest import Sandbox
 
 
 def test_app_name_in_the_user_agent() -> None:
@@ -36,3 +37,43 @@ def test_app_name_in_the_user_agent() -> None:
     assert seen[0].endswith(" python billing-sync/2.3")
     with pytest.raises(sg.InvalidInputError, match="app_name"):
         sg.Client("SG.test", app_name="tab\there")
+
+
+def test_close_and_context_managers(sb: Sandbox) -> None:
+    import asyncio
+
+    with sg.Client("SG.sandbox-key", base_url=sb.url) as c:
+        scoped = c.on_behalf_of("sub00001")
+        assert len(c.subusers.list()) >= 0
+    assert c.is_closed and scoped.is_closed
+    with pytest.raises(sg.InvalidInputError) as e:
+        c.subusers.list()
+    assert e.value.field == "client"
+
+    async def main() -> None:
+        async with sg.AsyncClient("SG.sandbox-key", base_url=sb.url) as a:
+            await a.subusers.list()
+        assert a.is_closed
+        with pytest.raises(sg.InvalidInputError):
+            await a.subusers.list()
+
+    asyncio.run(main())
+
+
+def test_interpreter_exit_right_after_asyncio_run_never_crashes(sb: Sandbox) -> None:
+    """The last result is handed to the event loop by a runtime thread that needs the GIL for a
+    moment after asyncio.run returns; exiting then used to kill that thread inside Rust (a
+    SIGSEGV/SIGABRT about half the time). The module's atexit hook waits for it."""
+    import subprocess
+    import sys
+
+    script = (
+        "import asyncio, sys, sendgrid_admin as sg\n"
+        "c = sg.AsyncClient('SG.sandbox-key', base_url=sys.argv[1])\n"
+        "async def main():\n"
+        "    for _ in range(3):\n"
+        "        await c.subusers.list()\n"
+        "asyncio.run(main())\n"
+    )
+    codes = [subprocess.run([sys.executable, "-c", script, sb.url], capture_output=True).returncode for _ in range(12)]
+    assert codes == [0] * 12

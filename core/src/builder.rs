@@ -278,6 +278,7 @@ impl ClientBuilder {
                 user_agent: ua,
                 pid: std::process::id(),
                 in_child: Mutex::new(None),
+                closed: std::sync::atomic::AtomicBool::new(false),
             },
             self.on_behalf_of,
         ))

@@ -44,6 +44,8 @@ pub(crate) struct Inner {
     pub(crate) pid: u32,
     /// In a process forked from `pid`: this client's own pool and pacer there, made on first use.
     pub(crate) in_child: Mutex<Option<Arc<Inner>>>,
+    /// Set by [`Client::close`]: every later call fails before sending.
+    pub(crate) closed: std::sync::atomic::AtomicBool,
 }
 
 impl Inner {
@@ -62,6 +64,7 @@ impl Inner {
             user_agent: self.user_agent.clone(),
             pid,
             in_child: Mutex::new(None),
+            closed: std::sync::atomic::AtomicBool::new(false),
         })
     }
 }
@@ -192,6 +195,20 @@ impl Client {
                 format!("{op} is a parent-level operation; call it on a client without on-behalf-of (as_parent())"),
             )),
         }
+    }
+
+    /// Closes the client and every client sharing its pool (its scoped clients, its clones):
+    /// later calls fail with `invalid_input` (field `client`) before sending; calls in flight
+    /// finish. Idle connections are dropped when the last clone is. Closing twice is harmless.
+    pub fn close(&self) {
+        self.inner
+            .closed
+            .store(true, std::sync::atomic::Ordering::Release);
+    }
+
+    /// Whether [`Client::close`] was called on this client or one sharing its pool.
+    pub fn is_closed(&self) -> bool {
+        self.inner.closed.load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// The on-behalf-of value this client sends, if any.

@@ -170,6 +170,12 @@ impl Client {
     }
 
     async fn send(&self, req: Req) -> Result<Response> {
+        if self.is_closed() {
+            return Err(Error::invalid(
+                "client",
+                "is closed; build a new client to send more requests",
+            ));
+        }
         match self.in_this_process()? {
             Some(here) => here.send_here(req).await,
             None => self.send_here(req).await,

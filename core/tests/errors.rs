@@ -564,3 +564,27 @@ async fn dns_failure_is_a_transport_error() {
     );
     assert!(!e.to_string().contains(KEY));
 }
+
+#[tokio::test]
+async fn a_closed_client_refuses_every_call_and_so_do_its_scoped_clients() {
+    let c = Client::builder()
+        .api_key(KEY)
+        .base_url("http://127.0.0.1:9")
+        .build()
+        .unwrap();
+    let scoped = c.on_behalf_of(OnBehalfOf::subuser("acme"));
+    assert!(!c.is_closed());
+    c.close();
+    c.close();
+    assert!(scoped.is_closed());
+    let e = scoped
+        .teammates()
+        .list(&ListTeammates::default())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (e.kind(), e.field()),
+        (ErrorKind::InvalidInput, Some("client"))
+    );
+    assert_eq!(e.attempts(), 0);
+}
