@@ -317,21 +317,10 @@ async fn apply_under_faults_reports_each_change_and_reapply_converges() {
             _ => serde_json::json!("ok"),
         })
         .collect();
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let http = reqwest::Client::new();
-    http.post(format!("{}/__sandbox/faults", sb.url()))
-        .json(&serde_json::json!({ "sequence": steps }))
-        .send()
-        .await
-        .unwrap()
-        .error_for_status()
-        .unwrap();
+    control(&sb, "faults", serde_json::json!({ "sequence": steps })).await;
     let out = c.apply(&plan, &BulkOptions::default()).await;
     assert_eq!(out.len(), 180);
-    http.delete(format!("{}/__sandbox/faults", sb.url()))
-        .send()
-        .await
-        .unwrap();
+    control(&sb, "faults", serde_json::json!({})).await;
     let failed: std::collections::HashSet<String> = out
         .iter()
         .filter(|o| o.result.is_err())
@@ -509,8 +498,7 @@ async fn sso_teammates_and_their_subuser_access() {
         .unwrap()
         .is_empty());
     // SendGrid's silent drop of access with an unknown scope is a failed change, not a success.
-    c.request_json_sandbox(&sb, "quirks", serde_json::json!({"sso_silent_drop": true}))
-        .await;
+    control(&sb, "quirks", serde_json::json!({"sso_silent_drop": true})).await;
     let third =
         doc("  - {subuser: sub00004, permission_type: restricted, scopes: [not.a.real.scope]}\n");
     let plan = c.plan(&third, &PlanOptions::default()).await.unwrap();
@@ -532,21 +520,15 @@ async fn sso_teammates_and_their_subuser_access() {
     assert!(e.contains("teammates[0].first_name"), "{e}");
 }
 
-/// Posts to the sandbox's control endpoint (tests only).
-trait SandboxControl {
-    async fn request_json_sandbox(&self, sb: &Sandbox, name: &str, body: serde_json::Value);
-}
-
-impl SandboxControl for Client {
-    async fn request_json_sandbox(&self, sb: &Sandbox, name: &str, body: serde_json::Value) {
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        reqwest::Client::new()
-            .post(format!("{}/__sandbox/{name}", sb.url()))
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
-            .error_for_status()
-            .unwrap();
-    }
+/// Posts `body` to the sandbox's control endpoint `/__sandbox/<name>`.
+async fn control(sb: &Sandbox, name: &str, body: serde_json::Value) {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::new()
+        .post(format!("{}/__sandbox/{name}", sb.url()))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+        .error_for_status()
+        .unwrap();
 }

@@ -285,8 +285,9 @@ fn slow(resp: Response) -> Response {
     Response::from_parts(parts, Body::from_stream(delayed))
 }
 
-/// Keeps the status, replaces the body by 17 MiB of valid JSON (a string), streamed.
-fn huge(resp: Response) -> Response {
+/// Keeps the status (a 204 becomes 200, so that the body is read), replaces the body by `body`
+/// as JSON of unknown length.
+fn replace_body(resp: Response, body: Body) -> Response {
     let (mut parts, _) = resp.into_parts();
     parts.headers.remove("content-length");
     parts
@@ -295,25 +296,22 @@ fn huge(resp: Response) -> Response {
     if parts.status == axum::http::StatusCode::NO_CONTENT {
         parts.status = axum::http::StatusCode::OK;
     }
+    Response::from_parts(parts, body)
+}
+
+/// Replaces the body by 17 MiB of valid JSON (a string), streamed.
+fn huge(resp: Response) -> Response {
     const MIB: usize = 1024 * 1024;
     let chunk = Bytes::from(vec![b'a'; MIB]);
     let chunks = std::iter::once(Ok::<_, std::io::Error>(Bytes::from_static(b"\"")))
         .chain((0..17).map(move |_| Ok(chunk.clone())))
         .chain(std::iter::once(Ok(Bytes::from_static(b"\""))));
-    Response::from_parts(parts, Body::from_stream(futures_util::stream::iter(chunks)))
+    replace_body(resp, Body::from_stream(futures_util::stream::iter(chunks)))
 }
 
-/// Keeps the status, replaces the body by truncated JSON.
+/// Replaces the body by truncated JSON.
 fn malformed(resp: Response) -> Response {
-    let (mut parts, _) = resp.into_parts();
-    parts.headers.remove("content-length");
-    parts
-        .headers
-        .insert("content-type", HeaderValue::from_static("application/json"));
-    if parts.status == axum::http::StatusCode::NO_CONTENT {
-        parts.status = axum::http::StatusCode::OK;
-    }
-    Response::from_parts(parts, Body::from("{\"errors\": [{\"message\": \"trunc"))
+    replace_body(resp, Body::from("{\"errors\": [{\"message\": \"trunc"))
 }
 
 /// 404 for any path the sandbox does not serve.
