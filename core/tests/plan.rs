@@ -532,3 +532,37 @@ async fn control(sb: &Sandbox, name: &str, body: serde_json::Value) {
         .error_for_status()
         .unwrap();
 }
+
+#[tokio::test]
+async fn on_behalf_of_manages_teammates_only() {
+    let sb = sandbox(2, 0).await;
+    let c = client(&sb).on_behalf_of(sendgrid_admin::OnBehalfOf::subuser("sub00001"));
+    let doc = c.export().await.unwrap();
+    assert!(doc.subusers.is_empty(), "subusers belong to the parent");
+    assert!(doc.accounts.is_empty());
+    let mine =
+        Document::from_yaml("teammates:\n- email: sub-mate@example.com\n  scopes: [mail.send]\n")
+            .unwrap();
+    let plan = c.plan(&mine, &PlanOptions::default()).await.unwrap();
+    assert_eq!(plan.changes.len(), 1);
+    apply_all(&c, &plan).await;
+    assert!(c
+        .plan(&mine, &PlanOptions::default())
+        .await
+        .unwrap()
+        .is_empty());
+    // The parent does not see the subuser's teammate.
+    let parent = client(&sb).export().await.unwrap();
+    assert!(parent
+        .teammates
+        .iter()
+        .all(|t| t.email != "sub-mate@example.com"));
+    let e = c
+        .plan(
+            &Document::from_yaml("subusers:\n- username: x\n").unwrap(),
+            &PlanOptions::default(),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(e.field(), Some("document.subusers"));
+}
