@@ -149,6 +149,11 @@ impl UpdateSsoTeammate {
     /// Checks SendGrid's documented rules (names, one of is_admin/persona/scopes, restricted
     /// access excludes them, each grant's scopes), as `create_sso` and `update_sso` do.
     pub fn validate(&self) -> Result<()> {
+        self.asked().check(&self.first_name, &self.last_name)
+    }
+
+    /// The permission fields, with restricted access defaulting to "access is non-empty".
+    fn asked(&self) -> Asked<'_> {
         Asked {
             is_admin: self.is_admin,
             persona: self.persona,
@@ -158,7 +163,6 @@ impl UpdateSsoTeammate {
                 .unwrap_or(!self.subuser_access.is_empty()),
             access: &self.subuser_access,
         }
-        .check(&self.first_name, &self.last_name)
     }
 }
 
@@ -412,15 +416,7 @@ impl Teammates<'_> {
     ) -> Result<SsoTeammate> {
         self.client.parent_only("teammates.update_sso")?;
         validate::teammate_username("username", username)?;
-        let asked = Asked {
-            is_admin: update.is_admin,
-            persona: update.persona,
-            scopes: &update.scopes,
-            restricted: update
-                .has_restricted_subuser_access
-                .unwrap_or(!update.subuser_access.is_empty()),
-            access: &update.subuser_access,
-        };
+        let asked = update.asked();
         asked.check(&update.first_name, &update.last_name)?;
         write(
             self.client,
