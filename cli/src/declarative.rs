@@ -158,11 +158,7 @@ pub async fn apply(c: &Client, a: &ApplyArgs, machine: Option<Format>) -> Result
     let mut report = Vec::new();
     for o in &outcomes {
         let ch = &o.item;
-        let what = format!(
-            "{} {}",
-            serde_json::json!(ch.resource).as_str().unwrap_or("?"),
-            ch.key
-        );
+        let what = format!("{} {}", ch.resource.as_str(), ch.key);
         match &o.result {
             Ok(()) => report.push(serde_json::json!({"change": ch, "ok": true})),
             Err(e) => {
