@@ -3,6 +3,7 @@
 
 use std::ffi::CStr;
 use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use futures_util::future::BoxFuture;
@@ -13,6 +14,9 @@ use pyo3::BoundObject;
 
 use crate::errors::to_py_err;
 use crate::runtime;
+
+#[cfg(unix)]
+mod wake;
 
 /// Which client a resource belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,12 +56,15 @@ where
     P: ToPy,
 {
     match mode {
-        Mode::Async => coroutine(py, move |_| {
-            Box::pin(async move {
-                let v = fut.await.map_err(to_py_err)?;
-                Python::attach(|py| conv(v).to_py(py))
-            })
-        }),
+        Mode::Async => {
+            let pending = Pending::new(Box::new(move |_| {
+                Box::pin(async move {
+                    let r = fut.await;
+                    Box::new(move |py: Python<'_>| conv(r.map_err(to_py_err)?).to_py(py)) as Ready
+                })
+            }));
+            Ok(helper(py, "run")?.call1((pending,))?.unbind())
+        }
         Mode::Sync => {
             let v = block(py, fut, None)?.map_err(to_py_err)?;
             conv(v).to_py(py)
@@ -85,6 +92,9 @@ where
     F::Output: Send + 'static,
 {
     let rt = runtime::get();
+    if events.is_none() {
+        return wait(py, rt, fut);
+    }
     let mut handle = AbortOnDrop(rt.spawn(fut));
     loop {
         let rx: Option<&mut Events> = events.as_mut().map(|(rx, _)| &mut **rx);
@@ -129,6 +139,70 @@ where
     }
 }
 
+/// [`block`] without progress events: this thread drives the call itself (no task spawned, no
+/// hand-over between threads; the runtime's workers still serve the sockets), looking for
+/// Ctrl-C every [`SIGNAL_CHECK`].
+fn wait<F>(py: Python<'_>, rt: &tokio::runtime::Runtime, fut: F) -> PyResult<F::Output>
+where
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    if !on_main_thread() {
+        // Python runs signal handlers on its main thread only: nothing to look for here.
+        return Ok(py.detach(move || rt.block_on(fut)));
+    }
+    let mut fut = Box::pin(fut);
+    loop {
+        let f = &mut fut;
+        let done = py.detach(move || {
+            rt.block_on(async move {
+                tokio::select! {
+                    biased;
+                    v = f => Some(v),
+                    _ = tokio::time::sleep(SIGNAL_CHECK) => None,
+                }
+            })
+        });
+        match done {
+            Some(v) => return Ok(v),
+            None => py.check_signals()?,
+        }
+    }
+}
+
+/// `threading.main_thread().ident`, kept current across `fork()`.
+static MAIN_THREAD: AtomicU64 = AtomicU64::new(0);
+
+fn on_main_thread() -> bool {
+    // SAFETY: returns the calling thread's identifier; no other effect.
+    let me = unsafe { pyo3::ffi::PyThread_get_thread_ident() } as u64;
+    me == MAIN_THREAD.load(Ordering::Relaxed)
+}
+
+/// Notes which thread is Python's main thread (again in a forked child).
+#[pyfunction]
+fn note_main_thread(py: Python<'_>) -> PyResult<()> {
+    let ident: u64 = py
+        .import("threading")?
+        .call_method0("main_thread")?
+        .getattr("ident")?
+        .extract()?;
+    MAIN_THREAD.store(ident, Ordering::Relaxed);
+    Ok(())
+}
+
+/// Module set-up for blocking calls: which thread can receive Ctrl-C.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    note_main_thread(m.py())?;
+    let note = wrap_pyfunction!(note_main_thread, m)?;
+    let kwargs = pyo3::types::PyDict::new(m.py());
+    kwargs.set_item("after_in_child", note)?;
+    if let Ok(at_fork) = m.py().import("os")?.getattr("register_at_fork") {
+        at_fork.call((), Some(&kwargs))?;
+    }
+    Ok(())
+}
+
 enum Wake<T> {
     Done(Result<T, tokio::task::JoinError>),
     Event(sendgrid_admin::bulk::BulkProgress),
@@ -144,8 +218,12 @@ impl<T> Drop for AbortOnDrop<T> {
     }
 }
 
+/// A finished call's value, turned into its Python object (or exception) by whoever holds the
+/// GIL next: the event loop's thread, so no runtime thread ever waits for the GIL.
+pub type Ready = Box<dyn FnOnce(Python<'_>) -> PyResult<Py<PyAny>> + Send>;
+
 /// The future of an async call, built when awaited, given the progress sink if any.
-type Start = Box<dyn FnOnce(Option<Py<PyAny>>) -> BoxFuture<'static, PyResult<Py<PyAny>>> + Send>;
+type Start = Box<dyn FnOnce(Option<Py<PyAny>>) -> BoxFuture<'static, Ready> + Send>;
 
 /// An async call not started yet: the coroutine returned to Python holds it, and only awaiting
 /// that coroutine starts it. Dropped unawaited, nothing is sent (and Python warns "coroutine
@@ -153,32 +231,106 @@ type Start = Box<dyn FnOnce(Option<Py<PyAny>>) -> BoxFuture<'static, PyResult<Py
 #[pyclass(frozen, module = "sendgrid_admin")]
 pub struct Pending {
     start: std::sync::Mutex<Option<Start>>,
+    task: std::sync::Mutex<Option<tokio::task::AbortHandle>>,
+}
+
+impl Pending {
+    fn new(start: Start) -> Self {
+        Pending {
+            start: std::sync::Mutex::new(Some(start)),
+            task: std::sync::Mutex::new(None),
+        }
+    }
+
+    fn take(&self) -> PyResult<Start> {
+        self.start
+            .lock()
+            .ok()
+            .and_then(|mut s| s.take())
+            .ok_or_else(|| PyRuntimeError::new_err("this call was already awaited"))
+    }
 }
 
 #[pymethods]
 impl Pending {
-    /// Starts the call on the running event loop; `notify` receives progress (bulk jobs).
+    /// Starts the call on the running event loop through pyo3-async-runtimes (event loops
+    /// without `add_reader`, e.g. Windows' proactor); `notify` receives progress (bulk jobs).
     #[pyo3(signature = (notify=None))]
     fn start<'py>(
         &self,
         py: Python<'py>,
         notify: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let start = self
-            .start
-            .lock()
-            .ok()
-            .and_then(|mut s| s.take())
-            .ok_or_else(|| PyRuntimeError::new_err("this call was already awaited"))?;
-        pyo3_async_runtimes::generic::future_into_py::<runtime::ForkSafe, _, _>(py, start(notify))
+        let start = self.take()?;
+        pyo3_async_runtimes::generic::future_into_py::<runtime::ForkSafe, _, _>(py, async move {
+            let ready = start(notify).await;
+            Python::attach(ready)
+        })
+    }
+
+    /// Starts the call; its result is handed to `waker`, which resolves `fut` on the loop.
+    #[cfg(unix)]
+    fn start_on(&self, waker: &wake::Waker, fut: Py<PyAny>) -> PyResult<()> {
+        let start = self.take()?;
+        let inbox = waker.inbox();
+        let task = runtime::get().spawn(async move {
+            let ready = start(None).await;
+            inbox.push(fut, ready);
+        });
+        if let Ok(mut t) = self.task.lock() {
+            *t = Some(task.abort_handle());
+        }
+        Ok(())
+    }
+
+    /// Cancels the call if it is still running (its awaiting task was cancelled).
+    fn cancel(&self) {
+        if let Some(t) = self.task.lock().ok().and_then(|mut t| t.take()) {
+            t.abort();
+        }
     }
 }
 
 const HELPERS: &CStr = c"
 import asyncio
+import weakref
+
+Waker = None  # set by the native module where event loops can watch a file descriptor
+_wakers = weakref.WeakKeyDictionary()
+
+
+def _attach(loop):
+    waker = False
+    if Waker is not None:
+        try:
+            w = Waker()
+            loop.add_reader(w.fileno(), w.drain)
+            waker = w
+        except (NotImplementedError, AttributeError, RuntimeError, OSError):
+            pass
+    try:
+        _wakers[loop] = waker
+    except TypeError:
+        pass  # a loop that takes no weak references: the slower path each time
+    return waker
+
 
 async def run(pending):
-    return await pending.start()
+    loop = asyncio.get_running_loop()
+    try:
+        waker = _wakers[loop]
+    except (KeyError, TypeError):
+        waker = _attach(loop)
+    if not waker:
+        return await pending.start()
+    fut = loop.create_future()
+    pending.start_on(waker, fut)
+    try:
+        return await fut
+    except BaseException:
+        pending.cancel()
+        raise
+
 
 async def run_bulk(pending, progress):
     loop = asyncio.get_running_loop()
@@ -219,32 +371,29 @@ fn helper<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
             c"sendgrid_admin/_aio.py",
             c"sendgrid_admin._aio",
         )
-        .map(Bound::unbind)
+        .map(|m| {
+            #[cfg(unix)]
+            let _ = m.setattr("Waker", py.get_type::<wake::Waker>());
+            m.unbind()
+        })
     })?;
     m.bind(py).getattr(name)
 }
 
-/// A coroutine (a real one: `asyncio.create_task` takes it) that starts `start` when awaited.
-pub fn coroutine(
-    py: Python<'_>,
-    start: impl FnOnce(Option<Py<PyAny>>) -> BoxFuture<'static, PyResult<Py<PyAny>>> + Send + 'static,
-) -> PyResult<Py<PyAny>> {
-    let pending = Pending {
-        start: std::sync::Mutex::new(Some(Box::new(start))),
-    };
-    Ok(helper(py, "run")?.call1((pending,))?.unbind())
-}
-
-/// Like [`coroutine`], delivering progress to `progress` on the caller's event loop; an
-/// exception it raises cancels the job and is raised by the `await`.
+/// Like [`run`]'s async form for a job that reports progress: `progress` receives it on the
+/// caller's event loop; an exception it raises cancels the job and is raised by the `await`.
 pub fn bulk_coroutine(
     py: Python<'_>,
     progress: Py<PyAny>,
     start: impl FnOnce(Option<Py<PyAny>>) -> BoxFuture<'static, PyResult<Py<PyAny>>> + Send + 'static,
 ) -> PyResult<Py<PyAny>> {
-    let pending = Pending {
-        start: std::sync::Mutex::new(Some(Box::new(start))),
-    };
+    let pending = Pending::new(Box::new(move |notify| {
+        let fut = start(notify);
+        Box::pin(async move {
+            let r = fut.await;
+            Box::new(move |_: Python<'_>| r) as Ready
+        })
+    }));
     Ok(helper(py, "run_bulk")?.call1((pending, progress))?.unbind())
 }
 

@@ -34,6 +34,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.py()
         .import("atexit")?
         .call_method1("register", (drain,))?;
+    call::register(m)?;
     errors::register(m)?;
     models::register(m)?;
     client::register(m)?;

@@ -185,6 +185,58 @@ def test_cancelling_an_async_call_cancels_the_request(sb: Sandbox) -> None:
     assert asyncio.run(main()) < 1.0
 
 
+def test_async_results_reach_every_event_loop(sb: Sandbox) -> None:
+    """Results are handed to the loop that awaits them: loops in several threads at once, loops
+    made one after another (asyncio.run), and a cancelled call among finished ones."""
+    aclient = sg.AsyncClient(KEY, base_url=sb.url, max_retries=0)
+
+    async def burst(n: int) -> list[str]:
+        got = await asyncio.gather(*(aclient.monitor.update("sub00001", "a@example.com", 1 + i) for i in range(n)))
+        return [m.email for m in got]
+
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        outs = list(pool.map(lambda n: asyncio.run(burst(n)), [50, 60, 70, 80]))
+    assert [len(o) for o in outs] == [50, 60, 70, 80]
+    for _ in range(3):
+        assert len(asyncio.run(burst(10))) == 10
+
+    async def with_a_cancelled_call() -> int:
+        sb.control("faults", {"latency_ms": 300})
+        slow = asyncio.create_task(aclient.subusers.list())
+        await asyncio.sleep(0.05)
+        sb.control("faults", {})
+        slow.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await slow
+        return len(await burst(20))
+
+    assert asyncio.run(with_a_cancelled_call()) == 20
+
+
+class NoReaderLoop(asyncio.SelectorEventLoop):
+    """An event loop that cannot watch file descriptors (like Windows' proactor loop)."""
+
+    def add_reader(self, *args: Any, **kwargs: Any) -> None:
+        raise NotImplementedError
+
+
+def test_async_calls_work_on_a_loop_without_add_reader(sb: Sandbox) -> None:
+    aclient = sg.AsyncClient(KEY, base_url=sb.url, max_retries=0)
+
+    async def main() -> int:
+        subs = await aclient.subusers.list()
+        got = await asyncio.gather(*(aclient.monitor.get(s.username) for s in subs), return_exceptions=True)
+        with pytest.raises(sg.NotFoundError):
+            await aclient.monitor.get("nobody-here")
+        return len(got)
+
+    loop = NoReaderLoop()
+    try:
+        assert loop.run_until_complete(main()) == 3
+    finally:
+        loop.close()
+
+
 def test_async_bulk_progress_runs_on_the_loop_and_its_exception_cancels(sb: Sandbox) -> None:
     sb.reset(subusers=200)
     aclient = sg.AsyncClient(KEY, base_url=sb.url, max_retries=0)
