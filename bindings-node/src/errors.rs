@@ -88,9 +88,7 @@ where
     T: ToNapiValue + Send + 'static,
     F: Future<Output = napi::Result<T>> + Send + 'static,
 {
-    env.spawn_future_with_callback(async move { Ok(fut.await) }, |env, r| {
-        r.map_err(|e| native(env, e))
-    })
+    crate::settle::settle_with(env, fut, |env, r| r.map_err(|e| native(env, e)))
 }
 
 /// `.into_napi()` on core results keeps every adapter method one expression.

@@ -18,6 +18,7 @@ mod plan;
 mod raw;
 mod reputations;
 mod scopes;
+mod settle;
 mod stats;
 mod subusers;
 mod teammates;
