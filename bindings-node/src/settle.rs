@@ -10,6 +10,7 @@
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::ptr;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -23,10 +24,13 @@ struct Deferred(sys::napi_deferred);
 // uses it.
 unsafe impl Send for Deferred {}
 
-/// A finished call: its promise and how to make its value (on the JS thread).
+/// Makes a finished call's JS value, on the JS thread.
+type Ready = Box<dyn FnOnce(&Env) -> napi::Result<sys::napi_value> + Send>;
+
+/// A finished call: its promise and how to make its value.
 struct Done {
     deferred: Deferred,
-    ready: Box<dyn FnOnce(&Env) -> napi::Result<sys::napi_value> + Send>,
+    ready: Ready,
 }
 
 /// The calls finished for one JS thread and the threadsafe function that wakes it.
@@ -78,10 +82,10 @@ struct Local {
 }
 
 thread_local! {
-    static LOCAL: RefCell<Option<Arc<Local>>> = const { RefCell::new(None) };
+    static LOCAL: RefCell<Option<Rc<Local>>> = const { RefCell::new(None) };
 }
 
-fn local(env: &Env) -> napi::Result<Arc<Local>> {
+fn local(env: &Env) -> napi::Result<Rc<Local>> {
     if let Some(l) = LOCAL.with(|l| l.borrow().clone()) {
         return Ok(l);
     }
@@ -128,11 +132,11 @@ fn local(env: &Env) -> napi::Result<Arc<Local>> {
     if let Ok(mut s) = hub.state.lock() {
         s.tsfn = tsfn;
     }
-    let l = Arc::new(Local {
+    let l = Rc::new(Local {
         hub,
         pending: Cell::new(0),
     });
-    LOCAL.with(|slot| *slot.borrow_mut() = Some(Arc::clone(&l)));
+    LOCAL.with(|slot| *slot.borrow_mut() = Some(Rc::clone(&l)));
     Ok(l)
 }
 
