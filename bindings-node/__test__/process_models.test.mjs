@@ -75,3 +75,23 @@ test('cluster: forked workers each run calls with their own clients', async () =
     assert.equal(r.count, 5)
   }
 })
+
+// Promises are settled through one threadsafe function per JS thread, referenced only while a
+// promise is unsettled: a script whose only work is a pending call stays alive until it settles
+// and then exits; workers terminated with thousands of calls in flight leave the process intact.
+test('the event loop lives exactly as long as calls are pending; terminated workers with calls in flight', async () => {
+  const { execFileSync } = await import('node:child_process')
+  const script = `
+    const sg = require(${JSON.stringify(ENTRY)})
+    const c = new sg.Client({ apiKey: ${JSON.stringify(KEY)}, baseUrl: ${JSON.stringify(sb.url)} })
+    c.subusers.list().then((s) => console.log('listed ' + s.length))
+    const { Worker } = require('node:worker_threads')
+    for (let k = 0; k < 4; k++) {
+      const w = new Worker('const sg = require(' + JSON.stringify(${JSON.stringify(ENTRY)}) + '); const c = new sg.Client({ apiKey: ' + JSON.stringify(${JSON.stringify(KEY)}) + ', baseUrl: ' + JSON.stringify(${JSON.stringify(sb.url)}) + ' }); for (let i = 0; i < 2000; i++) c.subusers.list().catch(() => {})', { eval: true })
+      setTimeout(() => w.terminate(), 10 + 5 * k)
+    }`
+  const t = Date.now()
+  const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20000 })
+  assert.equal(out.trim(), 'listed 5')
+  assert.ok(Date.now() - t < 15000)
+})
