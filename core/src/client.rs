@@ -85,6 +85,8 @@ impl Inner {
 pub struct Client {
     pub(crate) inner: Arc<Inner>,
     pub(crate) on_behalf_of: Option<OnBehalfOf>,
+    /// Settings from [`Client::with_options`], if any.
+    pub(crate) options: Option<Arc<crate::options::Overrides>>,
 }
 
 impl fmt::Debug for Client {
@@ -98,6 +100,7 @@ impl fmt::Debug for Client {
             .field("timeout", &self.inner.timeout)
             .field("retry", &self.inner.retry)
             .field("pacing", &self.inner.pacer.is_some())
+            .field("options", &self.options)
             .finish()
     }
 }
@@ -107,6 +110,7 @@ impl Client {
         Client {
             inner: Arc::new(inner),
             on_behalf_of,
+            options: None,
         }
     }
 
@@ -139,6 +143,7 @@ impl Client {
         Ok(Some(Client {
             inner,
             on_behalf_of: self.on_behalf_of.clone(),
+            options: self.options.clone(),
         }))
     }
 
@@ -173,6 +178,7 @@ impl Client {
         Client {
             inner: Arc::clone(&self.inner),
             on_behalf_of: Some(who),
+            options: self.options.clone(),
         }
     }
 
@@ -181,6 +187,7 @@ impl Client {
         Client {
             inner: Arc::clone(&self.inner),
             on_behalf_of: None,
+            options: self.options.clone(),
         }
     }
 
@@ -221,8 +228,11 @@ impl Client {
         self.inner.base.as_str()
     }
 
-    /// The retry policy in force.
+    /// The retry policy in force (with [`Client::with_options`]' `max_retries` applied).
     pub fn retry_policy(&self) -> &RetryPolicy {
-        &self.inner.retry
+        self.options
+            .as_ref()
+            .and_then(|o| o.retry.as_ref())
+            .unwrap_or(&self.inner.retry)
     }
 }

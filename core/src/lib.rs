@@ -41,6 +41,7 @@ mod fleet;
 pub mod ips;
 pub mod monitor;
 mod obo;
+pub mod options;
 mod pacing;
 pub mod paging;
 pub mod plan;
@@ -69,6 +70,7 @@ pub use error::{
     ApiError, ApiErrorDetail, DecodeError, Error, ErrorInfo, ErrorKind, RateLimit, Result,
 };
 pub use obo::OnBehalfOf;
+pub use options::RequestOptions;
 pub use region::Region;
 pub use retry::RetryPolicy;
 

@@ -166,6 +166,11 @@ impl Client {
                 .map_err(|_| Error::invalid(*name, "must be printable ASCII"))?;
             headers.insert(*name, hv);
         }
+        if let Some(extra) = self.extra_headers() {
+            for (name, value) in extra {
+                headers.insert(name.clone(), value.clone());
+            }
+        }
         Ok(headers)
     }
 
@@ -212,6 +217,9 @@ impl Client {
                 .headers(headers.clone());
             if let Some(b) = &req.body {
                 rb = rb.body(b.clone());
+            }
+            if let Some(t) = self.timeout_override() {
+                rb = rb.timeout(t);
             }
             let result = attempt_once(rb, &ctx).await;
             permit
