@@ -46,6 +46,26 @@ fn build(
     config.and_then(ClientConfig::build).map_err(to_py_err)
 }
 
+/// `with_options(...)` of both client classes.
+fn with_options(
+    client: &CoreClient,
+    timeout: Option<f64>,
+    max_retries: Option<i64>,
+    headers: Option<std::collections::BTreeMap<String, String>>,
+) -> PyResult<CoreClient> {
+    (|| {
+        let options = sendgrid_admin::RequestOptions {
+            timeout: timeout.map(|t| seconds("timeout", t)).transpose()?,
+            max_retries: max_retries
+                .map(|r| whole_int("max_retries", r))
+                .transpose()?,
+            headers: headers.unwrap_or_default().into_iter().collect(),
+        };
+        client.with_options(&options)
+    })()
+    .map_err(to_py_err)
+}
+
 macro_rules! client_class {
     ($(#[$doc:meta])* $name:ident, $mode:expr, $subusers:ident, $ips:ident, $reputations:ident, $credits:ident, $website_access:ident, $stats:ident, $monitor:ident, $teammates:ident, $scopes:ident, $bulk:ident, $accounts:ident, $user:ident, $api_keys:ident) => {
         $(#[$doc])*
@@ -88,6 +108,32 @@ macro_rules! client_class {
             /// A client acting as the parent (no on-behalf-of).
             fn as_parent(&self) -> Self {
                 $name { inner: self.inner.as_parent() }
+            }
+
+            /// A client with its own `timeout` (seconds per attempt), `max_retries` and extra
+            /// `headers`, sharing this one's connections, pacing and on-behalf-of; this client is
+            /// unchanged. Cheap enough to call per request:
+            /// `client.with_options(timeout=5).subusers.list()`.
+            #[pyo3(signature = (*, timeout=None, max_retries=None, headers=None))]
+            fn with_options(
+                &self,
+                timeout: Option<f64>,
+                max_retries: Option<i64>,
+                headers: Option<std::collections::BTreeMap<String, String>>,
+            ) -> PyResult<Self> {
+                with_options(&self.inner, timeout, max_retries, headers).map(|inner| $name { inner })
+            }
+
+            /// The total time one attempt may take, in seconds.
+            #[getter]
+            fn timeout(&self) -> f64 {
+                self.inner.timeout().as_secs_f64()
+            }
+
+            /// Retries after a call's first attempt.
+            #[getter]
+            fn max_retries(&self) -> u32 {
+                self.inner.retry_policy().max_attempts.saturating_sub(1)
             }
 
             /// The on-behalf-of header value this client sends, if any.

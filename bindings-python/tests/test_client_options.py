@@ -1,13 +1,15 @@
 """Client options that change the wire: the application's name in the user agent."""
 from __future__ import annotations
 
+import asyncio
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
 import sendgrid_admin as sg
-from conftest import Sandbox
+from conftest import KEY, Sandbox
 
 
 def test_app_name_in_the_user_agent() -> None:
@@ -77,3 +79,54 @@ def test_interpreter_exit_right_after_asyncio_run_never_crashes(sb: Sandbox) -> 
     )
     codes = [subprocess.run([sys.executable, "-c", script, sb.url], capture_output=True).returncode for _ in range(12)]
     assert codes == [0] * 12
+
+
+def test_with_options_changes_the_wire(sb: Sandbox) -> None:
+    """with_options: extra headers reach the server, max_retries changes the attempts, timeout
+    ends a slow attempt; the client it came from is unchanged."""
+    seen: list[dict[str, str]] = []
+    status = [503]
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            seen.append({k.lower(): v for k, v in self.headers.items()})
+            body = b'{"username": "me", "user_id": 1}'
+            self.send_response(status[0])
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    srv = HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        base = sg.Client("SG.test", base_url=f"http://127.0.0.1:{srv.server_port}", on_behalf_of="acme")
+        once = base.with_options(max_retries=0, headers={"X-Request-Source": "nightly"})
+        assert (once.max_retries, base.max_retries) == (0, 4)
+        with pytest.raises(sg.ServerError):
+            once.request("GET", "/v3/user/username")
+        assert len(seen) == 1
+        assert seen[0]["x-request-source"] == "nightly"
+        assert seen[0]["on-behalf-of"] == "acme", "on-behalf-of is kept"
+        status[0] = 200
+        base.request("GET", "/v3/user/username")
+        assert "x-request-source" not in seen[-1], "the parent client is unchanged"
+    finally:
+        srv.shutdown()
+
+    sb.control("faults", {"latency_ms": 2_000})
+    try:
+        quick = sg.AsyncClient(KEY, base_url=sb.url).with_options(timeout=0.2, max_retries=0)
+        assert quick.timeout == pytest.approx(0.2)
+        t = time.monotonic()
+        with pytest.raises(sg.RequestTimeoutError):
+            asyncio.run(quick.subusers.list())
+        assert time.monotonic() - t < 1.5
+    finally:
+        sb.control("faults", {})
+    for bad, field in [({"timeout": 0}, "timeout"), ({"max_retries": -1}, "max_retries"), ({"headers": {"Authorization": "x"}}, "headers.Authorization")]:
+        with pytest.raises(sg.InvalidInputError, match=field):
+            sg.Client(KEY, base_url=sb.url).with_options(**bad)  # type: ignore[arg-type]

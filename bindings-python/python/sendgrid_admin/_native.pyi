@@ -779,6 +779,15 @@ class Client:
         """A client acting as this customer account."""
     def as_parent(self) -> Client:
         """A client acting as the parent (no on-behalf-of)."""
+    def with_options(self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None, headers: Optional[Dict[str, str]] = None) -> Client:
+        """A client with its own timeout (seconds per attempt), max_retries and extra headers,
+        sharing this one's connections, pacing and on-behalf-of; this one is unchanged."""
+    @property
+    def timeout(self) -> float:
+        """The total time one attempt may take, in seconds."""
+    @property
+    def max_retries(self) -> int:
+        """Retries after a call's first attempt."""
     @property
     def current_on_behalf_of(self) -> Optional[str]: ...
     @property
@@ -867,6 +876,11 @@ class AsyncClient:
     def on_behalf_of(self, username: str) -> AsyncClient: ...
     def for_account(self, account_id: str) -> AsyncClient: ...
     def as_parent(self) -> AsyncClient: ...
+    def with_options(self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None, headers: Optional[Dict[str, str]] = None) -> AsyncClient: ...
+    @property
+    def timeout(self) -> float: ...
+    @property
+    def max_retries(self) -> int: ...
     @property
     def current_on_behalf_of(self) -> Optional[str]: ...
     @property
