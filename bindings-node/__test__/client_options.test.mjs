@@ -34,3 +34,45 @@ test('close() refuses later calls, for scoped clients too; Symbol.asyncDispose c
   await d[Symbol.asyncDispose]()
   assert.equal(d.isClosed, true)
 })
+
+test('withOptions: extra headers, maxRetries and timeoutMs change the wire; unknown keys throw', async () => {
+  const seen = []
+  let status = 503
+  const srv = http.createServer((req, res) => {
+    seen.push(req.headers)
+    if (req.url.includes('slow')) return setTimeout(() => res.end('{}'), 2000)
+    res.statusCode = status
+    res.setHeader('content-type', 'application/json')
+    res.end('{"username": "me", "user_id": 1}')
+  })
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r))
+  try {
+    const base = new sg.Client({ apiKey: 'SG.test', baseUrl: `http://127.0.0.1:${srv.address().port}`, onBehalfOf: 'acme' })
+    const once = base.withOptions({ maxRetries: 0, headers: { 'X-Request-Source': 'nightly' } })
+    assert.equal(once.maxRetries, 0)
+    assert.equal(base.maxRetries, 4)
+    await assert.rejects(once.request('GET', '/v3/user/username'), (e) => e instanceof sg.SendGridError && e.code === 'server')
+    assert.equal(seen.length, 1)
+    assert.equal(seen[0]['x-request-source'], 'nightly')
+    assert.equal(seen[0]['on-behalf-of'], 'acme')
+    status = 200
+    await base.request('GET', '/v3/user/username')
+    assert.equal(seen.at(-1)['x-request-source'], undefined, 'the client it came from is unchanged')
+    const quick = base.withOptions({ timeoutMs: 200, maxRetries: 0 })
+    assert.equal(quick.timeoutMs, 200)
+    const t = Date.now()
+    await assert.rejects(quick.request('GET', '/v3/slow'), (e) => e.code === 'timeout')
+    assert.ok(Date.now() - t < 1500)
+  } finally {
+    srv.closeAllConnections()
+    srv.close()
+  }
+  const c = new sg.Client({ apiKey: 'SG.test', baseUrl: 'http://127.0.0.1:9' })
+  for (const [bad, field] of [[{ signal: null, timeoutMs: 5 }, null], [{ timeoutMS: 5 }, 'timeoutMS'], [{ timeoutMs: 0 }, 'timeout'], [{ maxRetries: -1 }, 'maxRetries'], [{ headers: { authorization: 'x' } }, 'headers.authorization']]) {
+    if (field === null) {
+      assert.equal(c.withOptions(bad).timeoutMs, 5, 'null values are unset')
+      continue
+    }
+    assert.throws(() => c.withOptions(bad), (e) => e instanceof sg.SendGridError && e.code === 'invalid_input' && e.field === field, JSON.stringify(bad))
+  }
+})
