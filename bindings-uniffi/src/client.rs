@@ -47,6 +47,20 @@ pub struct ClientConfig {
     pub app_name: Option<String>,
 }
 
+/// What `with_options` changes; every field is optional (unset keeps the client's setting).
+#[derive(Debug, Clone, Default, uniffi::Record)]
+pub struct CallOptions {
+    /// Total timeout of one attempt in ms (more than 0).
+    #[uniffi(default = None)]
+    pub timeout_ms: Option<u64>,
+    /// Retries after the first attempt (0 = none).
+    #[uniffi(default = None)]
+    pub max_retries: Option<u32>,
+    /// Extra headers sent on every call; `authorization` and `on-behalf-of` are refused.
+    #[uniffi(default = None)]
+    pub headers: Option<std::collections::HashMap<String, String>>,
+}
+
 /// The SendGrid admin client. Scoped clients from `on_behalf_of` / `for_account` share its
 /// connections and leave it unchanged.
 #[derive(Debug, uniffi::Object)]
@@ -93,6 +107,32 @@ impl Client {
     /// A client acting as the parent (no on-behalf-of).
     pub fn as_parent(&self) -> Arc<Client> {
         wrap(self.inner.as_parent())
+    }
+
+    /// A client with its own timeout, retries and extra headers, sharing this one's
+    /// connections, pacing and on-behalf-of; this one is unchanged. Cheap enough per call.
+    /// A zero timeout or a header that cannot be sent is an `InvalidInput` error. (Cancel a
+    /// call by cancelling its coroutine or task: the request is dropped.)
+    pub fn with_options(&self, options: CallOptions) -> Result<Arc<Client>> {
+        let mut headers: Vec<(String, String)> =
+            options.headers.unwrap_or_default().into_iter().collect();
+        headers.sort();
+        let o = sendgrid_admin::RequestOptions {
+            timeout: options.timeout_ms.map(Duration::from_millis),
+            max_retries: options.max_retries,
+            headers,
+        };
+        Ok(wrap(self.inner.with_options(&o)?))
+    }
+
+    /// The total timeout of one attempt, in ms.
+    pub fn timeout_ms(&self) -> u64 {
+        u64::try_from(self.inner.timeout().as_millis()).unwrap_or(u64::MAX)
+    }
+
+    /// Retries after a call's first attempt.
+    pub fn max_retries(&self) -> u32 {
+        self.inner.retry_policy().max_attempts.saturating_sub(1)
     }
 
     /// The on-behalf-of header value this client sends, if any.

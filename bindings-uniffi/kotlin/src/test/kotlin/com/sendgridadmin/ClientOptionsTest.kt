@@ -32,4 +32,39 @@ class ClientOptionsTest {
         val e = assertThrows<SendGridException.InvalidInput> { Client(ClientConfig(apiKey = "SG.test", appName = "tab\there")) }
         assertEquals("app_name", e.field)
     }
+
+    @Test
+    fun withOptionsChangesTheWire() = runBlocking {
+        val seen = mutableListOf<Map<String, String>>()
+        var status = 503
+        val srv = HttpServer.create(InetSocketAddress("127.0.0.1", 0), 0)
+        srv.createContext("/") { ex ->
+            seen.add(ex.requestHeaders.entries.associate { it.key.lowercase() to (it.value.firstOrNull() ?: "") })
+            val body = """{"username": "me", "user_id": 1}""".toByteArray()
+            ex.responseHeaders.add("content-type", "application/json")
+            ex.sendResponseHeaders(status, body.size.toLong())
+            ex.responseBody.use { it.write(body) }
+        }
+        srv.start()
+        try {
+            val base = Client(ClientConfig(apiKey = "SG.test", baseUrl = "http://127.0.0.1:${srv.address.port}", onBehalfOf = "acme"))
+            val once = base.withOptions(CallOptions(maxRetries = 0u, headers = mapOf("X-Request-Source" to "nightly")))
+            assertEquals(0u, once.maxRetries())
+            assertEquals(4u, base.maxRetries())
+            assertThrows<SendGridException.Server> { runBlocking { once.request("GET", "/v3/user/username", listOf(), null) } }
+            assertEquals(1, seen.size)
+            assertEquals("nightly", seen[0]["x-request-source"])
+            assertEquals("acme", seen[0]["on-behalf-of"])
+            status = 200
+            base.request("GET", "/v3/user/username", listOf(), null)
+            assertEquals(null, seen.last()["x-request-source"], "the client it came from is unchanged")
+        } finally {
+            srv.stop(0)
+        }
+        assertEquals(250uL, Client(ClientConfig(apiKey = "SG.test")).withOptions(CallOptions(timeoutMs = 250uL)).timeoutMs())
+        val e = assertThrows<SendGridException.InvalidInput> {
+            Client(ClientConfig(apiKey = "SG.test")).withOptions(CallOptions(headers = mapOf("authorization" to "x")))
+        }
+        assertEquals("headers.authorization", e.field)
+    }
 }
