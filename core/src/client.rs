@@ -87,6 +87,8 @@ pub struct Client {
     pub(crate) on_behalf_of: Option<OnBehalfOf>,
     /// Settings from [`Client::with_options`], if any.
     pub(crate) options: Option<Arc<crate::options::Overrides>>,
+    /// The last answer received through this client and its clones.
+    pub(crate) last: crate::response_info::LastResponse,
 }
 
 impl fmt::Debug for Client {
@@ -111,6 +113,7 @@ impl Client {
             inner: Arc::new(inner),
             on_behalf_of,
             options: None,
+            last: Default::default(),
         }
     }
 
@@ -144,6 +147,7 @@ impl Client {
             inner,
             on_behalf_of: self.on_behalf_of.clone(),
             options: self.options.clone(),
+            last: Arc::clone(&self.last),
         }))
     }
 
@@ -179,6 +183,7 @@ impl Client {
             inner: Arc::clone(&self.inner),
             on_behalf_of: Some(who),
             options: self.options.clone(),
+            last: Default::default(),
         }
     }
 
@@ -188,6 +193,7 @@ impl Client {
             inner: Arc::clone(&self.inner),
             on_behalf_of: None,
             options: self.options.clone(),
+            last: Default::default(),
         }
     }
 

@@ -51,6 +51,7 @@ pub mod ratelimit;
 mod raw;
 mod region;
 pub mod reputations;
+pub mod response_info;
 mod retry;
 pub mod scopes;
 pub mod stats;
@@ -72,6 +73,7 @@ pub use error::{
 pub use obo::OnBehalfOf;
 pub use options::RequestOptions;
 pub use region::Region;
+pub use response_info::{RateLimitView, ResponseInfo};
 pub use retry::RetryPolicy;
 
 /// The fuzz targets' bodies and the parsers the property tests use; not a stable API.

@@ -80,6 +80,7 @@ impl Client {
             inner: Arc::clone(&self.inner),
             on_behalf_of: self.on_behalf_of.clone(),
             options: Some(Arc::new(o)),
+            last: Default::default(),
         })
     }
 

@@ -205,6 +205,19 @@ impl Pacer {
     }
 
     /// Records an answer (or a failure without one) and wakes the waiters.
+    /// What this pacer knows now (see [`crate::response_info::RateLimitView`]).
+    pub(crate) fn view(&self) -> crate::response_info::RateLimitView {
+        let mut s = self.lock();
+        let now = Instant::now();
+        s.expire(now);
+        crate::response_info::RateLimitView {
+            limit: s.limit,
+            remaining: s.remaining,
+            reset_in: s.reset_at.map(|at| at.saturating_duration_since(now)),
+            in_flight: s.in_flight,
+        }
+    }
+
     fn record(&self, rl: Option<&RateLimit>, wall: SystemTime) {
         {
             let mut s = self.lock();

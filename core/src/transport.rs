@@ -92,6 +92,8 @@ pub(crate) struct Response {
     location: Option<String>,
     /// Every header of a non-2xx answer (empty for successes: nothing reads them).
     headers: Vec<(String, String)>,
+    /// The answer's headers as received (moved, not copied), for [`Client::last_response`].
+    head: reqwest::header::HeaderMap,
 }
 
 struct Failure {
@@ -260,10 +262,12 @@ impl Client {
                     return match result {
                         Ok(mut r) if outcome == Outcome::Success => {
                             r.attempts = at.attempt;
+                            self.record(r.recorded());
                             Ok(r)
                         }
                         Ok(mut r) => {
                             r.attempts = at.attempt;
+                            self.record(r.recorded());
                             Err(r.api_error())
                         }
                         Err(mut f) => {
@@ -413,6 +417,7 @@ async fn attempt_once(rb: reqwest::RequestBuilder, ctx: &Ctx) -> Result<Response
         .flatten()
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
+    let head = std::mem::take(resp.headers_mut());
     let mut body = Vec::new();
     loop {
         match resp.chunk().await {
@@ -448,6 +453,7 @@ async fn attempt_once(rb: reqwest::RequestBuilder, ctx: &Ctx) -> Result<Response
         ctx: ctx.clone(),
         attempts: 1,
         location,
+        head,
     })
 }
 
@@ -470,6 +476,19 @@ enum ErrorBody {
 
 impl Response {
     /// The status, ids and headers of this answer, without its body.
+    /// What [`Client::last_response`] keeps of this answer (the headers moved out).
+    fn recorded(&mut self) -> crate::response_info::Recorded {
+        crate::response_info::Recorded {
+            method: self.ctx.method.clone(),
+            path: self.ctx.path.clone(),
+            status: self.status,
+            request_id: self.request_id.clone(),
+            attempts: self.attempts,
+            rate_limit: self.rate_limit,
+            head: std::mem::take(&mut self.head),
+        }
+    }
+
     fn clone_head(&self) -> Response {
         Response {
             status: self.status,
@@ -480,6 +499,7 @@ impl Response {
             attempts: self.attempts,
             location: self.location.clone(),
             headers: self.headers.clone(),
+            head: self.head.clone(),
         }
     }
 
