@@ -124,6 +124,22 @@ macro_rules! client_class {
                 with_options(&self.inner, timeout, max_retries, headers).map(|inner| $name { inner })
             }
 
+            /// The last HTTP answer received through this client or its resources (status_code,
+            /// headers, request_id, attempts, rate_limit); None before any. `on_behalf_of` and
+            /// `with_options` clients keep their own.
+            #[getter]
+            fn last_response(&self) -> Option<sendgrid_admin::ResponseInfo> {
+                self.inner.last_response()
+            }
+
+            /// The client's current view of its rate limit (limit, remaining, reset_in seconds,
+            /// in_flight), shared by every client of its pool; None when pacing is off or the
+            /// limit lives in a Redis store.
+            #[getter]
+            fn rate_limit(&self) -> Option<sendgrid_admin::RateLimitView> {
+                self.inner.rate_limit()
+            }
+
             /// The total time one attempt may take, in seconds.
             #[getter]
             fn timeout(&self) -> f64 {

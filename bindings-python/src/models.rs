@@ -91,6 +91,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Reputation>()?;
     m.add_class::<SubuserCredits>()?;
     m.add_class::<Monitor>()?;
+    m.add_class::<sendgrid_admin::ResponseInfo>()?;
+    m.add_class::<sendgrid_admin::RateLimitView>()?;
     m.add_class::<Metrics>()?;
     m.add_class::<StatEntry>()?;
     m.add_class::<DatedStats>()?;

@@ -130,3 +130,33 @@ def test_with_options_changes_the_wire(sb: Sandbox) -> None:
     for bad, field in [({"timeout": 0}, "timeout"), ({"max_retries": -1}, "max_retries"), ({"headers": {"Authorization": "x"}}, "headers.Authorization")]:
         with pytest.raises(sg.InvalidInputError, match=field):
             sg.Client(KEY, base_url=sb.url).with_options(**bad)  # type: ignore[arg-type]
+
+
+def test_last_response_and_rate_limit(sb: Sandbox) -> None:
+    sb.control("rate-limit", {"limit": 1000, "window_secs": 60})
+    try:
+        c = sg.Client(KEY, base_url=sb.url)
+        assert c.last_response is None
+        c.subusers.list()
+        r = c.last_response
+        assert r is not None
+        assert (r.method, r.path, r.status_code, r.attempts) == ("GET", "/v3/subusers", 200, 1)
+        assert r.rate_limit["limit"] == 1000 and r.rate_limit["remaining"] == 999
+        assert r.headers["x-ratelimit-limit"] == "1000"
+        view = c.rate_limit
+        assert view is not None and (view.limit, view.remaining, view.in_flight) == (1000, 999, 0)
+        assert view.reset_in is not None and 0 <= view.reset_in <= 60
+        with pytest.raises(sg.NotFoundError):
+            c.monitor.get("nobody-here")
+        assert c.last_response is not None and c.last_response.status_code == 404
+        assert c.on_behalf_of("sub00001").last_response is None, "a scoped client keeps its own"
+
+        async def main() -> int:
+            a = sg.AsyncClient(KEY, base_url=sb.url)
+            await a.subusers.list()
+            assert a.last_response is not None
+            return a.last_response.status_code
+
+        assert asyncio.run(main()) == 200
+    finally:
+        sb.control("rate-limit", {"limit": 0, "window_secs": 1})

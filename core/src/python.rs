@@ -187,4 +187,74 @@ models!(
     IpAddress => crate::ips::IpAddress,
     IpSubusersPage => crate::ips::IpSubusersPage,
     SsoTeammate => crate::teammates_sso::SsoTeammate,
+    ResponseInfo => crate::response_info::ResponseInfo {
+        /// The request's method.
+        #[getter]
+        fn method(&self) -> &str {
+            &self.method
+        }
+
+        /// The request's path.
+        #[getter]
+        fn path(&self) -> &str {
+            &self.path
+        }
+
+        /// The answer's HTTP status.
+        #[getter]
+        fn status_code(&self) -> u16 {
+            self.status
+        }
+
+        /// SendGrid's `x-request-id`, when sent.
+        #[getter]
+        fn request_id(&self) -> Option<&str> {
+            self.request_id.as_deref()
+        }
+
+        /// Attempts the call took (1 = no retry).
+        #[getter]
+        fn attempts(&self) -> u32 {
+            self.attempts
+        }
+
+        /// The answer's headers (names in lower case; a repeated header keeps its last value).
+        #[getter]
+        fn headers(&self) -> std::collections::BTreeMap<String, String> {
+            self.headers.iter().cloned().collect()
+        }
+
+        /// The answer's rate-limit headers: `limit`, `remaining`, `reset` (as sent).
+        #[getter]
+        fn rate_limit(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+            let v = serde_json::to_value(self.rate_limit)
+                .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+            json_to_py(py, &v)
+        }
+    },
+    RateLimitView => crate::response_info::RateLimitView {
+        /// `X-RateLimit-Limit` of the current window.
+        #[getter]
+        fn limit(&self) -> Option<u64> {
+            self.limit
+        }
+
+        /// The smallest `X-RateLimit-Remaining` seen in the current window.
+        #[getter]
+        fn remaining(&self) -> Option<u64> {
+            self.remaining
+        }
+
+        /// Seconds until the current window resets.
+        #[getter]
+        fn reset_in(&self) -> Option<f64> {
+            self.reset_in.map(|d| d.as_secs_f64())
+        }
+
+        /// Requests sent and not answered yet.
+        #[getter]
+        fn in_flight(&self) -> u64 {
+            self.in_flight
+        }
+    },
 );

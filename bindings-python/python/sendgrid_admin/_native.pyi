@@ -149,6 +149,40 @@ class Monitor(_Model):
     def frequency(self) -> int: ...
 
 @final
+class ResponseInfo(_Model):
+    """The last HTTP answer a client received (`client.last_response`)."""
+    @property
+    def method(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def status_code(self) -> int: ...
+    @property
+    def request_id(self) -> Optional[str]: ...
+    @property
+    def attempts(self) -> int:
+        """Attempts the call took (1 = no retry)."""
+    @property
+    def headers(self) -> Dict[str, str]:
+        """The answer's headers, names in lower case."""
+    @property
+    def rate_limit(self) -> Dict[str, Any]:
+        """The answer's rate-limit headers: limit, remaining, reset (as sent)."""
+
+@final
+class RateLimitView(_Model):
+    """A client's current view of its rate limit (`client.rate_limit`)."""
+    @property
+    def limit(self) -> Optional[int]: ...
+    @property
+    def remaining(self) -> Optional[int]: ...
+    @property
+    def reset_in(self) -> Optional[float]:
+        """Seconds until the current window resets."""
+    @property
+    def in_flight(self) -> int: ...
+
+@final
 class Metrics(_Model):
     """The 16 email counters."""
     @property
@@ -779,6 +813,12 @@ class Client:
         """A client acting as this customer account."""
     def as_parent(self) -> Client:
         """A client acting as the parent (no on-behalf-of)."""
+    @property
+    def last_response(self) -> Optional[ResponseInfo]:
+        """The last HTTP answer received through this client or its resources; None before any."""
+    @property
+    def rate_limit(self) -> Optional[RateLimitView]:
+        """The current rate-limit view (shared by the clients of one pool); None without pacing."""
     def with_options(self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None, headers: Optional[Dict[str, str]] = None) -> Client:
         """A client with its own timeout (seconds per attempt), max_retries and extra headers,
         sharing this one's connections, pacing and on-behalf-of; this one is unchanged."""
@@ -876,6 +916,12 @@ class AsyncClient:
     def on_behalf_of(self, username: str) -> AsyncClient: ...
     def for_account(self, account_id: str) -> AsyncClient: ...
     def as_parent(self) -> AsyncClient: ...
+    @property
+    def last_response(self) -> Optional[ResponseInfo]:
+        """The last HTTP answer received through this client or its resources; None before any."""
+    @property
+    def rate_limit(self) -> Optional[RateLimitView]:
+        """The current rate-limit view (shared by the clients of one pool); None without pacing."""
     def with_options(self, *, timeout: Optional[float] = None, max_retries: Optional[int] = None, headers: Optional[Dict[str, str]] = None) -> AsyncClient: ...
     @property
     def timeout(self) -> float: ...
