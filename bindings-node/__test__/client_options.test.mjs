@@ -76,3 +76,27 @@ test('withOptions: extra headers, maxRetries and timeoutMs change the wire; unkn
     assert.throws(() => c.withOptions(bad), (e) => e instanceof sg.SendGridError && e.code === 'invalid_input' && e.field === field, JSON.stringify(bad))
   }
 })
+
+test('lastResponse and rateLimit show the last answer and the pacing view', async () => {
+  const { startSandbox, KEY } = await import('./helpers.mjs')
+  const sb = await startSandbox()
+  try {
+    await sb.control('rate-limit', { limit: 1000, window_secs: 60 })
+    const c = new sg.Client({ apiKey: KEY, baseUrl: sb.url })
+    assert.equal(c.lastResponse, null)
+    await c.subusers.list()
+    const r = c.lastResponse
+    assert.deepEqual([r.method, r.path, r.status, r.attempts], ['GET', '/v3/subusers', 200, 1])
+    assert.equal(r.rateLimitLimit, 1000)
+    assert.equal(r.rateLimitRemaining, 999)
+    assert.equal(r.headers['x-ratelimit-limit'], '1000')
+    const v = c.rateLimit
+    assert.deepEqual([v.limit, v.remaining, v.inFlight], [1000, 999, 0])
+    assert.ok(v.resetInMs >= 0 && v.resetInMs <= 60000)
+    await assert.rejects(c.monitor.get('nobody-here'), (e) => e.code === 'not_found')
+    assert.equal(c.lastResponse.status, 404)
+    assert.equal(c.onBehalfOf('sub00001').lastResponse, null)
+  } finally {
+    sb.close()
+  }
+})

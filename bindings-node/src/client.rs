@@ -54,6 +54,42 @@ pub struct CallOptions {
     pub headers: Option<std::collections::HashMap<String, String>>,
 }
 
+/// The last HTTP answer a client received (`client.lastResponse`).
+#[napi(object)]
+pub struct ResponseInfo {
+    /// The request's method.
+    pub method: String,
+    /// The request's path.
+    pub path: String,
+    /// The answer's HTTP status.
+    pub status: u32,
+    /// SendGrid's `x-request-id`, when sent.
+    pub request_id: Option<String>,
+    /// Attempts the call took (1 = no retry).
+    pub attempts: u32,
+    /// `X-RateLimit-Limit` of the answer.
+    pub rate_limit_limit: Option<f64>,
+    /// `X-RateLimit-Remaining` of the answer.
+    pub rate_limit_remaining: Option<f64>,
+    /// `X-RateLimit-Reset` of the answer, as sent (epoch seconds).
+    pub rate_limit_reset: Option<f64>,
+    /// The answer's headers, names in lower case.
+    pub headers: std::collections::HashMap<String, String>,
+}
+
+/// A client's current view of its rate limit (`client.rateLimit`).
+#[napi(object)]
+pub struct RateLimitView {
+    /// `X-RateLimit-Limit` of the current window.
+    pub limit: Option<f64>,
+    /// The smallest `X-RateLimit-Remaining` seen in the current window.
+    pub remaining: Option<f64>,
+    /// Milliseconds until the current window resets.
+    pub reset_in_ms: Option<f64>,
+    /// Requests sent and not answered yet.
+    pub in_flight: f64,
+}
+
 /// Reads `withOptions`' argument: an unknown key is an error naming it (a typo must not
 /// silently keep the client's setting).
 fn request_options(v: serde_json::Value) -> sendgrid_admin::Result<sendgrid_admin::RequestOptions> {
@@ -171,6 +207,35 @@ impl Client {
             Ok(Client {
                 inner: o.into_napi()?,
             })
+        })
+    }
+
+    /// The last HTTP answer received through this client or its resources; null before any.
+    /// `onBehalfOf` / `forAccount` / `withOptions` clients keep their own.
+    #[napi(getter)]
+    pub fn last_response(&self) -> Option<ResponseInfo> {
+        self.inner.last_response().map(|r| ResponseInfo {
+            method: r.method,
+            path: r.path,
+            status: u32::from(r.status),
+            request_id: r.request_id,
+            attempts: r.attempts,
+            rate_limit_limit: r.rate_limit.limit.map(|v| v as f64),
+            rate_limit_remaining: r.rate_limit.remaining.map(|v| v as f64),
+            rate_limit_reset: r.rate_limit.reset.map(|v| v as f64),
+            headers: r.headers.into_iter().collect(),
+        })
+    }
+
+    /// The client's current view of its rate limit, shared by every client of its pool; null
+    /// when pacing is off or the limit lives in a Redis store.
+    #[napi(getter)]
+    pub fn rate_limit(&self) -> Option<RateLimitView> {
+        self.inner.rate_limit().map(|v| RateLimitView {
+            limit: v.limit.map(|x| x as f64),
+            remaining: v.remaining.map(|x| x as f64),
+            reset_in_ms: v.reset_in.map(|d| d.as_secs_f64() * 1000.0),
+            in_flight: v.in_flight as f64,
         })
     }
 

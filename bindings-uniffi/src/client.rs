@@ -61,6 +61,42 @@ pub struct CallOptions {
     pub headers: Option<std::collections::HashMap<String, String>>,
 }
 
+/// The last HTTP answer a client received (`lastResponse()`).
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct ResponseInfo {
+    /// The request's method.
+    pub method: String,
+    /// The request's path.
+    pub path: String,
+    /// The answer's HTTP status.
+    pub status: u16,
+    /// SendGrid's `x-request-id`, when sent.
+    pub request_id: Option<String>,
+    /// Attempts the call took (1 = no retry).
+    pub attempts: u32,
+    /// `X-RateLimit-Limit` of the answer.
+    pub rate_limit_limit: Option<u64>,
+    /// `X-RateLimit-Remaining` of the answer.
+    pub rate_limit_remaining: Option<u64>,
+    /// `X-RateLimit-Reset` of the answer, as sent (epoch seconds).
+    pub rate_limit_reset: Option<u64>,
+    /// The answer's headers, names in lower case.
+    pub headers: std::collections::HashMap<String, String>,
+}
+
+/// A client's current view of its rate limit (`rateLimit()`).
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct RateLimitView {
+    /// `X-RateLimit-Limit` of the current window.
+    pub limit: Option<u64>,
+    /// The smallest `X-RateLimit-Remaining` seen in the current window.
+    pub remaining: Option<u64>,
+    /// Milliseconds until the current window resets.
+    pub reset_in_ms: Option<u64>,
+    /// Requests sent and not answered yet.
+    pub in_flight: u64,
+}
+
 /// The SendGrid admin client. Scoped clients from `on_behalf_of` / `for_account` share its
 /// connections and leave it unchanged.
 #[derive(Debug, uniffi::Object)]
@@ -123,6 +159,35 @@ impl Client {
             headers,
         };
         Ok(wrap(self.inner.with_options(&o)?))
+    }
+
+    /// The last HTTP answer received through this client; null before any. Scoped and
+    /// `withOptions` clients keep their own.
+    pub fn last_response(&self) -> Option<ResponseInfo> {
+        self.inner.last_response().map(|r| ResponseInfo {
+            method: r.method,
+            path: r.path,
+            status: r.status,
+            request_id: r.request_id,
+            attempts: r.attempts,
+            rate_limit_limit: r.rate_limit.limit,
+            rate_limit_remaining: r.rate_limit.remaining,
+            rate_limit_reset: r.rate_limit.reset,
+            headers: r.headers.into_iter().collect(),
+        })
+    }
+
+    /// The client's current view of its rate limit, shared by every client of its pool; null
+    /// when pacing is off or the limit lives in a Redis store.
+    pub fn rate_limit(&self) -> Option<RateLimitView> {
+        self.inner.rate_limit().map(|v| RateLimitView {
+            limit: v.limit,
+            remaining: v.remaining,
+            reset_in_ms: v
+                .reset_in
+                .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)),
+            in_flight: v.in_flight,
+        })
     }
 
     /// The total timeout of one attempt, in ms.

@@ -1,5 +1,6 @@
 package com.sendgridadmin
 
+import com.sendgridadmin.models.*
 import com.sun.net.httpserver.HttpServer
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -66,5 +67,24 @@ class ClientOptionsTest {
             Client(ClientConfig(apiKey = "SG.test")).withOptions(CallOptions(headers = mapOf("authorization" to "x")))
         }
         assertEquals("headers.authorization", e.field)
+    }
+
+    @Test
+    fun lastResponseAndRateLimit() = runBlocking {
+        Sandbox().use { sb ->
+            sb.control("rate-limit", org.json.JSONObject(mapOf("limit" to 1000, "window_secs" to 60)))
+            val c = sb.client()
+            assertEquals(null, c.lastResponse())
+            c.subusers().list(ListSubusers())
+            val r = c.lastResponse()!!
+            assertEquals(listOf("GET", "/v3/subusers"), listOf(r.method, r.path))
+            assertEquals(200.toUShort(), r.status)
+            assertEquals(1000uL, r.rateLimitLimit)
+            assertEquals("1000", r.headers["x-ratelimit-limit"])
+            val v = c.rateLimit()!!
+            assertEquals(1000uL, v.limit)
+            assertEquals(0uL, v.inFlight)
+            assertEquals(null, c.onBehalfOf("sub00001").lastResponse())
+        }
     }
 }
