@@ -2,7 +2,6 @@
 
 mod common;
 
-use common::client;
 use sendgrid_admin::{Client, ErrorKind, OnBehalfOf};
 use serde_json::json;
 use wiremock::matchers::{any, path};
