@@ -10,6 +10,7 @@ mod client;
 mod credits;
 mod errors;
 mod ips;
+mod logging;
 mod models;
 mod monitor;
 mod paging;
@@ -35,6 +36,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         .import("atexit")?
         .call_method1("register", (drain,))?;
     call::register(m)?;
+    logging::register(m)?;
     errors::register(m)?;
     models::register(m)?;
     client::register(m)?;

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -160,3 +162,31 @@ def test_last_response_and_rate_limit(sb: Sandbox) -> None:
         assert asyncio.run(main()) == 200
     finally:
         sb.control("rate-limit", {"limit": 0, "window_secs": 1})
+
+
+def test_core_events_reach_python_logging(sb: Sandbox, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="sendgrid_admin")
+    sg.reset_logging_cache()
+    sb.control("faults", {"sequence": [503]})
+    try:
+        sg.Client(KEY, base_url=sb.url).subusers.list()
+    finally:
+        sb.control("faults", {})
+        caplog.set_level(logging.WARNING, logger="sendgrid_admin")
+        sg.reset_logging_cache()
+    events = [(r.name, r.levelname, r.getMessage()) for r in caplog.records if r.name.startswith("sendgrid_admin")]
+    assert any(lvl == "INFO" and "retrying after HTTP 503" in m for _, lvl, m in events), events
+    assert any(lvl == "DEBUG" and "answered" in m and "status=200" in m for _, lvl, m in events), events
+    assert all(n.startswith("sendgrid_admin.") for n, _, _ in events)
+    assert not any(KEY in m for _, _, m in events), "never the key"
+
+
+def test_sendgrid_admin_log_environment_variable(sb: Sandbox) -> None:
+    import subprocess
+    import sys
+
+    code = f"import sendgrid_admin as sg; sg.Client({KEY!r}, base_url={sb.url!r}).subusers.list()"
+    out = subprocess.run([sys.executable, "-c", code], env={**os.environ, "SENDGRID_ADMIN_LOG": "debug"}, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "DEBUG sendgrid_admin.transport: answered" in out.stderr, out.stderr
+    assert KEY not in out.stderr

@@ -102,6 +102,18 @@ pub(crate) enum Outcome {
     TooLarge,
 }
 
+impl std::fmt::Display for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Outcome::Success => f.write_str("success"),
+            Outcome::Status { status, .. } => write!(f, "HTTP {status}"),
+            Outcome::Failed { sent: false } => f.write_str("no connection"),
+            Outcome::Failed { sent: true } => f.write_str("no answer"),
+            Outcome::TooLarge => f.write_str("a body over the size cap"),
+        }
+    }
+}
+
 impl Outcome {
     /// Whether the server may have processed the request although no answer says so.
     pub(crate) fn ambiguous(self) -> bool {

@@ -212,7 +212,12 @@ impl Client {
         };
         loop {
             at.attempt += 1;
+            let queued = std::time::Instant::now();
             let permit = self.acquire_place(max_wait).await;
+            let paced = queued.elapsed();
+            if paced >= Duration::from_millis(1) {
+                tracing::debug!(method = %ctx.method, path = %ctx.path, waited_ms = paced.as_millis() as u64, "paced: waited for the rate limit's budget");
+            }
             let mut rb = self
                 .http()
                 .request(req.method.clone(), url.clone())
@@ -252,9 +257,14 @@ impl Client {
                     }
                 }
             }
+            match &result {
+                Ok(r) => tracing::debug!(method = %ctx.method, path = %ctx.path, attempt = at.attempt, status = r.status, request_id = r.request_id.as_deref().unwrap_or(""), "answered"),
+                Err(f) => tracing::debug!(method = %ctx.method, path = %ctx.path, attempt = at.attempt, error = %f.error, "no answer"),
+            }
             maybe_done |= outcome.ambiguous();
             match decide(policy, outcome, req.idempotent, at, &mut backoff) {
                 Some(w) => {
+                    tracing::info!(method = %ctx.method, path = %ctx.path, attempt = at.attempt, wait_ms = w.as_millis() as u64, "retrying after {outcome}");
                     tokio::time::sleep(w).await;
                     at.waited += w;
                 }

@@ -5,6 +5,9 @@ it waits), ``AsyncClient`` returns awaitables. Validation, retries, pacing and p
 from the core, so every language behaves the same.
 """
 
+import logging
+import os
+
 from ._native import (
     ApiKey,
     ApiKeys,
@@ -62,6 +65,7 @@ from ._native import (
     Monitor,
     RateLimitView,
     ResponseInfo,
+    reset_logging_cache,
     MonitorSettings,
     NotFoundError,
     Pager,
@@ -91,6 +95,23 @@ from ._native import (
     WebsiteAccess,
     __version__,
 )
+
+def _log_from_environment() -> None:
+    """``SENDGRID_ADMIN_LOG=debug`` (or info, warning, ...) shows the core's events on stderr
+    without touching the program's logging set-up."""
+    level = os.environ.get("SENDGRID_ADMIN_LOG")
+    if not level:
+        return
+    logger = logging.getLogger("sendgrid_admin")
+    logger.setLevel(level.upper())
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+    reset_logging_cache()
+
+
+_log_from_environment()
 
 #: The name the openai/anthropic SDKs use for HTTP 429; the same class as ``RateLimitedError``.
 RateLimitError = RateLimitedError
@@ -152,6 +173,7 @@ __all__ = [
     "Monitor",
     "RateLimitView",
     "ResponseInfo",
+    "reset_logging_cache",
     "MonitorSettings",
     "NotFoundError",
     "Pager",

@@ -148,6 +148,10 @@ class Monitor(_Model):
     @property
     def frequency(self) -> int: ...
 
+def reset_logging_cache() -> None:
+    """Forgets the cached levels of the `sendgrid_admin` loggers: call it after changing them
+    while the program runs."""
+
 @final
 class ResponseInfo(_Model):
     """The last HTTP answer a client received (`client.last_response`)."""

@@ -1,0 +1,33 @@
+//! The core's `tracing` events (each attempt, retry and pacing wait; never the key) reach
+//! Python's `logging` under the `sendgrid_admin` logger, through pyo3-log: the events become
+//! `log` records (tracing's `log` feature) and pyo3-log hands them to the logger named after
+//! their module (`sendgrid_admin.transport`, …). Levels are cached per logger, so a disabled
+//! level costs no GIL; after changing levels at run time, call `reset_logging_cache()`.
+
+use std::sync::OnceLock;
+
+use pyo3::prelude::*;
+
+static RESET: OnceLock<pyo3_log::ResetHandle> = OnceLock::new();
+
+/// Forgets the cached logger levels: call it after changing the level of the `sendgrid_admin`
+/// loggers (or their handlers' parents) while the program runs.
+#[pyfunction]
+fn reset_logging_cache() {
+    if let Some(r) = RESET.get() {
+        r.reset();
+    }
+}
+
+/// Installs the bridge (once per process) and adds `reset_logging_cache` to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    if RESET.get().is_none() {
+        // Debug and above (pyo3-log's default filter): the core's events are debug or info.
+        let logger = pyo3_log::Logger::new(m.py(), pyo3_log::Caching::LoggersAndLevels)?;
+        if let Ok(handle) = logger.install() {
+            let _ = RESET.set(handle);
+        }
+    }
+    m.add_function(wrap_pyfunction!(reset_logging_cache, m)?)?;
+    Ok(())
+}
