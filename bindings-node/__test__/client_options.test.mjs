@@ -100,3 +100,20 @@ test('lastResponse and rateLimit show the last answer and the pacing view', asyn
     sb.close()
   }
 })
+
+test('SENDGRID_ADMIN_LOG=debug prints each attempt on stderr, never the key', async () => {
+  const { startSandbox, KEY } = await import('./helpers.mjs')
+  const { spawnSync } = await import('node:child_process')
+  const { fileURLToPath } = await import('node:url')
+  const entry = fileURLToPath(new URL('../sendgrid-admin.js', import.meta.url))
+  const sb = await startSandbox()
+  try {
+    const code = `const sg = require(${JSON.stringify(entry)}); new sg.Client({ apiKey: ${JSON.stringify(KEY)}, baseUrl: ${JSON.stringify(sb.url)} }).subusers.list().then(() => {})`
+    const out = spawnSync(process.execPath, ['-e', code], { env: { ...process.env, SENDGRID_ADMIN_LOG: 'debug', NO_COLOR: '1' }, encoding: 'utf8', timeout: 20000 })
+    assert.equal(out.status, 0, out.stderr)
+    assert.match(out.stderr, /DEBUG.*sendgrid_admin::transport.*answered.*status=200/)
+    assert.ok(!out.stderr.includes(KEY))
+  } finally {
+    sb.close()
+  }
+})

@@ -130,6 +130,34 @@ fn request_options(v: serde_json::Value) -> sendgrid_admin::Result<sendgrid_admi
     Ok(out)
 }
 
+/// `SENDGRID_ADMIN_LOG=debug` (or info, warn, or a tracing filter such as
+/// `sendgrid_admin::transport=debug`) prints the core's events — each attempt, retry and pacing
+/// wait, never the key — on stderr. Read once, when the first client is made.
+fn log_from_environment() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let Ok(spec) = std::env::var("SENDGRID_ADMIN_LOG") else {
+            return;
+        };
+        let filter = if spec.contains('=') {
+            spec
+        } else {
+            format!("sendgrid_admin={spec}")
+        };
+        let Ok(filter) = tracing_subscriber::EnvFilter::try_new(filter) else {
+            eprintln!(
+                "sendgrid-admin: SENDGRID_ADMIN_LOG is not a level or filter; logging stays off"
+            );
+            return;
+        };
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .try_init();
+    });
+}
+
 /// The SendGrid admin client. Every method returns a Promise; scoped clients from
 /// `onBehalfOf` / `forAccount` share its connections and leave it unchanged.
 #[napi]
@@ -143,6 +171,7 @@ impl Client {
     /// Builds a client; bad options throw a SendGridError with code "invalid_input".
     #[napi(constructor)]
     pub fn new(env: &Env, options: Option<ClientOptions>) -> Result<Self> {
+        log_from_environment();
         thrown(env, || {
             let o = options.unwrap_or_default();
             let ms = |field: &str, v: Option<f64>| v.map(|v| millis(field, v)).transpose();

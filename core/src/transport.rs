@@ -258,8 +258,12 @@ impl Client {
                 }
             }
             match &result {
-                Ok(r) => tracing::debug!(method = %ctx.method, path = %ctx.path, attempt = at.attempt, status = r.status, request_id = r.request_id.as_deref().unwrap_or(""), "answered"),
-                Err(f) => tracing::debug!(method = %ctx.method, path = %ctx.path, attempt = at.attempt, error = %f.error, "no answer"),
+                Ok(r) => {
+                    tracing::debug!(method = %ctx.method, path = %ctx.path, attempt = at.attempt, status = r.status, request_id = r.request_id.as_deref().unwrap_or(""), "answered")
+                }
+                Err(f) => {
+                    tracing::debug!(method = %ctx.method, path = %ctx.path, attempt = at.attempt, error = %f.error, "no answer")
+                }
             }
             maybe_done |= outcome.ambiguous();
             match decide(policy, outcome, req.idempotent, at, &mut backoff) {
