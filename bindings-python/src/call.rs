@@ -72,6 +72,16 @@ where
     }
 }
 
+/// A coroutine that, when awaited, runs `fut` and turns its outcome into the coroutine's
+/// value (or exception) on the event loop's thread.
+pub fn awaitable<F>(py: Python<'_>, fut: F) -> PyResult<Py<PyAny>>
+where
+    F: Future<Output = Ready> + Send + 'static,
+{
+    let pending = Pending::new(Box::new(move |_| Box::pin(fut)));
+    Ok(helper(py, "run")?.call1((pending,))?.unbind())
+}
+
 /// A handler of progress events, run on the caller's thread with the GIL.
 pub type OnEvent<'a> = dyn Fn(Python<'_>, sendgrid_admin::bulk::BulkProgress) -> PyResult<()> + 'a;
 

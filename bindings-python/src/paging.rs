@@ -13,7 +13,6 @@ use tokio::sync::Mutex;
 
 use crate::call::{block, Mode, ToPy};
 use crate::errors::to_py_err;
-use crate::runtime::ForkSafe;
 
 type Conv = Box<dyn for<'py> FnOnce(Python<'py>) -> PyResult<Py<PyAny>> + Send>;
 type Items = Arc<Mutex<BoxStream<'static, Result<Conv, Error>>>>;
@@ -85,14 +84,15 @@ impl AsyncPager {
         slf
     }
 
-    fn __anext__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn __anext__(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let items = self.items.clone();
-        pyo3_async_runtimes::generic::future_into_py::<ForkSafe, _, _>(py, async move {
-            match items.lock().await.next().await {
+        crate::call::awaitable(py, async move {
+            let next = items.lock().await.next().await;
+            Box::new(move |py: Python<'_>| match next {
                 None => Err(PyStopAsyncIteration::new_err(())),
-                Some(Ok(conv)) => Python::attach(conv),
+                Some(Ok(conv)) => conv(py),
                 Some(Err(e)) => Err(to_py_err(e)),
-            }
+            }) as crate::call::Ready
         })
     }
 
