@@ -150,7 +150,8 @@ unsafe extern "C" fn teardown(arg: *mut std::ffi::c_void) {
     s.closed = true;
     s.queue.clear();
     drop(s);
-    LOCAL.with(|l| l.borrow_mut().take());
+    // `try_with`: never panic inside an `extern "C"` callback (thread-locals being torn down).
+    let _ = LOCAL.try_with(|l| l.borrow_mut().take());
 }
 
 unsafe extern "C" fn finalize(
@@ -183,7 +184,15 @@ unsafe extern "C" fn drain(
     let env = Env::from_raw(env);
     let n = done.len();
     for d in done {
-        match (d.ready)(&env) {
+        // No panic may leave this `extern "C"` callback: one becomes the promise's rejection.
+        let ready = d.ready;
+        let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ready(&env)))
+            .unwrap_or_else(|_| {
+                Err(napi::Error::from_reason(
+                    "sendgrid-admin internal error (please report): a result could not be converted",
+                ))
+            });
+        match made {
             // SAFETY: the deferred was made on this thread and is settled once.
             Ok(v) => unsafe {
                 sys::napi_resolve_deferred(env.raw(), d.deferred.0, v);
@@ -195,7 +204,7 @@ unsafe extern "C" fn drain(
             },
         }
     }
-    if let Some(l) = LOCAL.with(|l| l.borrow().clone()) {
+    if let Some(l) = LOCAL.try_with(|l| l.borrow().clone()).ok().flatten() {
         let left = l.pending.get().saturating_sub(n);
         l.pending.set(left);
         if left == 0 {
