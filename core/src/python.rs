@@ -109,7 +109,34 @@ str_enums!(
     crate::accounts::OfferingType,
 );
 
-/// `repr`, `==` and `to_dict()` for each model.
+/// A model from keyword arguments: their JSON form read by the model's own deserializer, so
+/// the same tolerance and names apply as to SendGrid's answers.
+pub fn from_fields<T: serde::de::DeserializeOwned>(
+    name: &str,
+    fields: Option<&Bound<'_, PyDict>>,
+) -> PyResult<T> {
+    let text: String = match fields {
+        Some(f) => f
+            .py()
+            .import("json")?
+            .call_method1("dumps", (f,))?
+            .extract()?,
+        None => "{}".to_string(),
+    };
+    serde_json::from_str(&text)
+        .map_err(|e| pyo3::exceptions::PyTypeError::new_err(format!("{name}(...): {e}")))
+}
+
+/// A hash of the model's JSON form (equal models, equal hashes).
+pub fn hash_of<T: Serialize>(v: &T) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_string(v).unwrap_or_default().hash(&mut h);
+    h.finish()
+}
+
+/// `repr`, `==`, `hash`, pickling, keyword construction, `to_dict()` and `to_json()` for each
+/// model.
 macro_rules! models {
     ($($t:ident => $path:path $({ $($extra:tt)* })?),* $(,)?) => {$(
         #[pymethods]
@@ -122,6 +149,31 @@ macro_rules! models {
 
             fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
                 other.cast::<Self>().map(|o| *o.get() == *self).unwrap_or(false)
+            }
+
+            /// Builds the model from its fields (SendGrid's names), e.g. in your own tests:
+            /// `Monitor(email="a@example.com", frequency=5)`.
+            #[new]
+            #[pyo3(signature = (**fields))]
+            fn __new__(fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+                from_fields(stringify!($t), fields)
+            }
+
+            /// Equal models hash alike (models are frozen: usable in sets and as dict keys).
+            fn __hash__(&self) -> u64 {
+                hash_of(self)
+            }
+
+            /// Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields.
+            fn __getnewargs_ex__(&self, py: Python<'_>) -> PyResult<((), Py<PyAny>)> {
+                Ok(((), self.to_dict(py)?))
+            }
+
+            /// The model as JSON text (SendGrid's field names).
+            #[allow(clippy::wrong_self_convention)] // Python's name; pyo3 passes &self
+            fn to_json(&self) -> PyResult<String> {
+                serde_json::to_string(self)
+                    .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
             }
 
             /// The model as a plain dict (SendGrid's field names).

@@ -6,13 +6,13 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use reqwest::header::HeaderMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
 use crate::ratelimit::RateLimit;
 
 /// The last HTTP answer a client (or a resource taken from it) received.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "python", pyo3::pyclass(frozen, module = "sendgrid_admin"))]
 pub struct ResponseInfo {
     /// The request's method.
@@ -33,7 +33,7 @@ pub struct ResponseInfo {
 
 /// What a client knows of its rate limit now, from the answers it (and its clones and scoped
 /// clients, which share the pacing) has had.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "python", pyo3::pyclass(frozen, module = "sendgrid_admin"))]
 pub struct RateLimitView {
     /// `X-RateLimit-Limit` of the current window.

@@ -65,10 +65,19 @@ class NotAppliedError(SendGridError):
 
 # ---------------------------------------------------------------- models
 
+_M = TypeVar("_M", bound="_Model")
+
 class _Model:
+    def __new__(cls: type[_M], **fields: Any) -> _M:
+        """Builds the model from its fields (SendGrid's names), e.g. in your own tests;
+        TypeError naming the model when a field is missing or of the wrong type."""
     def to_dict(self) -> dict[str, Any]:
         """The model as a plain dict (SendGrid's field names)."""
+    def to_json(self) -> str:
+        """The model as JSON text (SendGrid's field names)."""
     def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, Any]]: ...
 
 @final
 class ErrorDetail(_Model):
