@@ -38,6 +38,12 @@ pub struct ClientOptions {
     pub allow_insecure_http: Option<bool>,
     /// Your application in the user agent, e.g. "billing-sync/2.3".
     pub app_name: Option<String>,
+    /// Send every request through this proxy, e.g. "http://proxy.internal:3128" (credentials in
+    /// the URL are never shown). Without it HTTPS_PROXY / ALL_PROXY / NO_PROXY apply.
+    pub proxy: Option<String>,
+    /// Path of a PEM file of certificate authorities to trust besides the platform's (a
+    /// TLS-inspecting corporate proxy, a private gateway).
+    pub ca_bundle: Option<String>,
 }
 
 /// Options of `client.withOptions(...)`; every one is optional (unset keeps the client's).
@@ -189,6 +195,8 @@ impl Client {
                     user_agent_suffix: Some("node".into()),
                     app_name: o.app_name,
                     allow_insecure_http: o.allow_insecure_http,
+                    proxy: o.proxy,
+                    ca_bundle: o.ca_bundle,
                 })
             })();
             Ok(Client {

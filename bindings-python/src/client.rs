@@ -22,6 +22,8 @@ fn build(
     rate_limit_store: Option<String>,
     allow_insecure_http: bool,
     app_name: Option<String>,
+    proxy: Option<String>,
+    ca_bundle: Option<std::path::PathBuf>,
 ) -> PyResult<CoreClient> {
     let config = (|| {
         Ok(ClientConfig {
@@ -41,6 +43,8 @@ fn build(
             user_agent_suffix: Some("python".into()),
             app_name,
             allow_insecure_http: Some(allow_insecure_http),
+            proxy,
+            ca_bundle: ca_bundle.map(|p| p.display().to_string()),
         })
     })();
     config.and_then(ClientConfig::build).map_err(to_py_err)
@@ -77,7 +81,7 @@ macro_rules! client_class {
         #[pymethods]
         impl $name {
             #[new]
-            #[pyo3(signature = (api_key=None, *, region="global", base_url=None, on_behalf_of=None, account_id=None, timeout=None, connect_timeout=None, max_retries=None, rate_limit_store=None, allow_insecure_http=false, app_name=None))]
+            #[pyo3(signature = (api_key=None, *, region="global", base_url=None, on_behalf_of=None, account_id=None, timeout=None, connect_timeout=None, max_retries=None, rate_limit_store=None, allow_insecure_http=false, app_name=None, proxy=None, ca_bundle=None))]
             #[allow(clippy::too_many_arguments)]
             fn new(
                 api_key: Option<String>,
@@ -91,8 +95,10 @@ macro_rules! client_class {
                 rate_limit_store: Option<String>,
                 allow_insecure_http: bool,
                 app_name: Option<String>,
+                proxy: Option<String>,
+                ca_bundle: Option<std::path::PathBuf>,
             ) -> PyResult<Self> {
-                Ok($name { inner: build(api_key, region, base_url, on_behalf_of, account_id, timeout, connect_timeout, max_retries, rate_limit_store, allow_insecure_http, app_name)? })
+                Ok($name { inner: build(api_key, region, base_url, on_behalf_of, account_id, timeout, connect_timeout, max_retries, rate_limit_store, allow_insecure_http, app_name, proxy, ca_bundle)? })
             }
 
             /// A client acting as this subuser (`on-behalf-of: <username>`); this one is unchanged.

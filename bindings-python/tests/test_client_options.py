@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
+import pathlib
+import ssl
 import threading
 import time
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
@@ -14,14 +18,23 @@ import sendgrid_admin as sg
 from conftest import KEY, Sandbox
 
 
-def test_app_name_in_the_user_agent() -> None:
-    seen: list[str] = []
+TLS = pathlib.Path(__file__).resolve().parents[2] / "tests" / "tls"
+
+
+@contextlib.contextmanager
+def local_server(status: list[int] | None = None, tls: bool = False) -> Iterator[tuple[str, list[dict[str, str]]]]:
+    """A real HTTP(S) server on 127.0.0.1 answering every GET with a username (status
+    `status[0]`, changeable while it runs). Yields its URL and, per request, its headers
+    (lower-case names) plus `request-line`. Also serves as a forward proxy: a proxied request's
+    line carries the absolute URL."""
+    status = status if status is not None else [200]
+    seen: list[dict[str, str]] = []
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-            seen.append(self.headers["User-Agent"])
+            seen.append({"request-line": self.requestline, **{k.lower(): v for k, v in self.headers.items()}})
             body = b'{"username": "me", "user_id": 1}'
-            self.send_response(200)
+            self.send_response(status[0])
             self.send_header("content-type", "application/json")
             self.send_header("content-length", str(len(body)))
             self.end_headers()
@@ -31,16 +44,52 @@ def test_app_name_in_the_user_agent() -> None:
             pass
 
     srv = HTTPServer(("127.0.0.1", 0), Handler)
+    if tls:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(TLS / "server.pem", TLS / "server.key")
+        srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     try:
-        c = sg.Client("SG.test", base_url=f"http://127.0.0.1:{srv.server_port}", app_name="billing-sync/2.3")
-        c.request("GET", "/v3/user/username")
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{srv.server_port}", seen
     finally:
         srv.shutdown()
-    assert seen[0].startswith("sendgrid-admin/")
-    assert seen[0].endswith(" python billing-sync/2.3")
+        srv.server_close()
+
+
+def test_app_name_in_the_user_agent() -> None:
+    with local_server() as (url, seen):
+        c = sg.Client("SG.test", base_url=url, app_name="billing-sync/2.3")
+        c.request("GET", "/v3/user/username")
+    ua = seen[0]["user-agent"]
+    assert ua.startswith("sendgrid-admin/")
+    assert ua.endswith(" python billing-sync/2.3")
     with pytest.raises(sg.InvalidInputError, match="app_name"):
         sg.Client("SG.test", app_name="tab\there")
+
+
+def test_proxy_option_sends_requests_through_the_proxy() -> None:
+    with local_server() as (proxy, seen):
+        # Nothing listens on port 9: only the proxy can answer.
+        c = sg.Client("SG.test", base_url="http://127.0.0.1:9", proxy=proxy)
+        assert c.request("GET", "/v3/user/username") == {"username": "me", "user_id": 1}
+    assert seen[0]["request-line"] == "GET http://127.0.0.1:9/v3/user/username HTTP/1.1"
+    assert seen[0]["authorization"] == "Bearer SG.test"
+    with pytest.raises(sg.InvalidInputError) as e:
+        sg.Client("SG.test", proxy="socks5://ops:hunter2@127.0.0.1:1080")
+    assert e.value.field == "proxy" and "hunter2" not in str(e.value)
+
+
+def test_ca_bundle_option_trusts_a_private_certificate_authority() -> None:
+    with local_server(tls=True) as (url, seen):
+        trusted = sg.Client("SG.test", base_url=url, ca_bundle=TLS / "ca.pem")
+        assert trusted.request("GET", "/v3/user/username")["user_id"] == 1
+        untrusted = sg.Client("SG.test", base_url=url, max_retries=0)
+        with pytest.raises(sg.TransportError, match="(?i)certificate"):
+            untrusted.request("GET", "/v3/user/username")
+    assert len(seen) == 1
+    with pytest.raises(sg.InvalidInputError) as e:
+        sg.Client("SG.test", ca_bundle=str(TLS / "README.md"))
+    assert e.value.field == "ca_bundle"
 
 
 def test_close_and_context_managers(sb: Sandbox) -> None:
@@ -86,26 +135,10 @@ def test_interpreter_exit_right_after_asyncio_run_never_crashes(sb: Sandbox) -> 
 def test_with_options_changes_the_wire(sb: Sandbox) -> None:
     """with_options: extra headers reach the server, max_retries changes the attempts, timeout
     ends a slow attempt; the client it came from is unchanged."""
-    seen: list[dict[str, str]] = []
     status = [503]
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-            seen.append({k.lower(): v for k, v in self.headers.items()})
-            body = b'{"username": "me", "user_id": 1}'
-            self.send_response(status[0])
-            self.send_header("content-type", "application/json")
-            self.send_header("content-length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    srv = HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    try:
-        base = sg.Client("SG.test", base_url=f"http://127.0.0.1:{srv.server_port}", on_behalf_of="acme")
+    with local_server(status) as (url, seen):
+        base = sg.Client("SG.test", base_url=url, on_behalf_of="acme")
         once = base.with_options(max_retries=0, headers={"X-Request-Source": "nightly"})
         assert (once.max_retries, base.max_retries) == (0, 4)
         with pytest.raises(sg.ServerError):
@@ -116,8 +149,6 @@ def test_with_options_changes_the_wire(sb: Sandbox) -> None:
         status[0] = 200
         base.request("GET", "/v3/user/username")
         assert "x-request-source" not in seen[-1], "the parent client is unchanged"
-    finally:
-        srv.shutdown()
 
     sb.control("faults", {"latency_ms": 2_000})
     try:

@@ -31,6 +31,23 @@ def test_stubs_catch_wrong_types(tmp_path: pathlib.Path) -> None:
     assert r.returncode != 0 and "limit" in r.stdout and "list[Subuser]" in r.stdout, r.stdout
 
 
+def test_stubs_type_enumerated_parameters_as_literals(tmp_path: pathlib.Path) -> None:
+    bad = tmp_path / "bad_literal.py"
+    bad.write_text(
+        "import sendgrid_admin as sg\n"
+        "from sendgrid_admin.types import CreditType\n"
+        "c = sg.Client('k', region='us')\n"
+        "t: CreditType = 'recurring'\n"
+        "c.credits.set('acme', t, reset_frequency='hourly')\n"
+        "e = sg.SendGridError()\n"
+        "k: bool = e.kind == 'not_found'\n"
+    )
+    r = mypy(str(bad))
+    assert r.returncode != 0, r.stdout
+    errors = [line for line in r.stdout.splitlines() if ": error:" in line]
+    assert len(errors) == 2 and "region" in errors[0] and "reset_frequency" in errors[1], r.stdout
+
+
 def test_example_runs(sb: Sandbox) -> None:
     r = subprocess.run([sys.executable, str(EXAMPLE), sb.url, KEY], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr

@@ -45,6 +45,13 @@ pub struct ClientConfig {
     /// Your application in the user agent, e.g. "billing-sync/2.3".
     #[uniffi(default = None)]
     pub app_name: Option<String>,
+    /// Send every request through this proxy, e.g. "http://proxy.internal:3128" (credentials in
+    /// the URL are never shown). Without it HTTPS_PROXY / ALL_PROXY / NO_PROXY apply.
+    #[uniffi(default = None)]
+    pub proxy: Option<String>,
+    /// Path of a PEM file of certificate authorities to trust besides the platform's.
+    #[uniffi(default = None)]
+    pub ca_bundle: Option<String>,
 }
 
 /// What `with_options` changes; every field is optional (unset keeps the client's setting).
@@ -126,6 +133,8 @@ impl Client {
             user_agent_suffix: Some("uniffi".into()),
             app_name: config.app_name,
             allow_insecure_http: config.allow_insecure_http,
+            proxy: config.proxy,
+            ca_bundle: config.ca_bundle,
         };
         Ok(wrap(core.build()?))
     }

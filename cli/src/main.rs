@@ -73,6 +73,18 @@ pub struct Global {
     /// text; loopback is always allowed).
     #[arg(long, global = true)]
     allow_insecure_http: bool,
+    /// Send every request through this proxy (e.g. http://proxy.internal:3128); without it
+    /// HTTPS_PROXY, ALL_PROXY and NO_PROXY apply.
+    #[arg(
+        long,
+        global = true,
+        env = "SENDGRID_ADMIN_PROXY",
+        hide_env_values = true
+    )]
+    proxy: Option<String>,
+    /// A PEM file of certificate authorities to trust besides the system's.
+    #[arg(long, global = true, env = "SENDGRID_ADMIN_CA_BUNDLE")]
+    ca_bundle: Option<String>,
 }
 
 impl Global {
@@ -94,6 +106,8 @@ impl Global {
             user_agent_suffix: Some("cli".into()),
             app_name: None,
             allow_insecure_http: Some(self.allow_insecure_http),
+            proxy: self.proxy.clone(),
+            ca_bundle: self.ca_bundle.clone(),
         }
         .build()
     }

@@ -16,7 +16,7 @@ use crate::obo::OnBehalfOf;
 use crate::pacing::Pacer;
 use crate::region::Region;
 use crate::retry::RetryPolicy;
-use crate::tls::http_client;
+use crate::tls::{http_client, Network};
 use crate::validate;
 
 /// Builds a [`Client`]. Every language binding ends here, so defaults are defined once:
@@ -36,6 +36,7 @@ pub struct ClientBuilder {
     app_name: Option<String>,
     rate_limit_store: Option<String>,
     allow_insecure_http: bool,
+    network: Network,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -53,6 +54,7 @@ impl fmt::Debug for ClientBuilder {
                 "rate_limit_store",
                 &self.rate_limit_store.as_ref().map(|_| "<set>"),
             )
+            .field("network", &self.network)
             .finish()
     }
 }
@@ -72,6 +74,7 @@ impl Default for ClientBuilder {
             app_name: None,
             rate_limit_store: None,
             allow_insecure_http: false,
+            network: Network::default(),
         }
     }
 }
@@ -147,6 +150,21 @@ impl ClientBuilder {
     /// since the API key would travel in clear text; loopback is always allowed).
     pub fn allow_insecure_http(mut self, allow: bool) -> Self {
         self.allow_insecure_http = allow;
+        self
+    }
+
+    /// Sends every request through this proxy, e.g. `http://proxy.internal:3128` (credentials
+    /// in the URL are allowed and never shown). Without it the `HTTPS_PROXY`, `ALL_PROXY` and
+    /// `NO_PROXY` environment variables apply; with it they are ignored.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.network.proxy = Some(url.into());
+        self
+    }
+
+    /// A PEM file of extra certificate authorities to trust besides the platform's (a
+    /// TLS-inspecting corporate proxy, a private gateway).
+    pub fn ca_bundle(mut self, path: impl Into<std::path::PathBuf>) -> Self {
+        self.network.ca_bundle = Some(path.into());
         self
     }
 
@@ -253,7 +271,8 @@ impl ClientBuilder {
             ua = format!("{ua} {app}");
         }
 
-        let http = http_client(self.connect_timeout, self.timeout, &ua)?;
+        let network = self.network.check()?;
+        let http = http_client(self.connect_timeout, self.timeout, &ua, &network)?;
         let shared = match &self.rate_limit_store {
             // A place in flight expires when no attempt can still be running.
             Some(url) => Some(SharedPacer::new(
@@ -276,6 +295,7 @@ impl ClientBuilder {
                 pacer: self.pacing.then(Pacer::default),
                 shared: shared.filter(|_| self.pacing),
                 user_agent: ua,
+                network,
                 pid: std::process::id(),
                 in_child: Mutex::new(None),
                 closed: std::sync::atomic::AtomicBool::new(false),

@@ -16,7 +16,7 @@ use crate::obo::OnBehalfOf;
 use crate::pacing::Pacer;
 use crate::region::Region;
 use crate::retry::RetryPolicy;
-use crate::tls::http_client;
+use crate::tls::{http_client, CheckedNetwork};
 
 /// The environment variable read when no API key is given.
 pub const API_KEY_ENV: &str = "SENDGRID_API_KEY";
@@ -40,6 +40,8 @@ pub(crate) struct Inner {
     pub(crate) pacer: Option<Pacer>,
     pub(crate) shared: Option<SharedPacer>,
     pub(crate) user_agent: String,
+    /// Proxy and extra trusted CAs, for a forked child's pool.
+    pub(crate) network: CheckedNetwork,
     /// The process that built this pool.
     pub(crate) pid: u32,
     /// In a process forked from `pid`: this client's own pool and pacer there, made on first use.
@@ -52,7 +54,12 @@ impl Inner {
     /// A copy of the settings with a fresh connection pool and pacer, for process `pid`.
     fn fresh(&self, pid: u32) -> Result<Inner> {
         Ok(Inner {
-            http: http_client(self.connect_timeout, self.timeout, &self.user_agent)?,
+            http: http_client(
+                self.connect_timeout,
+                self.timeout,
+                &self.user_agent,
+                &self.network,
+            )?,
             base: self.base.clone(),
             auth: self.auth.clone(),
             region: self.region.clone(),
@@ -62,6 +69,7 @@ impl Inner {
             pacer: self.pacer.as_ref().map(|_| Pacer::default()),
             shared: self.shared.as_ref().map(SharedPacer::fresh),
             user_agent: self.user_agent.clone(),
+            network: self.network.clone(),
             pid,
             in_child: Mutex::new(None),
             closed: std::sync::atomic::AtomicBool::new(false),

@@ -48,6 +48,11 @@ pub struct ClientConfig {
     /// Allow a plain `http://` base URL to another machine (default: refused; loopback is
     /// always allowed).
     pub allow_insecure_http: Option<bool>,
+    /// Send every request through this proxy (`http://` or `https://`, credentials allowed and
+    /// never shown); without it `HTTPS_PROXY`/`ALL_PROXY`/`NO_PROXY` apply.
+    pub proxy: Option<String>,
+    /// A PEM file of certificate authorities to trust besides the platform's.
+    pub ca_bundle: Option<String>,
 }
 
 impl fmt::Debug for ClientConfig {
@@ -68,6 +73,8 @@ impl fmt::Debug for ClientConfig {
             .field("user_agent_suffix", &self.user_agent_suffix)
             .field("app_name", &self.app_name)
             .field("allow_insecure_http", &self.allow_insecure_http)
+            .field("proxy", &self.proxy.as_ref().map(|_| "<set>"))
+            .field("ca_bundle", &self.ca_bundle)
             .finish()
     }
 }
@@ -113,6 +120,12 @@ impl ClientConfig {
         }
         if let Some(a) = self.app_name {
             b = b.app_name(a);
+        }
+        if let Some(p) = self.proxy {
+            b = b.proxy(p);
+        }
+        if let Some(c) = self.ca_bundle {
+            b = b.ca_bundle(c);
         }
         b = b.allow_insecure_http(self.allow_insecure_http.unwrap_or(false));
         b.build()
