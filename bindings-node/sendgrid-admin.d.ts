@@ -1,6 +1,5 @@
-// Types of the package entry: the generated native types, plus SendGridError and async
-// iteration of the pagers.
-import type { AccessRequest, Account, AccountIp, Subuser, SubuserAccess, Teammate } from './index'
+// Types of the package entry (CommonJS `require` and ESM `import` alike): the generated native
+// types, plus the error classes and async iteration of the pagers.
 
 export * from './index'
 
@@ -31,7 +30,8 @@ export interface ErrorDetail {
   errorId?: string
 }
 
-/** Every error of this library (rejections and constructor throws). */
+/** Every error of this library (rejections, constructor throws, bulk failures); the class is
+ * the one for its `code` (`NotFoundError` for "not_found", ...), and the stack shows the call. */
 export declare class SendGridError extends Error {
   /** The error kind, e.g. "not_found". */
   readonly code: ErrorCode
@@ -47,7 +47,43 @@ export declare class SendGridError extends Error {
   readonly attempts: number
   /** For invalid_input: the field that was refused. */
   readonly field: string | null
+  /** For transport and decode errors: an `Error` with the underlying reason. */
+  readonly cause?: Error
 }
+
+/** A value was refused before any request was sent; `field` names it (code "invalid_input"). */
+export declare class InvalidInputError extends SendGridError {}
+/** SendGrid answered with an error status. */
+export declare class APIStatusError extends SendGridError {
+  /** Every header of the answer (names in lowercase). */
+  readonly headers: Record<string, string>
+  /** The raw body of the answer (at most 64 KiB). */
+  readonly body: string | null
+}
+/** HTTP 401: the API key is missing, wrong or revoked (code "unauthorized"). */
+export declare class AuthenticationError extends APIStatusError {}
+/** HTTP 403: the key lacks the scope, or the on-behalf-of target is not allowed ("forbidden"). */
+export declare class PermissionDeniedError extends APIStatusError {}
+/** HTTP 404: the subuser, teammate, account, monitor or request does not exist ("not_found"). */
+export declare class NotFoundError extends APIStatusError {}
+/** HTTP 400 (or another 4xx): SendGrid refused the request; see `errors` ("bad_request"). */
+export declare class BadRequestError extends APIStatusError {}
+/** HTTP 409, or an item that changed since the plan (code "conflict"). */
+export declare class ConflictError extends BadRequestError {}
+/** HTTP 422: SendGrid understood the request but refused its content ("bad_request"). */
+export declare class UnprocessableEntityError extends BadRequestError {}
+/** HTTP 429: too many requests; `retryAfterMs` says how long to wait ("rate_limited"). */
+export declare class RateLimitError extends APIStatusError {}
+/** HTTP 5xx: SendGrid failed ("server"). */
+export declare class ServerError extends APIStatusError {}
+/** The connection failed or broke; `cause` holds the reason ("transport"). */
+export declare class TransportError extends SendGridError {}
+/** The connect or total timeout elapsed, or HTTP 408 ("timeout"). */
+export declare class RequestTimeoutError extends TransportError {}
+/** An answer did not match the model; `cause` holds what did not match ("decode"). */
+export declare class DecodeError extends SendGridError {}
+/** SendGrid accepted a write but did not apply all of it ("not_applied"). */
+export declare class NotAppliedError extends SendGridError {}
 
 declare module './index' {
   interface Client {
@@ -55,24 +91,24 @@ declare module './index' {
     [Symbol.asyncDispose](): Promise<void>
   }
   interface SubuserPager {
-    [Symbol.asyncIterator](): AsyncIterator<Subuser>
+    [Symbol.asyncIterator](): SubuserPager
   }
   interface TeammatePager {
-    [Symbol.asyncIterator](): AsyncIterator<Teammate>
+    [Symbol.asyncIterator](): TeammatePager
   }
   interface SubuserAccessPager {
-    [Symbol.asyncIterator](): AsyncIterator<SubuserAccess>
+    [Symbol.asyncIterator](): SubuserAccessPager
   }
   interface AccessRequestPager {
-    [Symbol.asyncIterator](): AsyncIterator<AccessRequest>
+    [Symbol.asyncIterator](): AccessRequestPager
   }
   interface AccountPager {
-    [Symbol.asyncIterator](): AsyncIterator<Account>
+    [Symbol.asyncIterator](): AccountPager
   }
   interface AccountIpPager {
-    [Symbol.asyncIterator](): AsyncIterator<AccountIp>
+    [Symbol.asyncIterator](): AccountIpPager
   }
   interface SubuserIdPager {
-    [Symbol.asyncIterator](): AsyncIterator<string>
+    [Symbol.asyncIterator](): SubuserIdPager
   }
 }

@@ -11,7 +11,7 @@ const sg = require('sendgrid-admin')
 ;(async () => {
   const c = new sg.Client({ apiKey: 'SG.sandbox-key', baseUrl: process.argv[1] })
   let n = 0
-  for await (const _ of c.subusers.iterAll({ limit: 500 })) n++
+  for await (const _ of c.subusers.iterAll({ pageSize: 500 })) n++
   console.log(n, process.resourceUsage().maxRSS)
 })()`
 

@@ -22,7 +22,7 @@ test('a reseller provisions, acts as, suspends and deletes an account', async ()
   const ids = []
   for (let i = 0; i < 3; i++) ids.push((await c.accounts.create({ offerings: [FREE], profile: { email: 'ops@acme.example' } })).accountId)
   const listed = []
-  for await (const a of c.accounts.iterAll({ limit: 2 })) listed.push(a.id)
+  for await (const a of c.accounts.iterAll({ pageSize: 2 })) listed.push(a.id)
   assert.deepEqual(listed, ids)
   assert.equal((await c.accounts.list({ limit: 2 })).nextAfter, ids[1])
   const id = ids[0]
@@ -32,7 +32,7 @@ test('a reseller provisions, acts as, suspends and deletes an account', async ()
   const added = await c.accounts.addIps(id, 3, 'eu')
   assert.equal(added.ips.length, 3)
   const ips = []
-  for await (const x of c.accounts.iterIps(id, { limit: 2 })) ips.push(x.ip)
+  for await (const x of c.accounts.iterIps(id, { pageSize: 2 })) ips.push(x.ip)
   assert.deepEqual(ips, [...added.ips].reverse())
   await c.accounts.removeIps(id, added.ips.slice(0, 1))
   assert.equal((await c.accounts.ips(id)).ips.length, 2)
@@ -74,6 +74,6 @@ test('account rules are checked before sending', async () => {
   for (const [call, field] of cases) {
     await assert.rejects(call(), (e) => e instanceof sg.SendGridError && e.code === 'invalid_input' && e.field === field, field)
   }
-  assert.throws(() => c.accounts.iterAll({ limit: -1 }), (e) => e instanceof sg.SendGridError && e.field === 'limit')
+  assert.throws(() => c.accounts.iterAll({ pageSize: -1 }), (e) => e instanceof sg.SendGridError && e.field === 'pageSize')
   assert.equal((await sb.stats()).counters.requests, before)
 })

@@ -102,10 +102,12 @@ test('request reaches any endpoint with the same errors', async () => {
 
 test('errors are SendGridError instances made natively: plain message, fields, no wrapping', async () => {
   const e = await c.monitor.get('ghost').catch((x) => x)
-  assert.ok(e instanceof sg.SendGridError && e instanceof Error)
-  assert.equal(e.name, 'SendGridError')
+  assert.ok(e instanceof sg.NotFoundError && e instanceof sg.APIStatusError && e instanceof sg.SendGridError && e instanceof Error)
+  assert.equal(e.name, 'NotFoundError')
   assert.equal(e.code, 'not_found')
   assert.equal(e.status, 404)
+  assert.equal(e.headers['content-type'], 'application/json')
+  assert.match(e.body, /errors/)
   assert.ok(!e.message.includes('{') && !e.message.includes('sendgrid-admin-error'), e.message)
   assert.ok(typeof e.stack === 'string')
   const thrown = (() => { try { return new sg.Client({ apiKey: KEY, timeoutMs: -1 }) } catch (x) { return x } })()
@@ -127,6 +129,7 @@ test('bulk failures carry every field of a SendGridError', async () => {
     const [ok, bad] = await c.bulk.setDisabled(['sub00001', 'ghost'], true)
     assert.equal(ok.ok, true)
     const e = bad.error
+    assert.ok(e instanceof sg.NotFoundError && e instanceof sg.SendGridError, 'a real SendGridError')
     assert.equal(e.code, 'not_found')
     assert.equal(e.status, 404)
     assert.equal(e.attempts, 1)
@@ -135,4 +138,41 @@ test('bulk failures carry every field of a SendGridError', async () => {
   } finally {
     sb.close()
   }
+})
+
+test('one class per kind, picked by code (and 422 within bad_request)', () => {
+  const kinds = {
+    InvalidInputError: [sg.SendGridError],
+    AuthenticationError: [sg.APIStatusError],
+    PermissionDeniedError: [sg.APIStatusError],
+    NotFoundError: [sg.APIStatusError],
+    BadRequestError: [sg.APIStatusError],
+    ConflictError: [sg.BadRequestError],
+    UnprocessableEntityError: [sg.BadRequestError],
+    RateLimitError: [sg.APIStatusError],
+    ServerError: [sg.APIStatusError],
+    TransportError: [sg.SendGridError],
+    RequestTimeoutError: [sg.TransportError],
+    DecodeError: [sg.SendGridError],
+    NotAppliedError: [sg.SendGridError],
+    APIStatusError: [sg.SendGridError],
+  }
+  for (const [name, [parent]] of Object.entries(kinds)) {
+    assert.equal(typeof sg[name], 'function', name)
+    assert.ok(sg[name].prototype instanceof parent, `${name} extends ${parent.name}`)
+  }
+})
+
+test('a rejection shows the caller in its stack; transport errors keep their cause', async () => {
+  const c = new sg.Client({ apiKey: KEY, baseUrl: 'http://127.0.0.1:9', maxRetries: 0 })
+  async function callerFrameMarker() {
+    return c.request('GET', '/v3/user/username')
+  }
+  const e = await callerFrameMarker().catch((x) => x)
+  assert.ok(e instanceof sg.TransportError, e.name)
+  assert.equal(e.name, 'TransportError')
+  assert.match(e.stack.split('\n')[0], /^TransportError: GET \/v3\/user\/username failed/)
+  assert.match(e.stack, /callerFrameMarker/)
+  assert.match(e.stack, /errors\.test\.mjs/)
+  assert.ok(e.cause instanceof Error && e.cause.message.length > 0)
 })

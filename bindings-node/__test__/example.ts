@@ -7,7 +7,7 @@ export async function example(baseUrl: string): Promise<number> {
   const monitor = await client.monitor.create('ts-example', { email: 'audit@example.com', frequency: 1000 })
   const credits: SubuserCredits = await client.credits.set('ts-example', { type: 'recurring', resetFrequency: 'monthly', total: 500 })
   let count = 0
-  for await (const s of client.subusers.iterAll({ limit: 100 })) {
+  for await (const s of client.subusers.iterAll({ pageSize: 100 })) {
     const typed: Subuser = s
     count += typed.disabled ? 0 : 1
   }

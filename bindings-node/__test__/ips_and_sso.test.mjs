@@ -24,7 +24,7 @@ test('IP assignments show in every view', async () => {
   const row = mine.find((x) => x.ip === IP)
   assert.deepEqual(row.subusers, ['sub00001', 'sub00002'])
   const ids = []
-  for await (const id of c.ips.iterSubusersOf(IP, { limit: 1 })) ids.push(id)
+  for await (const id of c.ips.iterSubusersOf(IP, { pageSize: 1 })) ids.push(id)
   assert.equal(ids.length, 2)
   const page = await c.ips.subusersOf(IP, { limit: 1 })
   assert.deepEqual(page.subuserIds, ids.slice(0, 1))

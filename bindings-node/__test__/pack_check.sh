@@ -22,3 +22,13 @@ const c = new sg.Client({ apiKey: 'k' })
 if (!(c instanceof sg.Client) || typeof sg.SendGridError !== 'function') process.exit(1)
 console.log('installed', require('sendgrid-admin/package.json').version, c.baseUrl)
 "
+# The ESM entry of the installed package: the same classes as require().
+cat > esm-check.mjs <<'JS'
+import { createRequire } from 'node:module'
+import sgDefault, { Client, NotFoundError, SendGridError } from 'sendgrid-admin'
+const cjs = createRequire(import.meta.url)('sendgrid-admin')
+if (Client !== cjs.Client || SendGridError !== cjs.SendGridError || sgDefault !== cjs) process.exit(1)
+if (!(NotFoundError.prototype instanceof SendGridError)) process.exit(1)
+console.log('esm import ok')
+JS
+node esm-check.mjs

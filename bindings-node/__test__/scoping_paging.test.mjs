@@ -34,14 +34,33 @@ test('onBehalfOf returns a new client and never leaks', async () => {
 test('async iteration over 1,000 subusers and the subuser-access cursor', async () => {
   await sb.reset(1000, 2)
   const ids = new Set()
-  for await (const s of c.subusers.iterAll({ limit: 128 })) ids.add(s.id)
+  for await (const s of c.subusers.iterAll({ pageSize: 128 })) ids.add(s.id)
   assert.equal(ids.size, 1000)
   let restricted = 0
-  for await (const a of c.teammates.iterSubuserAccess('teammate0002', { limit: 64 })) restricted += a.permissionType === 'restricted' ? 1 : 0
+  for await (const a of c.teammates.iterSubuserAccess('teammate0002', { pageSize: 64 })) restricted += a.permissionType === 'restricted' ? 1 : 0
   assert.equal(restricted, 500)
   const names = []
-  for await (const t of c.teammates.iterAll(1)) names.push(t.username)
+  for await (const t of c.teammates.iterAll({ pageSize: 1 })) names.push(t.username)
   assert.deepEqual(names, ['sandbox-parent', 'teammate0001', 'teammate0002'])
+})
+
+test('pagers are async iterators: next() gives { done, value }, break releases the listing', async () => {
+  await sb.reset(100)
+  const p = c.subusers.iterAll({ pageSize: 10 })
+  const first = await p.next()
+  assert.equal(first.done, false)
+  assert.equal(first.value.username, 'sub00001')
+  const before = (await sb.stats()).counters.requests
+  let n = 0
+  for await (const s of p) {
+    n += 1
+    if (s.username === 'sub00005') break
+  }
+  assert.equal(n, 4)
+  assert.deepEqual(await p.next(), { done: true }, 'break called return(): the listing is over')
+  assert.equal((await sb.stats()).counters.requests, before, 'no further page was fetched')
+  assert.deepEqual(await c.teammates.iterAll().return(), { done: true })
+  assert.throws(() => c.teammates.iterAll({ pageSize: 1.5 }), (e) => e.code === 'invalid_input' && e.field === 'pageSize')
 })
 
 test('iteration surfaces errors', async () => {
@@ -49,7 +68,7 @@ test('iteration surfaces errors', async () => {
   await sb.control('faults', { sequence: ['ok', 404] })
   const seen = []
   await assert.rejects(async () => {
-    for await (const s of c.subusers.iterAll({ limit: 10 })) seen.push(s)
+    for await (const s of c.subusers.iterAll({ pageSize: 10 })) seen.push(s)
   }, (e) => e.code === 'not_found')
   assert.equal(seen.length, 10)
 })
@@ -77,6 +96,11 @@ test('bulk helpers', async () => {
   const mons = await c.bulk.updateMonitors([{ username: 'sub00001', email: 'a@example.com', frequency: 5 }, { username: 'sub00002', email: 'a@example.com', frequency: 0 }])
   assert.equal(mons[0].monitor.frequency, 5)
   assert.equal(mons[1].error.code, 'invalid_input')
+  // A frequency that is no whole number refuses the job before sending, naming the item.
+  await assert.rejects(
+    c.bulk.updateMonitors([{ username: 'sub00001', email: 'a@example.com', frequency: 5 }, { username: 'sub00002', email: 'a@example.com', frequency: -3 }]),
+    (e) => e.code === 'invalid_input' && e.field === 'items[1].frequency' && e.attempts === 0,
+  )
   assert.deepEqual((await c.bulk.setIps([{ username: 'sub00003', ips: ['192.0.2.5'] }]))[0].ips, ['192.0.2.5'])
   assert.deepEqual((await c.bulk.reputations(names.slice(0, 120))).map((r) => r.reputations.length), [100, 20])
 })

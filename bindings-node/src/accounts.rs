@@ -12,7 +12,7 @@ use sendgrid_admin::accounts::{
 
 use crate::errors::{choice, settle, thrown, to_napi, unsigned, IntoNapi};
 use crate::models::tag;
-use crate::paging::{AccountIpPager, AccountPager};
+use crate::paging::{AccountIpPager, AccountPager, IterCursorOptions};
 use crate::resource;
 
 resource!(
@@ -228,9 +228,13 @@ impl Accounts {
 
     /// Every customer account: `for await (const a of client.accounts.iterAll())`.
     #[napi]
-    pub fn iter_all(&self, env: &Env, options: Option<CursorOptions>) -> Result<AccountPager> {
+    pub fn iter_all(&self, env: &Env, options: Option<IterCursorOptions>) -> Result<AccountPager> {
         thrown(env, || {
-            let p = accounts_query(options, Some(100))?;
+            let o = options.unwrap_or_default();
+            let p = ListAccounts {
+                after: o.after,
+                limit: unsigned("pageSize", o.page_size)?.or(Some(100)),
+            };
             Ok(AccountPager::new(self.client.accounts().list_all(p)))
         })
     }
@@ -418,10 +422,14 @@ impl Accounts {
         &self,
         env: &Env,
         account_id: String,
-        options: Option<CursorOptions>,
+        options: Option<IterCursorOptions>,
     ) -> Result<AccountIpPager> {
         thrown(env, || {
-            let p = ips_query(options, Some(100))?;
+            let o = options.unwrap_or_default();
+            let p = ListAccountIps {
+                after: o.after,
+                limit: unsigned("pageSize", o.page_size)?.or(Some(100)),
+            };
             Ok(AccountIpPager::new(
                 self.client.accounts().list_all_ips(&account_id, p),
             ))

@@ -10,7 +10,7 @@ use napi_derive::napi;
 use sendgrid_admin::bulk::{BulkItem, BulkOptions, ProgressFn};
 use sendgrid_admin::monitor::Monitor as CoreMonitor;
 
-use crate::errors::{settle, unsigned};
+use crate::errors::{settle, unsigned, JsError};
 use crate::models::{all, Monitor, Reputation};
 use crate::resource;
 
@@ -60,73 +60,20 @@ pub(crate) fn run_options(
     })
 }
 
-/// One entry of SendGrid's `errors[]`.
-#[napi(object)]
-pub struct BulkErrorDetail {
-    /// The field SendGrid blames, if any.
-    pub field: Option<String>,
-    /// The message.
-    pub message: String,
-    /// SendGrid's error id, when given.
-    pub error_id: Option<String>,
-}
-
-/// Why one item failed: every field of a SendGridError (the core's `ErrorInfo`).
-#[napi(object)]
-pub struct BulkError {
-    /// The error kind, e.g. "not_found".
-    pub code: String,
-    /// What went wrong.
-    pub message: String,
-    /// HTTP status, when SendGrid answered.
-    pub status: Option<u32>,
-    /// SendGrid's `errors[]`.
-    pub errors: Vec<BulkErrorDetail>,
-    /// The request id SendGrid gave the failed request.
-    pub request_id: Option<String>,
-    /// How long to wait before trying again, in ms.
-    pub retry_after_ms: Option<f64>,
-    /// How many attempts were made (0 when refused before sending).
-    pub attempts: u32,
-    /// For invalid input: the field.
-    pub field: Option<String>,
-}
-
-pub(crate) fn error(e: sendgrid_admin::Error) -> BulkError {
-    let i = e.info();
-    BulkError {
-        code: i.kind.as_str().into(),
-        message: i.message,
-        status: i.status.map(u32::from),
-        errors: i
-            .errors
-            .into_iter()
-            .map(|d| BulkErrorDetail {
-                field: d.field,
-                message: d.message,
-                error_id: d.error_id,
-            })
-            .collect(),
-        request_id: i.request_id,
-        retry_after_ms: i.retry_after.map(|d| (d.as_secs_f64() * 1000.0).round()),
-        attempts: i.attempts,
-        field: i.field,
-    }
-}
-
 /// The outcome of one subuser in `setDisabled`.
-#[napi(object)]
+#[napi(object, object_from_js = false)]
 pub struct BulkOutcome {
     /// The username.
     pub item: String,
     /// Whether the call succeeded.
     pub ok: bool,
     /// Why it failed.
-    pub error: Option<BulkError>,
+    #[napi(ts_type = "import('./sendgrid-admin').SendGridError")]
+    pub error: Option<JsError>,
 }
 
 /// The outcome of one subuser in `updateMonitors`.
-#[napi(object)]
+#[napi(object, object_from_js = false)]
 pub struct BulkMonitorOutcome {
     /// The username.
     pub item: String,
@@ -135,7 +82,8 @@ pub struct BulkMonitorOutcome {
     /// The settings now in force.
     pub monitor: Option<Monitor>,
     /// Why it failed.
-    pub error: Option<BulkError>,
+    #[napi(ts_type = "import('./sendgrid-admin').SendGridError")]
+    pub error: Option<JsError>,
 }
 
 /// Monitor settings for one subuser.
@@ -159,7 +107,7 @@ pub struct IpsItem {
 }
 
 /// The outcome of one subuser in `setIps`.
-#[napi(object)]
+#[napi(object, object_from_js = false)]
 pub struct BulkIpsOutcome {
     /// The username.
     pub item: String,
@@ -168,11 +116,12 @@ pub struct BulkIpsOutcome {
     /// The IPs now assigned.
     pub ips: Option<Vec<String>>,
     /// Why it failed.
-    pub error: Option<BulkError>,
+    #[napi(ts_type = "import('./sendgrid-admin').SendGridError")]
+    pub error: Option<JsError>,
 }
 
 /// The outcome of one chunk of (at most 100) usernames in `reputations`.
-#[napi(object)]
+#[napi(object, object_from_js = false)]
 pub struct BulkReputationsOutcome {
     /// The usernames of the chunk.
     pub item: Vec<String>,
@@ -181,18 +130,20 @@ pub struct BulkReputationsOutcome {
     /// Their reputations.
     pub reputations: Option<Vec<Reputation>>,
     /// Why it failed.
-    pub error: Option<BulkError>,
+    #[napi(ts_type = "import('./sendgrid-admin').SendGridError")]
+    pub error: Option<JsError>,
 }
 
 /// The outcome of one chunk (at most 1000 usernames) of `ips.assign` / `ips.unassign`.
-#[napi(object)]
+#[napi(object, object_from_js = false)]
 pub struct BulkChunkOutcome {
     /// The usernames of the chunk.
     pub item: Vec<String>,
     /// Whether the chunk's request succeeded.
     pub ok: bool,
     /// Why it failed.
-    pub error: Option<BulkError>,
+    #[napi(ts_type = "import('./sendgrid-admin').SendGridError")]
+    pub error: Option<JsError>,
 }
 
 /// One outcome per chunk.
@@ -203,10 +154,10 @@ pub(crate) fn chunk_outcomes(out: Vec<BulkItem<Vec<String>, ()>>) -> Vec<BulkChu
         .collect()
 }
 
-fn split<I, T>(b: BulkItem<I, T>) -> (I, bool, Option<T>, Option<BulkError>) {
+fn split<I, T>(b: BulkItem<I, T>) -> (I, bool, Option<T>, Option<JsError>) {
     match b.result {
         Ok(v) => (b.item, true, Some(v), None),
-        Err(e) => (b.item, false, None, Some(error(e))),
+        Err(e) => (b.item, false, None, Some(JsError(e))),
     }
 }
 
@@ -250,22 +201,23 @@ impl Bulk {
         let this = self.clone();
         settle(env, async move {
             let o = run_options(options, progress)?;
+            // A negative or fractional frequency refuses the whole job before anything is sent,
+            // naming the item (as in Python).
             let items = items
                 .into_iter()
-                .map(|m| {
-                    let f = unsigned("monitor.frequency", Some(m.frequency))
-                        .ok()
-                        .flatten()
-                        .unwrap_or(0);
-                    (
+                .enumerate()
+                .map(|(i, m)| {
+                    let field = format!("items[{i}].frequency");
+                    let f = unsigned(&field, Some(m.frequency))?.unwrap_or_default();
+                    Ok((
                         m.username,
                         CoreMonitor {
                             email: m.email,
                             frequency: f,
                         },
-                    )
+                    ))
                 })
-                .collect();
+                .collect::<Result<Vec<_>>>()?;
             let out = this.client.bulk().update_monitors(items, &o).await;
             Ok(out
                 .into_iter()

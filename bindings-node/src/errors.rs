@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use std::future::Future;
 
 use napi::bindgen_prelude::{Function, FunctionRef, PromiseRaw, ToNapiValue, Unknown};
-use napi::Env;
+use napi::{Env, JsValue};
 use napi_derive::napi;
 use serde_json::Value;
 
@@ -27,9 +27,10 @@ thread_local! {
     static ERROR_CLASS: RefCell<Option<ErrorClass>> = const { RefCell::new(None) };
 }
 
-/// Registers the class rejections and throws are made of: `new cls(info)` with the core's
-/// `ErrorInfo` (`message`, `code`, `status`, ...). Called once by the package entry.
-#[napi]
+/// Registers what rejections, throws and bulk failures are made of: `new cls(info)` with the
+/// core's `ErrorInfo` (`message`, `code`, `status`, ...), `headers`, `body` and `cause`; the
+/// package entry passes a factory that picks the subclass by `code`. Called once per JS thread.
+#[napi(skip_typescript)] // internal: the entry module does not export it
 #[cfg_attr(test, allow(dead_code))] // registered with Node by the macro outside tests
 pub fn set_error_class(cls: Function<'_, Value, Unknown<'static>>) -> napi::Result<()> {
     let r = cls.create_ref()?;
@@ -37,8 +38,9 @@ pub fn set_error_class(cls: Function<'_, Value, Unknown<'static>>) -> napi::Resu
     Ok(())
 }
 
-/// The napi error carrying a core error (see the module docs).
-pub fn to_napi(e: sendgrid_admin::Error) -> napi::Error {
+/// The fields a `SendGridError` is made of: the core's `ErrorInfo` in JS names, plus the
+/// failed answer's `headers` and raw `body` (HTTP errors) and the underlying `cause`.
+fn info_json(e: &sendgrid_admin::Error) -> Value {
     let mut details = serde_json::to_value(e.info()).unwrap_or_default();
     // JS names: `errorId` on error details.
     if let Some(errors) = details.get_mut("errors").and_then(Value::as_array_mut) {
@@ -48,6 +50,75 @@ pub fn to_napi(e: sendgrid_admin::Error) -> napi::Error {
             }
         }
     }
+    if let Some(body) = e.body() {
+        let headers: serde_json::Map<String, Value> = e
+            .headers()
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+            .collect();
+        details["headers"] = Value::Object(headers);
+        details["body"] = body.into();
+    }
+    let cause = match e {
+        sendgrid_admin::Error::Transport { reason, .. } => Some(reason.clone()),
+        sendgrid_admin::Error::Decode { error, .. } => Some(error.reason.clone()),
+        _ => None,
+    };
+    if let Some(c) = cause {
+        details["cause"] = c.into();
+    }
+    details
+}
+
+/// A `SendGridError` instance made on the JS thread from `info` (a plain `Error` with the
+/// message if the class is not registered).
+fn instance(env: &Env, info: Value) -> napi::Result<Unknown<'static>> {
+    let message = info
+        .get("message")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let made = ERROR_CLASS.with(|c| match c.borrow().as_ref() {
+        Some(cls) => cls.borrow_back(env).and_then(|f| f.new_instance(info)),
+        None => Err(napi::Error::from_reason(message.clone())),
+    });
+    match made {
+        Ok(v) => Ok(v),
+        Err(_) => {
+            let e = napi::JsError::from(napi::Error::from_reason(message));
+            // SAFETY: on the JS thread, with its env.
+            let raw = unsafe { e.into_value(env.raw()) };
+            // SAFETY: `raw` is a live value of this env.
+            Ok(unsafe { Unknown::from_raw_unchecked(env.raw(), raw) })
+        }
+    }
+}
+
+/// A core error as a JS value: a `SendGridError` instance (bulk outcomes' `error`).
+pub struct JsError(pub sendgrid_admin::Error);
+
+impl ToNapiValue for JsError {
+    unsafe fn to_napi_value(
+        env: napi::sys::napi_env,
+        val: Self,
+    ) -> napi::Result<napi::sys::napi_value> {
+        let env = Env::from_raw(env);
+        Ok(instance(&env, info_json(&val.0))?.raw())
+    }
+}
+
+impl napi::bindgen_prelude::TypeName for JsError {
+    fn type_name() -> &'static str {
+        "SendGridError"
+    }
+    fn value_type() -> napi::ValueType {
+        napi::ValueType::Object
+    }
+}
+
+/// The napi error carrying a core error (see the module docs).
+pub fn to_napi(e: sendgrid_admin::Error) -> napi::Error {
+    let mut details = info_json(&e);
     details[MARKER] = 1.into();
     napi::Error::new(napi::Status::GenericFailure, details.to_string())
 }
@@ -61,19 +132,10 @@ pub fn native(env: &Env, e: napi::Error) -> napi::Error {
     if info.remove(MARKER).is_none() {
         return e;
     }
-    let message = info
-        .get("message")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned();
-    let made = ERROR_CLASS.with(|c| match c.borrow().as_ref() {
-        Some(cls) => cls
-            .borrow_back(env)
-            .and_then(|f| f.new_instance(Value::Object(info.clone())))
-            .map(napi::Error::from),
-        None => Err(napi::Error::from_reason(message.clone())),
-    });
-    made.unwrap_or_else(|_| napi::Error::from_reason(message))
+    match instance(env, Value::Object(info)) {
+        Ok(v) => napi::Error::from(v),
+        Err(e) => e,
+    }
 }
 
 /// A synchronous call (constructor, pager factory) whose error is thrown as a `SendGridError`.

@@ -10,7 +10,7 @@ use sendgrid_admin::stats::SortDirection;
 use crate::bulk::{chunk_outcomes, BulkChunkOutcome};
 use crate::errors::{choice, settle, thrown, unsigned, IntoNapi};
 use crate::models::{all, SubuserIps};
-use crate::paging::SubuserIdPager;
+use crate::paging::{IterCursorOptions, SubuserIdPager};
 use crate::resource;
 
 resource!(
@@ -170,10 +170,14 @@ impl Ips {
         &self,
         env: &Env,
         ip: String,
-        options: Option<SubusersOfOptions>,
+        options: Option<IterCursorOptions>,
     ) -> Result<SubuserIdPager> {
         thrown(env, || {
-            let p = subusers_of_query(options, Some(100))?;
+            let o = options.unwrap_or_default();
+            let p = ListIpSubusers {
+                after: o.after,
+                limit: unsigned("pageSize", o.page_size)?.or(Some(100)),
+            };
             Ok(SubuserIdPager::new(
                 self.client.ips().list_all_subusers_of(&ip, p),
             ))

@@ -10,9 +10,9 @@ use sendgrid_admin::plan::{Document, Plan as CorePlan, PlanOptions as CorePlanOp
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::bulk::{error, run_options, BulkError, BulkProgress, BulkRunOptions};
+use crate::bulk::{run_options, BulkProgress, BulkRunOptions};
 use crate::client::Client;
-use crate::errors::{settle, thrown, to_napi, IntoNapi};
+use crate::errors::{settle, thrown, to_napi, IntoNapi, JsError};
 
 /// One field's value before and after (absent where it has none).
 #[napi(object)]
@@ -83,14 +83,15 @@ pub struct PlanOptions {
 }
 
 /// The outcome of one change of `client.apply(...)`.
-#[napi(object)]
+#[napi(object, object_from_js = false)]
 pub struct ApplyOutcome {
     /// The change.
     pub item: Change,
     /// Whether it was applied (or already was).
     pub ok: bool,
     /// Why it failed ("conflict": the item changed since the plan).
-    pub error: Option<BulkError>,
+    #[napi(ts_type = "import('./sendgrid-admin').SendGridError")]
+    pub error: Option<JsError>,
 }
 
 fn convert<A: Serialize, B: serde::de::DeserializeOwned>(field: &str, a: &A) -> Result<B> {
@@ -192,7 +193,7 @@ impl Client {
                     Ok(ApplyOutcome {
                         item: convert("plan", &b.item)?,
                         ok: b.result.is_ok(),
-                        error: b.result.err().map(error),
+                        error: b.result.err().map(JsError),
                     })
                 })
                 .collect()

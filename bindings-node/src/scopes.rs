@@ -9,7 +9,7 @@ use sendgrid_admin::scopes::ListAccessRequests;
 
 use crate::errors::{settle, thrown, unsigned, IntoNapi};
 use crate::models::{all, AccessRequest, ApprovedAccessRequest};
-use crate::paging::AccessRequestPager;
+use crate::paging::{AccessRequestPager, IterOptions};
 use crate::resource;
 use crate::teammates::PageOptions;
 
@@ -59,13 +59,12 @@ impl Scopes {
     pub fn iter_access_requests(
         &self,
         env: &Env,
-        page_size: Option<f64>,
+        options: Option<IterOptions>,
     ) -> Result<AccessRequestPager> {
         thrown(env, || {
+            let size = unsigned("pageSize", options.unwrap_or_default().page_size)?;
             Ok(AccessRequestPager::new(
-                self.client
-                    .scopes()
-                    .list_all_access_requests(unsigned("pageSize", page_size)?),
+                self.client.scopes().list_all_access_requests(size),
             ))
         })
     }

@@ -27,10 +27,113 @@ unsafe impl Send for Deferred {}
 /// Makes a finished call's JS value, on the JS thread.
 type Ready = Box<dyn FnOnce(&Env) -> napi::Result<sys::napi_value> + Send>;
 
-/// A finished call: its promise and how to make its value.
+/// A finished call: its promise, how to make its value, and where it was called from.
 struct Done {
     deferred: Deferred,
     ready: Ready,
+    site: Site,
+}
+
+/// An `Error` made when the call was made (a reference on the JS thread that made it): its
+/// stack is the caller's, which a rejection's own stack (made later, on a fresh tick) lacks.
+struct Site(sys::napi_ref);
+
+// SAFETY: carried through the runtime untouched; only `drain`, on the JS thread that made it,
+// uses it.
+unsafe impl Send for Site {}
+
+/// Captures the caller's stack (V8 formats it only if a rejection reads it).
+fn call_site(env: &Env) -> Site {
+    let mut msg = ptr::null_mut();
+    let mut err = ptr::null_mut();
+    let mut r = ptr::null_mut();
+    // SAFETY: plain napi calls on the JS thread; a failure leaves a null reference (no site).
+    unsafe {
+        if sys::napi_create_string_utf8(env.raw(), c"".as_ptr(), 0, &mut msg)
+            != sys::Status::napi_ok
+            || sys::napi_create_error(env.raw(), ptr::null_mut(), msg, &mut err)
+                != sys::Status::napi_ok
+            || sys::napi_create_reference(env.raw(), err, 1, &mut r) != sys::Status::napi_ok
+        {
+            return Site(ptr::null_mut());
+        }
+    }
+    Site(r)
+}
+
+/// A string property of `obj`, if it is one.
+///
+/// # Safety
+/// On the JS thread of `env`, with `obj` a live value.
+unsafe fn string_prop(
+    env: sys::napi_env,
+    obj: sys::napi_value,
+    name: &std::ffi::CStr,
+) -> Option<String> {
+    let mut v = ptr::null_mut();
+    let mut len = 0usize;
+    // SAFETY: as the caller promises.
+    unsafe {
+        if sys::napi_get_named_property(env, obj, name.as_ptr(), &mut v) != sys::Status::napi_ok
+            || sys::napi_get_value_string_utf8(env, v, ptr::null_mut(), 0, &mut len)
+                != sys::Status::napi_ok
+        {
+            return None;
+        }
+        let mut buf = vec![0u8; len + 1];
+        let mut written = 0usize;
+        if sys::napi_get_value_string_utf8(env, v, buf.as_mut_ptr().cast(), len + 1, &mut written)
+            != sys::Status::napi_ok
+        {
+            return None;
+        }
+        buf.truncate(written);
+        String::from_utf8(buf).ok()
+    }
+}
+
+/// Puts the caller's frames (from `site`) under the rejection's own message in `err.stack`.
+///
+/// # Safety
+/// On the JS thread that made `site`, with `err` a live value.
+unsafe fn add_call_site(env: sys::napi_env, err: sys::napi_value, site: &Site) {
+    if site.0.is_null() {
+        return;
+    }
+    let mut t = sys::ValueType::napi_undefined;
+    let mut s = ptr::null_mut();
+    // SAFETY: as the caller promises; the reference is alive until `drain` deletes it.
+    unsafe {
+        if sys::napi_typeof(env, err, &mut t) != sys::Status::napi_ok
+            || t != sys::ValueType::napi_object
+            || sys::napi_get_reference_value(env, site.0, &mut s) != sys::Status::napi_ok
+        {
+            return;
+        }
+        let (Some(own), Some(caller)) = (
+            string_prop(env, err, c"stack"),
+            string_prop(env, s, c"stack"),
+        ) else {
+            return;
+        };
+        // The message lines of the error, then the caller's frames (the site's first line is
+        // its empty message).
+        let head: Vec<&str> = own
+            .lines()
+            .take_while(|l| !l.trim_start().starts_with("at "))
+            .collect();
+        let frames: Vec<&str> = caller
+            .lines()
+            .skip_while(|l| !l.trim_start().starts_with("at "))
+            .collect();
+        let stack = format!("{}\n{}", head.join("\n"), frames.join("\n"));
+        let mut v = ptr::null_mut();
+        if sys::napi_create_string_utf8(env, stack.as_ptr().cast(), stack.len() as isize, &mut v)
+            == sys::Status::napi_ok
+        {
+            sys::napi_set_named_property(env, err, c"stack".as_ptr(), v);
+        }
+    }
 }
 
 /// The calls finished for one JS thread and the threadsafe function that wakes it.
@@ -199,9 +302,14 @@ unsafe extern "C" fn drain(
             },
             Err(e) => unsafe {
                 if let Ok(v) = ToNapiValue::to_napi_value(env.raw(), e) {
+                    add_call_site(env.raw(), v, &d.site);
                     sys::napi_reject_deferred(env.raw(), d.deferred.0, v);
                 }
             },
+        }
+        if !d.site.0.is_null() {
+            // SAFETY: made on this thread in `settle_with`, deleted once.
+            unsafe { sys::napi_delete_reference(env.raw(), d.site.0) };
         }
     }
     if let Some(l) = LOCAL.try_with(|l| l.borrow().clone()).ok().flatten() {
@@ -243,6 +351,7 @@ where
     l.pending.set(l.pending.get() + 1);
     let hub = Arc::clone(&l.hub);
     let deferred = Deferred(deferred);
+    let site = call_site(env);
     napi::bindgen_prelude::spawn(async move {
         let v = fut.await;
         hub.push(Done {
@@ -252,6 +361,7 @@ where
                 // SAFETY: on the JS thread, with its env.
                 unsafe { V::to_napi_value(env.raw(), out) }
             }),
+            site,
         });
     });
     Ok(PromiseRaw::new(env.raw(), promise))

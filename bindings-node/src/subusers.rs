@@ -9,7 +9,7 @@ use sendgrid_admin::Region;
 
 use crate::errors::{choice, settle, thrown, unsigned, IntoNapi};
 use crate::models::{all, CreatedSubuser, Subuser};
-use crate::paging::SubuserPager;
+use crate::paging::{IterSubusersOptions, SubuserPager};
 use crate::resource;
 
 resource!("Subuser administration.", Subusers);
@@ -79,12 +79,18 @@ impl Subusers {
     pub fn iter_all(
         &self,
         env: &Env,
-        options: Option<ListSubusersOptions>,
+        options: Option<IterSubusersOptions>,
     ) -> Result<SubuserPager> {
         thrown(env, || {
-            Ok(SubuserPager::new(
-                self.client.subusers().list_all(params(options)?),
-            ))
+            let o = options.unwrap_or_default();
+            let p = ListSubusers {
+                username: o.username,
+                limit: unsigned("pageSize", o.page_size)?,
+                offset: None,
+                region: choice::<RegionFilter>("region", o.region)?,
+                include_region: o.include_region.unwrap_or(false),
+            };
+            Ok(SubuserPager::new(self.client.subusers().list_all(p)))
         })
     }
 

@@ -14,7 +14,7 @@ use sendgrid_admin::teammates_sso::{
 
 use crate::errors::{choice, settle, thrown, unsigned, IntoNapi};
 use crate::models::{all, tag, Invitation, SubuserAccess, SubuserAccessPage, Teammate};
-use crate::paging::{SubuserAccessPager, TeammatePager};
+use crate::paging::{IterOptions, IterSubuserAccessOptions, SubuserAccessPager, TeammatePager};
 use crate::resource;
 
 resource!("Teammates, invitations and subuser access.", Teammates);
@@ -205,13 +205,10 @@ impl Teammates {
 
     /// Every teammate, `pageSize` (default 100) at a time.
     #[napi]
-    pub fn iter_all(&self, env: &Env, page_size: Option<f64>) -> Result<TeammatePager> {
+    pub fn iter_all(&self, env: &Env, options: Option<IterOptions>) -> Result<TeammatePager> {
         thrown(env, || {
-            Ok(TeammatePager::new(
-                self.client
-                    .teammates()
-                    .list_all(unsigned("pageSize", page_size)?),
-            ))
+            let size = unsigned("pageSize", options.unwrap_or_default().page_size)?;
+            Ok(TeammatePager::new(self.client.teammates().list_all(size)))
         })
     }
 
@@ -355,13 +352,17 @@ impl Teammates {
         &self,
         env: &Env,
         teammate: String,
-        options: Option<SubuserAccessOptions>,
+        options: Option<IterSubuserAccessOptions>,
     ) -> Result<SubuserAccessPager> {
         thrown(env, || {
+            let o = options.unwrap_or_default();
+            let q = SubuserAccessQuery {
+                after_subuser_id: None,
+                limit: unsigned("pageSize", o.page_size)?,
+                username: o.username,
+            };
             Ok(SubuserAccessPager::new(
-                self.client
-                    .teammates()
-                    .subuser_access_all(&teammate, access_query(options)?),
+                self.client.teammates().subuser_access_all(&teammate, q),
             ))
         })
     }
