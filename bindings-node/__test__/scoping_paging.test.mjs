@@ -85,14 +85,21 @@ test('bulk helpers', async () => {
   await sb.reset(120)
   const names = Array.from({ length: 120 }, (_, i) => `sub${String(i + 1).padStart(5, '0')}`).concat(['ghost'])
   const seen = []
-  const out = await c.bulk.setDisabled(names, true, { concurrency: 16 }, (p) => seen.push(p))
+  const out = await c.bulk.setDisabled(names, true, {
+    concurrency: 16,
+    onProgress: (p) => {
+      seen.push(p)
+      if (p.done === 3) throw new Error('a throwing callback does not break the job')
+    },
+  })
   assert.equal(out.length, 121)
-  await new Promise((r) => setTimeout(r, 50)) // progress calls are queued to this thread
+  // Every progress call came before the promise settled, in order.
   assert.equal(seen.length, 121)
-  assert.deepEqual(seen.map((p) => p.done).sort((a, b) => a - b).at(-1), 121)
+  assert.deepEqual(seen.map((p) => p.done), Array.from({ length: 121 }, (_, i) => i + 1))
   assert.equal(seen.at(-1).total, 121)
   assert.ok(out.slice(0, 120).every((r) => r.ok))
   assert.deepEqual([out[120].item, out[120].ok, out[120].error.code], ['ghost', false, 'not_found'])
+  assert.throws(() => c.bulk.setDisabled(names, true, { onProgress: 5 }), /expected a function on BulkRunOptions.onProgress/)
   const mons = await c.bulk.updateMonitors([{ username: 'sub00001', email: 'a@example.com', frequency: 5 }, { username: 'sub00002', email: 'a@example.com', frequency: 0 }])
   assert.equal(mons[0].monitor.frequency, 5)
   assert.equal(mons[1].error.code, 'invalid_input')

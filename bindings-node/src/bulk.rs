@@ -4,12 +4,12 @@ use napi::bindgen_prelude::PromiseRaw;
 use napi::Env;
 use std::sync::Arc;
 
-use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
-use napi::{Result, Status};
+use napi::Result;
 use napi_derive::napi;
 use sendgrid_admin::bulk::{BulkItem, BulkOptions, ProgressFn};
 use sendgrid_admin::monitor::Monitor as CoreMonitor;
 
+use crate::callback::JsCallback;
 use crate::errors::{settle, unsigned, JsError};
 use crate::models::{all, Monitor, Reputation};
 use crate::resource;
@@ -17,14 +17,18 @@ use crate::resource;
 resource!("Bulk forms of the common jobs.", Bulk);
 
 /// How a bulk job runs.
-#[napi(object)]
+#[napi(object, object_to_js = false)]
 #[derive(Default)]
 pub struct BulkRunOptions {
     /// Calls in flight at once (default 8).
     pub concurrency: Option<f64>,
+    /// Called on this thread after every finished item (all calls come before the job's
+    /// promise settles; an exception it throws is ignored).
+    #[napi(ts_type = "(progress: BulkProgress) => void")]
+    pub on_progress: Option<JsCallback>,
 }
 
-/// Progress of a bulk job, passed to the progress callback after every finished item.
+/// Progress of a bulk job, passed to `onProgress` after every finished item.
 #[napi(object)]
 pub struct BulkProgress {
     /// Items finished.
@@ -35,23 +39,18 @@ pub struct BulkProgress {
     pub total: u32,
 }
 
-/// A progress callback: `(progress) => void`, called on the JS thread.
-pub type Progress = ThreadsafeFunction<BulkProgress, (), BulkProgress, Status, false>;
-
-pub(crate) fn run_options(
-    o: Option<BulkRunOptions>,
-    progress: Option<Progress>,
-) -> Result<BulkOptions> {
-    let c = unsigned::<usize>("concurrency", o.unwrap_or_default().concurrency)?;
-    let progress = progress.map(|tsfn| {
+pub(crate) fn run_options(o: Option<BulkRunOptions>) -> Result<BulkOptions> {
+    let o = o.unwrap_or_default();
+    let c = unsigned::<usize>("concurrency", o.concurrency)?;
+    let progress = o.on_progress.map(|f| {
+        let f = Arc::new(f);
         Arc::new(move |p: sendgrid_admin::bulk::BulkProgress| {
             let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-            let p = BulkProgress {
+            f.call(BulkProgress {
                 done: count(p.done),
                 failed: count(p.failed),
                 total: count(p.total),
-            };
-            tsfn.call(p, ThreadsafeFunctionCallMode::NonBlocking);
+            });
         }) as ProgressFn
     });
     Ok(BulkOptions {
@@ -171,11 +170,10 @@ impl Bulk {
         usernames: Vec<String>,
         disabled: bool,
         options: Option<BulkRunOptions>,
-        progress: Option<ThreadsafeFunction<BulkProgress, (), BulkProgress, Status, false>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkOutcome>>> {
         let this = self.clone();
         settle(env, async move {
-            let o = run_options(options, progress)?;
+            let o = run_options(options)?;
             let out = this
                 .client
                 .bulk()
@@ -196,11 +194,10 @@ impl Bulk {
         env: &'e Env,
         items: Vec<MonitorItem>,
         options: Option<BulkRunOptions>,
-        progress: Option<ThreadsafeFunction<BulkProgress, (), BulkProgress, Status, false>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkMonitorOutcome>>> {
         let this = self.clone();
         settle(env, async move {
-            let o = run_options(options, progress)?;
+            let o = run_options(options)?;
             // A negative or fractional frequency refuses the whole job before anything is sent,
             // naming the item (as in Python).
             let items = items
@@ -239,11 +236,10 @@ impl Bulk {
         env: &'e Env,
         items: Vec<IpsItem>,
         options: Option<BulkRunOptions>,
-        progress: Option<ThreadsafeFunction<BulkProgress, (), BulkProgress, Status, false>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkIpsOutcome>>> {
         let this = self.clone();
         settle(env, async move {
-            let o = run_options(options, progress)?;
+            let o = run_options(options)?;
             let items = items.into_iter().map(|i| (i.username, i.ips)).collect();
             let out = this.client.bulk().set_ips(items, &o).await;
             Ok(out
@@ -266,11 +262,10 @@ impl Bulk {
         env: &'e Env,
         usernames: Vec<String>,
         options: Option<BulkRunOptions>,
-        progress: Option<ThreadsafeFunction<BulkProgress, (), BulkProgress, Status, false>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkReputationsOutcome>>> {
         let this = self.clone();
         settle(env, async move {
-            let o = run_options(options, progress)?;
+            let o = run_options(options)?;
             let out = this.client.bulk().reputations(usernames, &o).await;
             Ok(out
                 .into_iter()

@@ -7,6 +7,7 @@
 mod accounts;
 mod api_keys;
 mod bulk;
+mod callback;
 mod client;
 mod credits;
 mod errors;

@@ -3,14 +3,13 @@
 //! `core/schema/account.schema.json`). All behaviour is the core's `plan` module.
 
 use napi::bindgen_prelude::PromiseRaw;
-use napi::threadsafe_function::ThreadsafeFunction;
-use napi::{Env, Result, Status};
+use napi::{Env, Result};
 use napi_derive::napi;
 use sendgrid_admin::plan::{Document, Plan as CorePlan, PlanOptions as CorePlanOptions};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::bulk::{run_options, BulkProgress, BulkRunOptions};
+use crate::bulk::{run_options, BulkRunOptions};
 use crate::client::Client;
 use crate::errors::{settle, thrown, to_napi, IntoNapi, JsError};
 
@@ -180,12 +179,11 @@ impl Client {
         env: &'e Env,
         plan: Plan,
         options: Option<BulkRunOptions>,
-        progress: Option<ThreadsafeFunction<BulkProgress, (), BulkProgress, Status, false>>,
     ) -> Result<PromiseRaw<'e, Vec<ApplyOutcome>>> {
         let c = self.core().clone();
         settle(env, async move {
             let p: CorePlan = convert("plan", &plan)?;
-            let o = run_options(options, progress)?;
+            let o = run_options(options)?;
             c.apply(&p, &o)
                 .await
                 .into_iter()

@@ -34,6 +34,31 @@ struct Done {
     site: Site,
 }
 
+/// Work for the JS thread, run in the order it was queued.
+enum Job {
+    /// Settle a promise.
+    Settle(Done),
+    /// Run JS (a progress callback, releasing a reference).
+    Run(Box<dyn FnOnce(&Env) + Send>),
+}
+
+/// A handle on one JS thread's queue: what it runs there comes in order with the settlement of
+/// the promises made on that thread (a bulk job's last progress before its promise settles).
+#[derive(Clone)]
+pub struct JsThread(Arc<Hub>);
+
+impl JsThread {
+    /// The current JS thread's queue (call on a JS thread).
+    pub fn current(env: &Env) -> napi::Result<JsThread> {
+        Ok(JsThread(Arc::clone(&local(env)?.hub)))
+    }
+
+    /// Runs `f` on that JS thread (dropped unrun if the thread's environment is gone).
+    pub fn run(&self, f: impl FnOnce(&Env) + Send + 'static) {
+        self.0.push(Job::Run(Box::new(f)));
+    }
+}
+
 /// An `Error` made when the call was made (a reference on the JS thread that made it): its
 /// stack is the caller's, which a rejection's own stack (made later, on a fresh tick) lacks.
 struct Site(sys::napi_ref);
@@ -144,7 +169,7 @@ struct Hub {
 }
 
 struct State {
-    queue: Vec<Done>,
+    queue: Vec<Job>,
     tsfn: sys::napi_threadsafe_function,
     /// The environment is being torn down: the threadsafe function may not be called.
     closed: bool,
@@ -155,7 +180,7 @@ struct State {
 unsafe impl Send for State {}
 
 impl Hub {
-    fn push(&self, done: Done) {
+    fn push(&self, done: Job) {
         let mut s = match self.state.lock() {
             Ok(s) => s,
             Err(e) => e.into_inner(),
@@ -285,8 +310,17 @@ unsafe extern "C" fn drain(
         Err(e) => std::mem::take(&mut e.into_inner().queue),
     };
     let env = Env::from_raw(env);
-    let n = done.len();
-    for d in done {
+    let mut n = 0;
+    for job in done {
+        let d = match job {
+            Job::Settle(d) => d,
+            Job::Run(f) => {
+                // No panic may leave this `extern "C"` callback.
+                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&env)));
+                continue;
+            }
+        };
+        n += 1;
         // No panic may leave this `extern "C"` callback: one becomes the promise's rejection.
         let ready = d.ready;
         let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ready(&env)))
@@ -354,7 +388,7 @@ where
     let site = call_site(env);
     napi::bindgen_prelude::spawn(async move {
         let v = fut.await;
-        hub.push(Done {
+        hub.push(Job::Settle(Done {
             deferred,
             ready: Box::new(move |env| {
                 let out = callback(env, v)?;
@@ -362,7 +396,7 @@ where
                 unsafe { V::to_napi_value(env.raw(), out) }
             }),
             site,
-        });
+        }));
     });
     Ok(PromiseRaw::new(env.raw(), promise))
 }
