@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'decode'
   | 'conflict'
   | 'not_applied'
+  | 'cancelled'
 
 /** One entry of SendGrid's `errors[]`. */
 export interface ErrorDetail {
@@ -84,6 +85,9 @@ export declare class RequestTimeoutError extends TransportError {}
 export declare class DecodeError extends SendGridError {}
 /** SendGrid accepted a write but did not apply all of it ("not_applied"). */
 export declare class NotAppliedError extends SendGridError {}
+/** The call was cancelled by the `signal` of `withOptions`; a request in flight was dropped
+ * (a write may or may not have been applied) ("cancelled"). */
+export declare class CancelledError extends SendGridError {}
 
 declare module './index' {
   interface Client {

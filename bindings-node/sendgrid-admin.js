@@ -62,6 +62,8 @@ class RequestTimeoutError extends TransportError {}
 class DecodeError extends SendGridError {}
 /** SendGrid accepted a write but did not apply all of it. */
 class NotAppliedError extends SendGridError {}
+/** The call was cancelled (an aborted `signal` of `withOptions`); a request in flight was dropped. */
+class CancelledError extends SendGridError {}
 
 const CLASSES = {
   invalid_input: InvalidInputError,
@@ -76,6 +78,7 @@ const CLASSES = {
   timeout: RequestTimeoutError,
   decode: DecodeError,
   not_applied: NotAppliedError,
+  cancelled: CancelledError,
 }
 
 // The native module calls `new makeError(info)`: a constructor returning an object yields it.
@@ -118,4 +121,5 @@ module.exports = {
   RequestTimeoutError,
   DecodeError,
   NotAppliedError,
+  CancelledError,
 }

@@ -17,6 +17,7 @@ export const {
   AuthenticationError,
   BadRequestError,
   Bulk,
+  CancelledError,
   Client,
   ConflictError,
   CreatedApiKey,

@@ -117,3 +117,49 @@ test('SENDGRID_ADMIN_LOG=debug prints each attempt on stderr, never the key', as
     sb.close()
   }
 })
+
+test('withOptions({ signal }): aborting drops the request in flight and ends a rate-limit wait', async () => {
+  let closed = 0
+  const seen = []
+  const srv = http.createServer((req, res) => {
+    seen.push(req.url)
+    if (req.url.includes('slow')) {
+      res.on('close', () => (closed += 1))
+      return setTimeout(() => res.end('{}'), 5000)
+    }
+    // A rate limit that would make the client wait 30 s before its retry.
+    res.statusCode = 429
+    res.setHeader('retry-after', '30')
+    res.setHeader('content-type', 'application/json')
+    res.end('{"errors": [{"message": "too many requests"}]}')
+  })
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r))
+  try {
+    const base = new sg.Client({ apiKey: 'SG.test', baseUrl: `http://127.0.0.1:${srv.address().port}` })
+    const ac = new AbortController()
+    const c = base.withOptions({ signal: ac.signal })
+    const started = Date.now()
+    const inFlight = c.request('GET', '/v3/slow').catch((e) => e)
+    const waiting = c.request('GET', '/v3/limited').catch((e) => e)
+    setTimeout(() => ac.abort(), 200)
+    const [a, b] = await Promise.all([inFlight, waiting])
+    assert.ok(Date.now() - started < 3000, 'both ended at the abort, not after 5 s or 30 s')
+    for (const e of [a, b]) {
+      assert.ok(e instanceof sg.CancelledError && e instanceof sg.SendGridError, String(e))
+      assert.equal(e.code, 'cancelled')
+    }
+    await new Promise((r) => setTimeout(r, 100))
+    assert.equal(closed, 1, 'the slow request was dropped: the server saw its connection close')
+    // Later calls of the cancelled client fail at once without sending; the base client works.
+    const n = seen.length
+    await assert.rejects(c.request('GET', '/v3/limited'), (e) => e.code === 'cancelled' && e.attempts === 0)
+    assert.equal(seen.length, n)
+    const pre = base.withOptions({ signal: AbortSignal.abort() })
+    await assert.rejects(pre.request('GET', '/v3/limited'), (e) => e.code === 'cancelled')
+    assert.equal(seen.length, n)
+    assert.throws(() => base.withOptions({ signal: 'soon' }), (e) => e.code === 'invalid_input' && e.field === 'signal')
+  } finally {
+    srv.closeAllConnections()
+    srv.close()
+  }
+})

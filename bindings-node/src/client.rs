@@ -1,8 +1,9 @@
 //! `new Client({ apiKey, region, baseUrl, onBehalfOf, accountId, timeoutMs, maxRetries })`.
 
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Object, PromiseRaw, Unknown};
 use napi::Env;
 use napi::Result;
+use napi::{JsValue, ValueType};
 use napi_derive::napi;
 use sendgrid_admin::config::{millis, whole};
 use sendgrid_admin::{Client as CoreClient, ClientConfig, OnBehalfOf};
@@ -58,6 +59,10 @@ pub struct CallOptions {
     /// Extra headers sent on every call, e.g. `{ 'x-request-source': 'nightly' }`;
     /// `authorization` and `on-behalf-of` are refused.
     pub headers: Option<std::collections::HashMap<String, String>>,
+    /// Cancels every call of the derived client when it aborts: a request in flight is
+    /// dropped, a pacing or retry wait ends, and the call rejects with code "cancelled".
+    #[napi(ts_type = "AbortSignal")]
+    pub signal: Option<serde_json::Value>,
 }
 
 /// The last HTTP answer a client received (`client.lastResponse`).
@@ -114,6 +119,8 @@ fn request_options(v: serde_json::Value) -> sendgrid_admin::Result<sendgrid_admi
             _ if value.is_null() => {}
             "timeoutMs" => out.timeout = Some(millis("timeoutMs", number("timeoutMs")?)?),
             "maxRetries" => out.max_retries = Some(whole("maxRetries", number("maxRetries")?)?),
+            // An `AbortSignal`, taken natively by `withOptions`.
+            "signal" => {}
             "headers" => {
                 let serde_json::Value::Object(h) = &value else {
                     return Err(Error::invalid("headers", "must be an object of strings"));
@@ -128,7 +135,7 @@ fn request_options(v: serde_json::Value) -> sendgrid_admin::Result<sendgrid_admi
             other => {
                 return Err(Error::invalid(
                     other,
-                    "is not an option of withOptions (timeoutMs, maxRetries, headers)",
+                    "is not an option of withOptions (timeoutMs, maxRetries, headers, signal)",
                 ))
             }
         }
@@ -237,13 +244,34 @@ impl Client {
     pub fn with_options(
         &self,
         env: &Env,
-        #[napi(ts_arg_type = "CallOptions")] options: serde_json::Value,
+        #[napi(ts_arg_type = "CallOptions")] options: Object<'_>,
     ) -> Result<Client> {
         thrown(env, || {
-            let o = request_options(options).and_then(|o| self.inner.with_options(&o));
-            Ok(Client {
-                inner: o.into_napi()?,
-            })
+            // Every key but `signal` (a host object, not data) is read as JSON.
+            let mut json = serde_json::Map::new();
+            let mut signal = None;
+            for key in Object::keys(&options)? {
+                let v = options.get::<Unknown<'_>>(&key)?;
+                match v {
+                    Some(v) if key == "signal" => match v.get_type()? {
+                        ValueType::Null | ValueType::Undefined => {}
+                        ValueType::Object => signal = Some(Object::from_raw(env.raw(), v.raw())),
+                        _ => return Err(crate::abort::not_a_signal()),
+                    },
+                    Some(v) => {
+                        json.insert(key, env.from_js_value(v)?);
+                    }
+                    None => {}
+                }
+            }
+            let json = serde_json::Value::Object(json);
+            let mut inner = request_options(json)
+                .and_then(|o| self.inner.with_options(&o))
+                .into_napi()?;
+            if let Some(signal) = signal {
+                inner = inner.with_cancellation(crate::abort::watch(env, signal)?);
+            }
+            Ok(Client { inner })
         })
     }
 

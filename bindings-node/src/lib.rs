@@ -4,6 +4,7 @@
 //! `SendGridError` class and adds async iteration.
 #![deny(clippy::all)]
 
+mod abort;
 mod accounts;
 mod api_keys;
 mod bulk;

@@ -134,6 +134,9 @@ fn class(py: Python<'_>, kind: ErrorKind, status: Option<u16>) -> PyResult<Bound
         ErrorKind::Decode => py.get_type::<DecodeError>(),
         ErrorKind::Conflict => py.get_type::<ConflictError>(),
         ErrorKind::NotApplied => py.get_type::<NotAppliedError>(),
+        // Python cancels by cancelling the task (asyncio.CancelledError); the core's own
+        // cancellation is not exposed here, so this kind never reaches Python.
+        ErrorKind::Cancelled => py.get_type::<SendGridError>(),
     })
 }
 

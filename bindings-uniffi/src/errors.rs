@@ -86,6 +86,8 @@ sendgrid_error! {
     /// SendGrid answered success but did not apply all of the write (e.g. an SSO teammate's
     /// subuser access silently dropped).
     NotApplied => NotApplied,
+    /// The call was cancelled before it finished (a request in flight was dropped).
+    Cancelled => Cancelled,
 }
 
 /// The result type of every exported function.

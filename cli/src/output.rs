@@ -34,6 +34,8 @@ pub fn exit_code(kind: ErrorKind) -> u8 {
         ErrorKind::Decode => 12,
         ErrorKind::Conflict => 13,
         ErrorKind::NotApplied => 14,
+        // The shell's code for an interrupted command.
+        ErrorKind::Cancelled => 130,
     }
 }
 

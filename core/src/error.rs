@@ -40,11 +40,14 @@ pub enum ErrorKind {
     /// SendGrid answered a write with success but did not apply all of it (e.g. an SSO
     /// teammate's subuser access silently dropped); the message says what is missing.
     NotApplied,
+    /// The caller cancelled the call (a cancelled [`crate::CancellationToken`], a Node
+    /// `AbortSignal`) before it finished; a request in flight was dropped.
+    Cancelled,
 }
 
 impl ErrorKind {
     /// Every kind, in declaration order (for bindings' exhaustiveness tests and docs).
-    pub const ALL: [ErrorKind; 12] = [
+    pub const ALL: [ErrorKind; 13] = [
         ErrorKind::InvalidInput,
         ErrorKind::Unauthorized,
         ErrorKind::Forbidden,
@@ -57,6 +60,7 @@ impl ErrorKind {
         ErrorKind::Decode,
         ErrorKind::Conflict,
         ErrorKind::NotApplied,
+        ErrorKind::Cancelled,
     ];
 
     /// The kind as a stable snake_case string (`"not_found"`, `"rate_limited"`, ...), the code
@@ -75,6 +79,7 @@ impl ErrorKind {
             ErrorKind::Decode => "decode",
             ErrorKind::Conflict => "conflict",
             ErrorKind::NotApplied => "not_applied",
+            ErrorKind::Cancelled => "cancelled",
         }
     }
 
@@ -227,6 +232,15 @@ pub enum Error {
         /// What is missing, in terms of the caller's input.
         reason: String,
     },
+    /// The caller cancelled the call (kind `cancelled`); a request in flight was dropped, so a
+    /// write may or may not have been applied.
+    #[error("{method} {path} was cancelled")]
+    Cancelled {
+        /// HTTP method.
+        method: String,
+        /// Request path.
+        path: String,
+    },
     /// An item changed since the plan was made (kind `conflict`); nothing was written to it.
     #[error("{what} changed since the plan: {reason}; plan again")]
     Drifted {
@@ -287,6 +301,7 @@ impl Error {
             Error::Decode { .. } => ErrorKind::Decode,
             Error::NotApplied { .. } => ErrorKind::NotApplied,
             Error::Drifted { .. } => ErrorKind::Conflict,
+            Error::Cancelled { .. } => ErrorKind::Cancelled,
         }
     }
 
@@ -352,7 +367,7 @@ impl Error {
     /// How many attempts were made before this error was returned (0 for invalid input).
     pub fn attempts(&self) -> u32 {
         match self {
-            Error::InvalidInput { .. } | Error::Drifted { .. } => 0,
+            Error::InvalidInput { .. } | Error::Drifted { .. } | Error::Cancelled { .. } => 0,
             Error::NotApplied { .. } => 1,
             Error::Api { attempts, .. }
             | Error::Timeout { attempts, .. }
@@ -371,7 +386,10 @@ impl Error {
 
     pub(crate) fn set_attempts(&mut self, n: u32) {
         match self {
-            Error::InvalidInput { .. } | Error::NotApplied { .. } | Error::Drifted { .. } => {}
+            Error::InvalidInput { .. }
+            | Error::NotApplied { .. }
+            | Error::Drifted { .. }
+            | Error::Cancelled { .. } => {}
             Error::Api { attempts, .. }
             | Error::Timeout { attempts, .. }
             | Error::Transport { attempts, .. }

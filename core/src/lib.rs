@@ -75,6 +75,8 @@ pub use options::RequestOptions;
 pub use region::Region;
 pub use response_info::{RateLimitView, ResponseInfo};
 pub use retry::RetryPolicy;
+/// Cancels the calls of a [`Client::with_cancellation`] client (from `tokio-util`).
+pub use tokio_util::sync::CancellationToken;
 
 /// The fuzz targets' bodies and the parsers the property tests use; not a stable API.
 #[doc(hidden)]

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use tokio_util::sync::CancellationToken;
 
 use crate::client::Client;
 use crate::error::{Error, Result};
@@ -30,6 +31,7 @@ pub(crate) struct Overrides {
     pub(crate) timeout: Option<Duration>,
     pub(crate) retry: Option<RetryPolicy>,
     pub(crate) headers: HeaderMap,
+    pub(crate) cancel: Option<CancellationToken>,
 }
 
 impl std::fmt::Debug for Overrides {
@@ -39,6 +41,7 @@ impl std::fmt::Debug for Overrides {
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
             .field("headers", &self.headers.keys().collect::<Vec<_>>())
+            .field("cancel", &self.cancel.as_ref().map(|c| c.is_cancelled()))
             .finish()
     }
 }
@@ -82,6 +85,25 @@ impl Client {
             options: Some(Arc::new(o)),
             last: Default::default(),
         })
+    }
+
+    /// A client whose calls end with [`crate::ErrorKind::Cancelled`] once `token` is cancelled:
+    /// a request in flight is dropped, a pacing or retry wait ends, and later calls fail at once
+    /// without sending. Shares everything else with this client, which is left unchanged.
+    pub fn with_cancellation(&self, token: CancellationToken) -> Client {
+        let mut o = self.options.as_deref().cloned().unwrap_or_default();
+        o.cancel = Some(token);
+        Client {
+            inner: Arc::clone(&self.inner),
+            on_behalf_of: self.on_behalf_of.clone(),
+            options: Some(Arc::new(o)),
+            last: Default::default(),
+        }
+    }
+
+    /// The token set by [`Client::with_cancellation`], if any.
+    pub(crate) fn cancel_token(&self) -> Option<&CancellationToken> {
+        self.options.as_ref().and_then(|o| o.cancel.as_ref())
     }
 
     /// The total time one attempt may take on this client.

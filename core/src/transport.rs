@@ -183,6 +183,25 @@ impl Client {
                 "is closed; build a new client to send more requests",
             ));
         }
+        let Some(token) = self.cancel_token().cloned() else {
+            return self.send_routed(req).await;
+        };
+        let cancelled = || Error::Cancelled {
+            method: req.method.as_str().to_string(),
+            path: format!("/{}", req.segments.join("/")),
+        };
+        if token.is_cancelled() {
+            return Err(cancelled());
+        }
+        let err = cancelled();
+        tokio::select! {
+            biased;
+            () = token.cancelled() => Err(err),
+            r = self.send_routed(req) => r,
+        }
+    }
+
+    async fn send_routed(&self, req: Req) -> Result<Response> {
         match self.in_this_process()? {
             Some(here) => here.send_here(req).await,
             None => self.send_here(req).await,

@@ -150,3 +150,59 @@ async fn options_layer_and_bad_ones_are_refused_naming_the_field() {
     b.close();
     assert!(c.is_closed());
 }
+
+#[tokio::test]
+async fn a_cancelled_token_ends_requests_in_flight_and_waits_and_refuses_later_calls() {
+    let s = MockServer::start().await;
+    Mock::given(wiremock::matchers::path("/v3/subusers/slow/monitor"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_delay(Duration::from_secs(10))
+                .set_body_json(json!({"email": "a@example.com", "frequency": 5})),
+        )
+        .mount(&s)
+        .await;
+    // A rate limit that would make the client wait 30 s before retrying.
+    Mock::given(wiremock::matchers::path("/v3/subusers/limited/monitor"))
+        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "30"))
+        .mount(&s)
+        .await;
+    let token = sendgrid_admin::CancellationToken::new();
+    // Default retries: the 429 is waited out, not returned.
+    let base = sendgrid_admin::Client::builder()
+        .api_key(KEY)
+        .base_url(s.uri())
+        .build()
+        .unwrap();
+    let c = base.with_cancellation(token.clone());
+    let started = Instant::now();
+    let canceller = {
+        let token = token.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            token.cancel();
+        })
+    };
+    let (slow, limited) = tokio::join!(c.monitor().get("slow"), c.monitor().get("limited"));
+    canceller.await.unwrap();
+    assert!(started.elapsed() < Duration::from_secs(5));
+    for e in [slow.unwrap_err(), limited.unwrap_err()] {
+        assert_eq!(e.kind(), ErrorKind::Cancelled, "{e}");
+        assert!(e.to_string().contains("was cancelled"), "{e}");
+    }
+    let before = s.received_requests().await.unwrap_or_default().len();
+    let e = c.monitor().get("limited").await.unwrap_err();
+    assert_eq!((e.kind(), e.attempts()), (ErrorKind::Cancelled, 0));
+    assert_eq!(
+        s.received_requests().await.unwrap_or_default().len(),
+        before
+    );
+    // The client it came from is not cancelled: it sends (and would wait out the 429).
+    let waited =
+        tokio::time::timeout(Duration::from_millis(300), base.monitor().get("limited")).await;
+    assert!(
+        waited.is_err(),
+        "the base client is waiting for the rate limit, not cancelled"
+    );
+    assert!(s.received_requests().await.unwrap_or_default().len() > before);
+}

@@ -21,7 +21,7 @@ Metric: TypeAlias = Literal["blocks", "bounce_drops", "bounces", "clicks", "defe
 Persona: TypeAlias = Literal["accountant", "developer", "marketer", "observer"]
 NewAccountState: TypeAlias = Literal["activated", "deactivated"]
 IpRegion: TypeAlias = Literal["us", "eu"]
-ErrorKind: TypeAlias = Literal["invalid_input", "unauthorized", "forbidden", "not_found", "bad_request", "rate_limited", "server", "timeout", "transport", "decode", "conflict", "not_applied"]
+ErrorKind: TypeAlias = Literal["invalid_input", "unauthorized", "forbidden", "not_found", "bad_request", "rate_limited", "server", "timeout", "transport", "decode", "conflict", "not_applied", "cancelled"]
 
 __all__ = [
     "AggregatedBy",

@@ -242,5 +242,6 @@ class ScenariosTest {
         is SendGridException.Decode -> "decode" to Details(e.reason, e.status, e.errors, e.field, e.attempts)
         is SendGridException.Conflict -> "conflict" to Details(e.reason, e.status, e.errors, e.field, e.attempts)
         is SendGridException.NotApplied -> "not_applied" to Details(e.reason, e.status, e.errors, e.field, e.attempts)
+        is SendGridException.Cancelled -> "cancelled" to Details(e.reason, e.status, e.errors, e.field, e.attempts)
     }
 }
