@@ -126,8 +126,54 @@ fn cell(v: &Value) -> String {
     }
 }
 
-/// Renders objects or lists of objects as aligned columns (columns in first-seen key order).
+/// The width tables must fit: `COLUMNS` when set, else the terminal's when standard output is
+/// one; `None` (no limit) when piped, so scripts get every character.
+fn terminal_width() -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+        return Some(n);
+    }
+    let term = console::Term::stdout();
+    if !term.is_term() {
+        return None;
+    }
+    term.size_checked().map(|(_, cols)| usize::from(cols))
+}
+
+/// Narrows the widest columns until the row (with two-space gaps) fits `max`; no column goes
+/// below its header's width or 6 characters.
+fn fit(widths: &mut [usize], floors: &[usize], max: usize) {
+    let gaps = 2 * widths.len().saturating_sub(1);
+    while widths.iter().sum::<usize>() + gaps > max {
+        let Some((i, _)) = widths
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| **w > floors[*i])
+            .max_by_key(|(_, w)| **w)
+        else {
+            return; // as narrow as it goes
+        };
+        widths[i] -= 1;
+    }
+}
+
+/// `s` cut to `w` characters, the last one `…` when anything was cut.
+fn clip(s: &str, w: usize) -> String {
+    if s.chars().count() <= w {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(w.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Renders objects or lists of objects as aligned columns (columns in first-seen key order),
+/// fitting the terminal's width (long cells end with `…`).
 pub fn table(v: &Value) -> String {
+    table_within(v, terminal_width())
+}
+
+/// [`table`] within `max` characters per line (`None`: no limit).
+pub fn table_within(v: &Value, max: Option<usize>) -> String {
     let rows: Vec<&serde_json::Map<String, Value>> = match v {
         Value::Array(a) => a.iter().filter_map(Value::as_object).collect(),
         Value::Object(o) => vec![o],
@@ -152,7 +198,7 @@ pub fn table(v: &Value) -> String {
                 .collect()
         })
         .collect();
-    let widths: Vec<usize> = cols
+    let mut widths: Vec<usize> = cols
         .iter()
         .enumerate()
         .map(|(i, c)| {
@@ -164,10 +210,14 @@ pub fn table(v: &Value) -> String {
                 .unwrap_or(0)
         })
         .collect();
+    if let Some(max) = max {
+        let floors: Vec<usize> = cols.iter().map(|c| c.len().max(6)).collect();
+        fit(&mut widths, &floors, max);
+    }
     let line = |vals: Vec<String>| {
         vals.iter()
             .zip(&widths)
-            .map(|(v, w)| format!("{v:<w$}"))
+            .map(|(v, w)| format!("{:<w$}", clip(v, *w)))
             .collect::<Vec<_>>()
             .join("  ")
             .trim_end()
@@ -176,4 +226,33 @@ pub fn table(v: &Value) -> String {
     let mut out = vec![line(cols.iter().map(|c| c.to_uppercase()).collect())];
     out.extend(cells.into_iter().map(line));
     out.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_fit_the_width_cutting_the_widest_columns() {
+        let v = serde_json::json!([
+            {"username": "acme", "email": "someone-with-a-very-long-address@example.com", "disabled": false},
+            {"username": "globex-international", "email": "ops@globex.example", "disabled": true},
+        ]);
+        let wide = table_within(&v, None);
+        assert!(wide.contains("someone-with-a-very-long-address@example.com"));
+        let narrow = table_within(&v, Some(50));
+        for line in narrow.lines() {
+            assert!(
+                line.chars().count() <= 50,
+                "{line:?} ({} chars)",
+                line.chars().count()
+            );
+        }
+        assert!(narrow.contains('…'), "{narrow}");
+        assert!(
+            narrow.starts_with("USERNAME"),
+            "headers are never cut: {narrow}"
+        );
+        assert!(narrow.contains("DISABLED"));
+    }
 }

@@ -683,6 +683,20 @@ fn table_output_has_a_header() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.starts_with("ID    USERNAME"), "{text}");
     assert_eq!(text.lines().count(), 3);
+    // A narrow terminal (COLUMNS, as a shell sets it): every line fits, long cells end in `…`.
+    let narrow = Command::cargo_bin("sendgrid-admin")
+        .unwrap()
+        .env("COLUMNS", "40")
+        .args(["--base-url", &sb.url(), "--api-key", sb.api_key()])
+        .args(["--output", "table", "subusers", "list"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&narrow.stdout);
+    assert_eq!(text.lines().count(), 3, "{text}");
+    for line in text.lines() {
+        assert!(line.chars().count() <= 40, "{line:?} is wider than 40");
+    }
+    assert!(text.contains('…'), "{text}");
 }
 
 #[test]
