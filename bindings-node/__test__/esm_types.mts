@@ -24,3 +24,14 @@ export async function monitorOrNull(client: Client, name: string) {
 export function failures(out: BulkOutcome[]): SendGridError[] {
   return out.flatMap((o) => (o.error ? [o.error] : []))
 }
+
+// Enumerated options are literal unions: a typo is a compile error.
+export function typedOptions(client: Client) {
+  // @ts-expect-error 'europe' is not a region
+  void new Client({ apiKey: 'SG.x', region: 'europe' })
+  const sums = { startDate: '2026-01-01', sortByDirection: 'up' } as const
+  // @ts-expect-error 'up' is not a sort direction
+  void client.stats.sums(sums)
+  void client.stats.sums({ startDate: '2026-01-01', sortByDirection: 'desc', aggregatedBy: 'week' })
+  return client.subusers.iterAll({ region: 'eu', pageSize: 50 })
+}

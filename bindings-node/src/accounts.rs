@@ -361,7 +361,7 @@ impl Accounts {
         &self,
         env: &'e Env,
         account_id: String,
-        state: String,
+        #[napi(ts_arg_type = "'activated' | 'deactivated'")] state: String,
     ) -> Result<PromiseRaw<'e, ()>> {
         let this = self.clone();
         settle(env, async move {
@@ -443,7 +443,7 @@ impl Accounts {
         env: &'e Env,
         account_id: String,
         count: f64,
-        region: String,
+        #[napi(ts_arg_type = "'us' | 'eu'")] region: String,
     ) -> Result<PromiseRaw<'e, AddedIps>> {
         let this = self.clone();
         settle(env, async move {

@@ -17,6 +17,7 @@ pub struct ClientOptions {
     /// API key (default: the SENDGRID_API_KEY environment variable).
     pub api_key: Option<String>,
     /// "global" (default) or "eu".
+    #[napi(ts_type = "'global' | 'eu'")]
     pub region: Option<String>,
     /// A base URL instead of the region's host: the sandbox, a proxy (default: the
     /// SENDGRID_ADMIN_BASE_URL environment variable, else the region's host).

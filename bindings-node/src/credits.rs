@@ -16,9 +16,13 @@ resource!("Subuser email credits.", Credits);
 #[napi(object)]
 pub struct SetCreditsOptions {
     /// "unlimited", "recurring" (needs resetFrequency and total) or "nonrecurring" (needs total).
-    #[napi(js_name = "type")]
+    #[napi(
+        js_name = "type",
+        ts_type = "'unlimited' | 'recurring' | 'nonrecurring'"
+    )]
     pub kind: String,
     /// "monthly", "weekly" or "daily".
+    #[napi(ts_type = "'monthly' | 'weekly' | 'daily'")]
     pub reset_frequency: Option<String>,
     /// Credits per period, at least 1.
     pub total: Option<f64>,

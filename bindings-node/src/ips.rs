@@ -78,6 +78,7 @@ pub struct ListIpsOptions {
     /// IPs to skip.
     pub offset: Option<f64>,
     /// "asc" or "desc".
+    #[napi(ts_type = "'asc' | 'desc'")]
     pub sort_by_direction: Option<String>,
 }
 

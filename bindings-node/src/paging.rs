@@ -39,6 +39,7 @@ pub struct IterSubusersOptions {
     /// Only subusers whose name contains this.
     pub username: Option<String>,
     /// "all", "global" or "eu".
+    #[napi(ts_type = "'all' | 'global' | 'eu'")]
     pub region: Option<String>,
     /// Include each subuser's region.
     pub include_region: Option<bool>,

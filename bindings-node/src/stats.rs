@@ -23,8 +23,12 @@ pub struct MonthlyStatsOptions {
     /// Username substring (monthly only).
     pub subuser: Option<String>,
     /// A metric such as "opens" (not every metric is sortable monthly).
+    #[napi(
+        ts_type = "'blocks' | 'bounce_drops' | 'bounces' | 'clicks' | 'deferred' | 'delivered' | 'invalid_emails' | 'opens' | 'processed' | 'requests' | 'spam_report_drops' | 'spam_reports' | 'unique_clicks' | 'unique_opens'"
+    )]
     pub sort_by_metric: Option<String>,
     /// "asc" or "desc".
+    #[napi(ts_type = "'asc' | 'desc'")]
     pub sort_by_direction: Option<String>,
     /// Page size, 1-500.
     pub limit: Option<f64>,
@@ -53,6 +57,7 @@ pub struct StatsListOptions {
     /// YYYY-MM-DD (default today).
     pub end_date: Option<String>,
     /// "day", "week" or "month".
+    #[napi(ts_type = "'day' | 'week' | 'month'")]
     pub aggregated_by: Option<String>,
     /// Page size, 1-500.
     pub limit: Option<f64>,
@@ -68,10 +73,15 @@ pub struct StatsSumsOptions {
     /// YYYY-MM-DD (default today).
     pub end_date: Option<String>,
     /// A metric such as "delivered".
+    #[napi(
+        ts_type = "'blocks' | 'bounce_drops' | 'bounces' | 'clicks' | 'deferred' | 'delivered' | 'invalid_emails' | 'opens' | 'processed' | 'requests' | 'spam_report_drops' | 'spam_reports' | 'unique_clicks' | 'unique_opens'"
+    )]
     pub sort_by_metric: Option<String>,
     /// "asc" or "desc".
+    #[napi(ts_type = "'asc' | 'desc'")]
     pub sort_by_direction: Option<String>,
     /// "day", "week" or "month".
+    #[napi(ts_type = "'day' | 'week' | 'month'")]
     pub aggregated_by: Option<String>,
     /// Page size, 1-500.
     pub limit: Option<f64>,

@@ -25,6 +25,7 @@ pub struct ListSubusersOptions {
     /// Subusers to skip.
     pub offset: Option<f64>,
     /// "all", "global" or "eu".
+    #[napi(ts_type = "'all' | 'global' | 'eu'")]
     pub region: Option<String>,
     /// Return each subuser's region.
     pub include_region: Option<bool>,
@@ -53,6 +54,7 @@ pub struct CreateSubuserOptions {
     /// IPv4 addresses to assign.
     pub ips: Option<Vec<String>>,
     /// "global" or "eu".
+    #[napi(ts_type = "'global' | 'eu'")]
     pub region: Option<String>,
     /// Return the region in the answer.
     pub include_region: Option<bool>,

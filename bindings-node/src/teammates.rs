@@ -46,6 +46,7 @@ pub struct SubuserGrantOptions {
     /// The subuser's username (looked up to its id before sending).
     pub subuser: String,
     /// "admin" or "restricted".
+    #[napi(ts_type = "'admin' | 'restricted'")]
     pub permission_type: String,
     /// Scopes on that subuser (restricted only).
     pub scopes: Option<Vec<String>>,
@@ -61,6 +62,7 @@ pub struct SsoTeammateOptions {
     /// Admin on the parent account.
     pub is_admin: Option<bool>,
     /// "accountant", "developer", "marketer" or "observer".
+    #[napi(ts_type = "'accountant' | 'developer' | 'marketer' | 'observer'")]
     pub persona: Option<String>,
     /// Parent scopes.
     pub scopes: Option<Vec<String>>,
@@ -82,6 +84,7 @@ pub struct CreateSsoTeammateOptions {
     /// Admin on the parent account.
     pub is_admin: Option<bool>,
     /// "accountant", "developer", "marketer" or "observer".
+    #[napi(ts_type = "'accountant' | 'developer' | 'marketer' | 'observer'")]
     pub persona: Option<String>,
     /// Parent scopes.
     pub scopes: Option<Vec<String>>,
