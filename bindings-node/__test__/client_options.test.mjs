@@ -163,3 +163,39 @@ test('withOptions({ signal }): aborting drops the request in flight and ends a r
     srv.close()
   }
 })
+
+test('logger receives each attempt and retry of its client (and derived clients), never the key', async () => {
+  let status = 503
+  const srv = http.createServer((req, res) => {
+    res.statusCode = status
+    status = 200
+    res.setHeader('content-type', 'application/json')
+    res.setHeader('x-request-id', 'req-42')
+    res.end('{"username": "me", "user_id": 1}')
+  })
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r))
+  const records = []
+  try {
+    const c = new sg.Client({ apiKey: 'SG.logger-secret', baseUrl: `http://127.0.0.1:${srv.address().port}`, logger: (r) => records.push(r) })
+    await c.request('GET', '/v3/user/username')
+    // Delivered before the promise settled: no waiting needed.
+    const answered = records.filter((r) => r.message === 'answered')
+    assert.deepEqual(answered.map((r) => r.fields.status), ['503', '200'])
+    assert.equal(answered[1].fields.request_id, 'req-42')
+    assert.equal(answered[1].fields.path, '/v3/user/username')
+    assert.equal(answered[1].level, 'debug')
+    assert.match(answered[1].target, /^sendgrid_admin::/)
+    const retry = records.find((r) => r.message.startsWith('retrying after'))
+    assert.ok(retry && retry.level === 'info', JSON.stringify(records))
+    const before = records.length
+    await c.onBehalfOf('acme').withOptions({ maxRetries: 0 }).request('GET', '/v3/user/username')
+    assert.ok(records.length > before, 'derived clients keep the logger')
+    assert.ok(!JSON.stringify(records).includes('logger-secret'))
+    // A client without a logger sends nothing to it.
+    const n = records.length
+    await new sg.Client({ apiKey: 'SG.x', baseUrl: `http://127.0.0.1:${srv.address().port}` }).request('GET', '/v3/user/username')
+    assert.equal(records.length, n)
+  } finally {
+    srv.close()
+  }
+})

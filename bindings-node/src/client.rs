@@ -11,7 +11,7 @@ use sendgrid_admin::{Client as CoreClient, ClientConfig, OnBehalfOf};
 use crate::errors::{settle, thrown, IntoNapi};
 
 /// Options of `new Client(...)`; every one is optional.
-#[napi(object)]
+#[napi(object, object_to_js = false)]
 #[derive(Default)]
 pub struct ClientOptions {
     /// API key (default: the SENDGRID_API_KEY environment variable).
@@ -46,6 +46,11 @@ pub struct ClientOptions {
     /// Path of a PEM file of certificate authorities to trust besides the platform's (a
     /// TLS-inspecting corporate proxy, a private gateway).
     pub ca_bundle: Option<String>,
+    /// Receives this client's events — each attempt (method, path, status, request id), each
+    /// retry and why, each wait for the rate limit; never the key — on this thread, e.g.
+    /// `(r) => console.debug(r.message, r.fields)`. Clients derived from this one keep it.
+    #[napi(ts_type = "(record: LogRecord) => void")]
+    pub logger: Option<crate::callback::JsCallback>,
 }
 
 /// Options of `client.withOptions(...)`; every one is optional (unset keeps the client's).
@@ -187,7 +192,8 @@ impl Client {
     pub fn new(env: &Env, options: Option<ClientOptions>) -> Result<Self> {
         log_from_environment();
         thrown(env, || {
-            let o = options.unwrap_or_default();
+            let mut o = options.unwrap_or_default();
+            let logger = o.logger.take();
             let ms = |field: &str, v: Option<f64>| v.map(|v| millis(field, v)).transpose();
             let config = (|| {
                 Ok(ClientConfig {
@@ -207,8 +213,12 @@ impl Client {
                     ca_bundle: o.ca_bundle,
                 })
             })();
+            let inner = config.and_then(ClientConfig::build).into_napi()?;
             Ok(Client {
-                inner: config.and_then(ClientConfig::build).into_napi()?,
+                inner: match logger {
+                    Some(l) => inner.with_dispatch(crate::logger::dispatch(l)),
+                    None => inner,
+                },
             })
         })
     }

@@ -13,6 +13,7 @@ mod client;
 mod credits;
 mod errors;
 mod ips;
+mod logger;
 mod models;
 mod monitor;
 mod paging;

@@ -32,6 +32,7 @@ pub(crate) struct Overrides {
     pub(crate) retry: Option<RetryPolicy>,
     pub(crate) headers: HeaderMap,
     pub(crate) cancel: Option<CancellationToken>,
+    pub(crate) dispatch: Option<tracing::Dispatch>,
 }
 
 impl std::fmt::Debug for Overrides {
@@ -42,6 +43,7 @@ impl std::fmt::Debug for Overrides {
             .field("retry", &self.retry)
             .field("headers", &self.headers.keys().collect::<Vec<_>>())
             .field("cancel", &self.cancel.as_ref().map(|c| c.is_cancelled()))
+            .field("dispatch", &self.dispatch.is_some())
             .finish()
     }
 }
@@ -99,6 +101,25 @@ impl Client {
             options: Some(Arc::new(o)),
             last: Default::default(),
         }
+    }
+
+    /// A client whose `tracing` events (each attempt, retry, pacing wait; never the key) go to
+    /// `dispatch` instead of the global subscriber: a binding's per-client logger. Clients
+    /// derived from it (`on_behalf_of`, `with_options`) keep it.
+    pub fn with_dispatch(&self, dispatch: tracing::Dispatch) -> Client {
+        let mut o = self.options.as_deref().cloned().unwrap_or_default();
+        o.dispatch = Some(dispatch);
+        Client {
+            inner: Arc::clone(&self.inner),
+            on_behalf_of: self.on_behalf_of.clone(),
+            options: Some(Arc::new(o)),
+            last: Default::default(),
+        }
+    }
+
+    /// The dispatch set by [`Client::with_dispatch`], if any.
+    pub(crate) fn dispatch(&self) -> Option<&tracing::Dispatch> {
+        self.options.as_ref().and_then(|o| o.dispatch.as_ref())
     }
 
     /// The token set by [`Client::with_cancellation`], if any.

@@ -202,6 +202,15 @@ impl Client {
     }
 
     async fn send_routed(&self, req: Req) -> Result<Response> {
+        if let Some(d) = self.dispatch() {
+            use tracing::instrument::WithSubscriber;
+            let d = d.clone();
+            return self.send_in_process(req).with_subscriber(d).await;
+        }
+        self.send_in_process(req).await
+    }
+
+    async fn send_in_process(&self, req: Req) -> Result<Response> {
         match self.in_this_process()? {
             Some(here) => here.send_here(req).await,
             None => self.send_here(req).await,
