@@ -199,3 +199,38 @@ test('logger receives each attempt and retry of its client (and derived clients)
     srv.close()
   }
 })
+
+test('a trailing call-options object on every method: headers, maxRetries, timeoutMs, signal', async () => {
+  const seen = []
+  const srv = http.createServer((req, res) => {
+    seen.push({ url: req.url, headers: req.headers })
+    if (req.url.includes('slow')) return setTimeout(() => res.end('{}'), 3000)
+    res.statusCode = req.url.includes('broken') ? 503 : 200
+    res.setHeader('content-type', 'application/json')
+    res.end(req.url.includes('monitor') ? '{"email": "a@example.com", "frequency": 5}' : '{"username": "me", "user_id": 1}')
+  })
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r))
+  try {
+    const c = new sg.Client({ apiKey: 'SG.test', baseUrl: `http://127.0.0.1:${srv.address().port}` })
+    await c.monitor.get('acme', { headers: { 'x-request-source': 'cron' } })
+    assert.equal(seen.at(-1).headers['x-request-source'], 'cron')
+    await c.monitor.get('acme')
+    assert.equal(seen.at(-1).headers['x-request-source'], undefined, 'only that call')
+    const n = seen.length
+    await assert.rejects(c.request('GET', '/v3/broken', undefined, { maxRetries: 0 }), (e) => e.code === 'server' && e.attempts === 1)
+    assert.equal(seen.length, n + 1)
+    await assert.rejects(c.monitor.get('slow', { timeoutMs: 100, maxRetries: 0 }), (e) => e instanceof sg.RequestTimeoutError)
+    const ac = new AbortController()
+    const pending = c.monitor.get('slow', { signal: ac.signal })
+    ac.abort()
+    await assert.rejects(pending, (e) => e instanceof sg.CancelledError)
+    // A bad option rejects the call's promise, naming it; nothing is sent.
+    const m = seen.length
+    await assert.rejects(c.monitor.get('acme', { timeoutMS: 5 }), (e) => e.code === 'invalid_input' && e.field === 'timeoutMS')
+    await assert.rejects(c.subusers.list({ limit: 5 }, { headers: { authorization: 'x' } }), (e) => e.field === 'headers.authorization')
+    assert.equal(seen.length, m)
+  } finally {
+    srv.closeAllConnections()
+    srv.close()
+  }
+})

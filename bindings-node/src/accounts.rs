@@ -1,7 +1,7 @@
 //! `client.accounts`: customer accounts (list, iterAll, create, delete, offerings,
 //! setOfferings, catalog, state, setState, ssoLogin, ips, iterIps, addIps, removeIps).
 
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Object, PromiseRaw};
 use napi::Env;
 use napi::Result;
 use napi_derive::napi;
@@ -214,9 +214,11 @@ impl Accounts {
         &self,
         env: &'e Env,
         options: Option<CursorOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, AccountPage>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let p = accounts_query(options, None)?;
             let page = this.client.accounts().list(&p).await.into_napi()?;
             Ok(AccountPage {
@@ -245,9 +247,11 @@ impl Accounts {
         &self,
         env: &'e Env,
         account: CreateAccountOptions,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, CreatedAccount>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let p = account.profile.unwrap_or_default();
             let a = CreateAccount {
                 profile: Some(AccountProfile {
@@ -273,9 +277,15 @@ impl Accounts {
     /// Deletes a customer account. Irreversible: SendGrid revokes its API keys and single
     /// sign-on, removes its offerings and dedicated IPs, and cancels its billing at once.
     #[napi]
-    pub fn delete<'e>(&self, env: &'e Env, account_id: String) -> Result<PromiseRaw<'e, ()>> {
-        let this = self.clone();
+    pub fn delete<'e>(
+        &self,
+        env: &'e Env,
+        account_id: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, ()>> {
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client.accounts().delete(&account_id).await.into_napi()
         })
     }
@@ -286,9 +296,11 @@ impl Accounts {
         &self,
         env: &'e Env,
         account_id: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<Offering>>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let o = this
                 .client
                 .accounts()
@@ -306,9 +318,11 @@ impl Accounts {
         env: &'e Env,
         account_id: String,
         offerings: Vec<Offering>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<Offering>>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let o = this
                 .client
                 .accounts()
@@ -321,9 +335,14 @@ impl Accounts {
 
     /// The partner's catalog of offerings.
     #[napi]
-    pub fn catalog<'e>(&self, env: &'e Env) -> Result<PromiseRaw<'e, Vec<CatalogEntry>>> {
-        let this = self.clone();
+    pub fn catalog<'e>(
+        &self,
+        env: &'e Env,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, Vec<CatalogEntry>>> {
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let c = this.client.accounts().catalog().await.into_napi()?;
             Ok(c.into_iter()
                 .map(|e| CatalogEntry {
@@ -342,9 +361,15 @@ impl Accounts {
     /// The account's state: "activated", "deactivated", "suspended", "banned", "indeterminate"
     /// (or a value SendGrid adds later).
     #[napi]
-    pub fn state<'e>(&self, env: &'e Env, account_id: String) -> Result<PromiseRaw<'e, String>> {
-        let this = self.clone();
+    pub fn state<'e>(
+        &self,
+        env: &'e Env,
+        account_id: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, String>> {
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let s = this
                 .client
                 .accounts()
@@ -362,9 +387,11 @@ impl Accounts {
         env: &'e Env,
         account_id: String,
         #[napi(ts_arg_type = "'activated' | 'deactivated'")] state: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, ()>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let s = choice::<NewAccountState>("state", Some(state))?
                 .ok_or_else(|| to_napi(sendgrid_admin::Error::invalid("state", "is required")))?;
             this.client
@@ -381,9 +408,11 @@ impl Accounts {
         &self,
         env: &'e Env,
         account_id: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, String>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client
                 .accounts()
                 .sso_login(&account_id)
@@ -399,9 +428,11 @@ impl Accounts {
         env: &'e Env,
         account_id: String,
         options: Option<CursorOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, AccountIpPage>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let p = ips_query(options, None)?;
             let page = this
                 .client
@@ -444,9 +475,11 @@ impl Accounts {
         account_id: String,
         count: f64,
         #[napi(ts_arg_type = "'us' | 'eu'")] region: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, AddedIps>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let n = unsigned::<u32>("count", Some(count))?.unwrap_or(0);
             let r = choice::<IpRegion>("region", Some(region))?
                 .ok_or_else(|| to_napi(sendgrid_admin::Error::invalid("region", "is required")))?;
@@ -470,9 +503,11 @@ impl Accounts {
         env: &'e Env,
         account_id: String,
         ips: Vec<String>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, ()>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client
                 .accounts()
                 .remove_ips(&account_id, &ips)

@@ -1,6 +1,6 @@
 //! `client.apiKeys`: create, list, update, delete (keys of the account the client acts as).
 
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Object, PromiseRaw};
 use napi::Env;
 use napi::Result;
 use napi_derive::napi;
@@ -77,9 +77,11 @@ impl ApiKeys {
         env: &'e Env,
         name: String,
         scopes: Option<Vec<String>>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, CreatedApiKey>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let inner = this
                 .client
                 .api_keys()
@@ -96,9 +98,11 @@ impl ApiKeys {
         &self,
         env: &'e Env,
         limit: Option<f64>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<ApiKey>>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let l = unsigned("limit", limit)?;
             let keys = this.client.api_keys().list(l).await.into_napi()?;
             Ok(keys.into_iter().map(Into::into).collect())
@@ -113,9 +117,11 @@ impl ApiKeys {
         api_key_id: String,
         name: String,
         scopes: Vec<String>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, ApiKey>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let k = this
                 .client
                 .api_keys()
@@ -128,9 +134,15 @@ impl ApiKeys {
 
     /// Revokes a key.
     #[napi]
-    pub fn delete<'e>(&self, env: &'e Env, api_key_id: String) -> Result<PromiseRaw<'e, ()>> {
-        let this = self.clone();
+    pub fn delete<'e>(
+        &self,
+        env: &'e Env,
+        api_key_id: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, ()>> {
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client.api_keys().delete(&api_key_id).await.into_napi()
         })
     }

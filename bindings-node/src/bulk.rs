@@ -1,6 +1,6 @@
 //! `client.bulk`: many calls at once under the core's pacing, one outcome per item.
 
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Object, PromiseRaw};
 use napi::Env;
 use std::sync::Arc;
 
@@ -170,9 +170,11 @@ impl Bulk {
         usernames: Vec<String>,
         disabled: bool,
         options: Option<BulkRunOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkOutcome>>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let o = run_options(options)?;
             let out = this
                 .client
@@ -194,9 +196,11 @@ impl Bulk {
         env: &'e Env,
         items: Vec<MonitorItem>,
         options: Option<BulkRunOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkMonitorOutcome>>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let o = run_options(options)?;
             // A negative or fractional frequency refuses the whole job before anything is sent,
             // naming the item (as in Python).
@@ -236,9 +240,11 @@ impl Bulk {
         env: &'e Env,
         items: Vec<IpsItem>,
         options: Option<BulkRunOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkIpsOutcome>>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let o = run_options(options)?;
             let items = items.into_iter().map(|i| (i.username, i.ips)).collect();
             let out = this.client.bulk().set_ips(items, &o).await;
@@ -262,9 +268,11 @@ impl Bulk {
         env: &'e Env,
         usernames: Vec<String>,
         options: Option<BulkRunOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkReputationsOutcome>>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let o = run_options(options)?;
             let out = this.client.bulk().reputations(usernames, &o).await;
             Ok(out

@@ -149,6 +149,58 @@ fn request_options(v: serde_json::Value) -> sendgrid_admin::Result<sendgrid_admi
     Ok(out)
 }
 
+/// `client` with the settings of a `withOptions` / trailing call-options object: `timeoutMs`,
+/// `maxRetries`, `headers`, `signal` (unknown keys and bad values are "invalid_input").
+pub(crate) fn derive(env: &Env, client: &CoreClient, options: Object<'_>) -> Result<CoreClient> {
+    // Every key but `signal` (a host object, not data) is read as JSON.
+    let mut json = serde_json::Map::new();
+    let mut signal = None;
+    for key in Object::keys(&options)? {
+        let v = options.get::<Unknown<'_>>(&key)?;
+        match v {
+            Some(v) if key == "signal" => match v.get_type()? {
+                ValueType::Null | ValueType::Undefined => {}
+                ValueType::Object => signal = Some(Object::from_raw(env.raw(), v.raw())),
+                _ => return Err(crate::abort::not_a_signal()),
+            },
+            Some(v) => {
+                json.insert(key, env.from_js_value(v)?);
+            }
+            None => {}
+        }
+    }
+    let json = serde_json::Value::Object(json);
+    let mut inner = request_options(json)
+        .and_then(|o| client.with_options(&o))
+        .into_napi()?;
+    if let Some(signal) = signal {
+        inner = inner.with_cancellation(crate::abort::watch(env, signal)?);
+    }
+    Ok(inner)
+}
+
+/// A call's options applied to a resource's client, on the JS thread; an error is carried to
+/// the call's promise (rejected with it) instead of thrown.
+pub(crate) fn per_call(
+    env: &Env,
+    client: &CoreClient,
+    options: Option<Object<'_>>,
+) -> std::result::Result<CoreClient, CallOptionsError> {
+    match options {
+        None => Ok(client.clone()),
+        Some(o) => derive(env, client, o).map_err(|e| CallOptionsError(e.status, e.reason)),
+    }
+}
+
+/// A refused call-options object, kept until the call's promise rejects with it.
+pub(crate) struct CallOptionsError(napi::Status, String);
+
+impl From<CallOptionsError> for napi::Error {
+    fn from(e: CallOptionsError) -> Self {
+        napi::Error::new(e.0, e.1)
+    }
+}
+
 /// `SENDGRID_ADMIN_LOG=debug` (or info, warn, or a tracing filter such as
 /// `sendgrid_admin::transport=debug`) prints the core's events — each attempt, retry and pacing
 /// wait, never the key — on stderr. Read once, when the first client is made.
@@ -258,31 +310,9 @@ impl Client {
         #[napi(ts_arg_type = "CallOptions")] options: Object<'_>,
     ) -> Result<Client> {
         thrown(env, || {
-            // Every key but `signal` (a host object, not data) is read as JSON.
-            let mut json = serde_json::Map::new();
-            let mut signal = None;
-            for key in Object::keys(&options)? {
-                let v = options.get::<Unknown<'_>>(&key)?;
-                match v {
-                    Some(v) if key == "signal" => match v.get_type()? {
-                        ValueType::Null | ValueType::Undefined => {}
-                        ValueType::Object => signal = Some(Object::from_raw(env.raw(), v.raw())),
-                        _ => return Err(crate::abort::not_a_signal()),
-                    },
-                    Some(v) => {
-                        json.insert(key, env.from_js_value(v)?);
-                    }
-                    None => {}
-                }
-            }
-            let json = serde_json::Value::Object(json);
-            let mut inner = request_options(json)
-                .and_then(|o| self.inner.with_options(&o))
-                .into_napi()?;
-            if let Some(signal) = signal {
-                inner = inner.with_cancellation(crate::abort::watch(env, signal)?);
-            }
-            Ok(Client { inner })
+            Ok(Client {
+                inner: derive(env, &self.inner, options)?,
+            })
         })
     }
 
@@ -369,12 +399,14 @@ impl Client {
         method: String,
         path: String,
         options: Option<crate::raw::RequestOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, serde_json::Value>> {
-        let this = self.clone();
+        let client = per_call(env, &self.inner, call);
         settle(env, async move {
+            let client = client?;
             let o = options.unwrap_or_default();
             let query = crate::raw::query(o.query)?;
-            this.inner
+            client
                 .request(&method, &path, &query, o.body.as_ref())
                 .await
                 .into_napi()

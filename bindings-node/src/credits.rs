@@ -1,6 +1,6 @@
 //! `client.credits`: get, set, adjustRemaining.
 
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Object, PromiseRaw};
 use napi::Env;
 use napi::Result;
 use napi_derive::napi;
@@ -36,9 +36,11 @@ impl Credits {
         &self,
         env: &'e Env,
         username: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SubuserCredits>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client
                 .credits()
                 .get(&username)
@@ -55,9 +57,11 @@ impl Credits {
         env: &'e Env,
         username: String,
         credits: SetCreditsOptions,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SubuserCredits>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let kind = choice::<CreditType>("type", Some(credits.kind))?
                 .ok_or_else(|| to_napi(sendgrid_admin::Error::invalid("type", "is required")))?;
             let s = SetCredits {
@@ -84,9 +88,11 @@ impl Credits {
         env: &'e Env,
         username: String,
         allocation_update: i64,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SubuserCredits>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client
                 .credits()
                 .adjust_remaining(&username, allocation_update)

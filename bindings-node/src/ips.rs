@@ -1,6 +1,6 @@
 //! `client.ips`: set, list, subusersOf, iterSubusersOf, assign, unassign.
 
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Object, PromiseRaw};
 use napi::Env;
 use napi::Result;
 use napi_derive::napi;
@@ -112,9 +112,11 @@ impl Ips {
         env: &'e Env,
         username: String,
         ips: Vec<String>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SubuserIps>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client
                 .ips()
                 .set(&username, &ips)
@@ -130,9 +132,11 @@ impl Ips {
         &self,
         env: &'e Env,
         options: Option<ListIpsOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<IpAddress>>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let o = options.unwrap_or_default();
             let p = ListIps {
                 subuser: o.subuser,
@@ -153,9 +157,11 @@ impl Ips {
         env: &'e Env,
         ip: String,
         options: Option<SubusersOfOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, IpSubusersPage>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let p = subusers_of_query(options, None)?;
             let page = this.client.ips().subusers_of(&ip, &p).await.into_napi()?;
             Ok(IpSubusersPage {
@@ -193,9 +199,11 @@ impl Ips {
         env: &'e Env,
         ip: String,
         usernames: Vec<String>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkChunkOutcome>>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let out = this
                 .client
                 .ips()
@@ -213,9 +221,11 @@ impl Ips {
         env: &'e Env,
         ip: String,
         usernames: Vec<String>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkChunkOutcome>>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let out = this
                 .client
                 .ips()

@@ -1,6 +1,6 @@
 //! `client.monitor`: get, create, update, delete.
 
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Object, PromiseRaw};
 use napi::Env;
 use napi::Result;
 use napi_derive::napi;
@@ -23,9 +23,15 @@ fn monitor(m: Monitor) -> Result<CoreMonitor> {
 impl MonitorSettings {
     /// The subuser's monitor settings (code "not_found" when none).
     #[napi]
-    pub fn get<'e>(&self, env: &'e Env, username: String) -> Result<PromiseRaw<'e, Monitor>> {
-        let this = self.clone();
+    pub fn get<'e>(
+        &self,
+        env: &'e Env,
+        username: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, Monitor>> {
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client
                 .monitor()
                 .get(&username)
@@ -42,9 +48,11 @@ impl MonitorSettings {
         env: &'e Env,
         username: String,
         monitor_settings: Monitor,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Monitor>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let m = monitor(monitor_settings)?;
             this.client
                 .monitor()
@@ -62,9 +70,11 @@ impl MonitorSettings {
         env: &'e Env,
         username: String,
         monitor_settings: Monitor,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Monitor>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let m = monitor(monitor_settings)?;
             this.client
                 .monitor()
@@ -77,9 +87,15 @@ impl MonitorSettings {
 
     /// Deletes monitor settings.
     #[napi]
-    pub fn delete<'e>(&self, env: &'e Env, username: String) -> Result<PromiseRaw<'e, ()>> {
-        let this = self.clone();
+    pub fn delete<'e>(
+        &self,
+        env: &'e Env,
+        username: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, ()>> {
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client.monitor().delete(&username).await.into_napi()
         })
     }

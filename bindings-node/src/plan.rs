@@ -2,7 +2,7 @@
 //! progress)`; documents and plans are plain objects in the file's own shape (the keys of
 //! `core/schema/account.schema.json`). All behaviour is the core's `plan` module.
 
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Object, PromiseRaw};
 use napi::{Env, Result};
 use napi_derive::napi;
 use sendgrid_admin::plan::{Document, Plan as CorePlan, PlanOptions as CorePlanOptions};
@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::bulk::{run_options, BulkRunOptions};
+use crate::client::per_call;
 use crate::client::Client;
 use crate::errors::{settle, thrown, to_napi, IntoNapi, JsError};
 
@@ -143,9 +144,14 @@ impl Client {
     /// The whole account (subusers, then teammates) as a document object. Passwords and
     /// website access are never exported; with on-behalf-of, only the teammates.
     #[napi(ts_return_type = "Promise<Record<string, any>>")]
-    pub fn export<'e>(&self, env: &'e Env) -> Result<PromiseRaw<'e, Value>> {
-        let c = self.core().clone();
+    pub fn export<'e>(
+        &self,
+        env: &'e Env,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, Value>> {
+        let c = per_call(env, self.core(), call);
         settle(env, async move {
+            let c = c?;
             let d = c.export().await.into_napi()?;
             convert("document", &d)
         })
@@ -160,10 +166,12 @@ impl Client {
         env: &'e Env,
         #[napi(ts_arg_type = "string | Record<string, any>")] document: Value,
         options: Option<PlanOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Plan>> {
-        let c = self.core().clone();
+        let c = per_call(env, self.core(), call);
         let prune = options.unwrap_or_default().prune.unwrap_or(false);
         settle(env, async move {
+            let c = c?;
             let doc = self::document(document)?;
             let p = c.plan(&doc, &CorePlanOptions { prune }).await.into_napi()?;
             convert("plan", &p)
@@ -179,9 +187,11 @@ impl Client {
         env: &'e Env,
         plan: Plan,
         options: Option<BulkRunOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<ApplyOutcome>>> {
-        let c = self.core().clone();
+        let c = per_call(env, self.core(), call);
         settle(env, async move {
+            let c = c?;
             let p: CorePlan = convert("plan", &plan)?;
             let o = run_options(options)?;
             c.apply(&p, &o)

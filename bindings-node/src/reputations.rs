@@ -1,6 +1,6 @@
 //! `client.reputations`: sender reputations of subusers.
 
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Object, PromiseRaw};
 use napi::Env;
 use napi::Result;
 use napi_derive::napi;
@@ -19,9 +19,11 @@ impl Reputations {
         &self,
         env: &'e Env,
         usernames: Vec<String>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<Reputation>>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client
                 .reputations()
                 .list(&usernames)

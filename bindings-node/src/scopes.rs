@@ -1,7 +1,7 @@
 //! `client.scopes`: list, listAccessRequests, iterAccessRequests, approveAccessRequest,
 //! denyAccessRequest.
 
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Object, PromiseRaw};
 use napi::Env;
 use napi::Result;
 use napi_derive::napi;
@@ -23,12 +23,16 @@ fn id(v: f64) -> Result<u64> {
 impl Scopes {
     /// The scopes of the key (or of the on-behalf-of account).
     #[napi]
-    pub fn list<'e>(&self, env: &'e Env) -> Result<PromiseRaw<'e, Vec<String>>> {
-        let this = self.clone();
-        settle(
-            env,
-            async move { this.client.scopes().list().await.into_napi() },
-        )
+    pub fn list<'e>(
+        &self,
+        env: &'e Env,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, Vec<String>>> {
+        let this = crate::client::per_call(env, &self.client, call);
+        settle(env, async move {
+            let this = Self { client: this? };
+            this.client.scopes().list().await.into_napi()
+        })
     }
 
     /// One page of teammates' access requests.
@@ -37,9 +41,11 @@ impl Scopes {
         &self,
         env: &'e Env,
         options: Option<PageOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<AccessRequest>>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let o = options.unwrap_or_default();
             let p = ListAccessRequests {
                 limit: unsigned("limit", o.limit)?,
@@ -75,9 +81,11 @@ impl Scopes {
         &self,
         env: &'e Env,
         request_id: f64,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, ApprovedAccessRequest>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let id = id(request_id)?;
             this.client
                 .scopes()
@@ -94,9 +102,11 @@ impl Scopes {
         &self,
         env: &'e Env,
         request_id: f64,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, ()>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let id = id(request_id)?;
             this.client
                 .scopes()

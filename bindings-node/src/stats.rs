@@ -1,6 +1,6 @@
 //! `client.stats`: subuserMonthly, monthly, list, sums.
 
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Object, PromiseRaw};
 use napi::Env;
 use napi::Result;
 use napi_derive::napi;
@@ -98,9 +98,11 @@ impl Stats {
         env: &'e Env,
         username: String,
         options: MonthlyStatsOptions,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, DatedStats>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let q = monthly(options)?;
             this.client
                 .stats()
@@ -117,9 +119,11 @@ impl Stats {
         &self,
         env: &'e Env,
         options: MonthlyStatsOptions,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, DatedStats>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let q = monthly(options)?;
             this.client
                 .stats()
@@ -136,9 +140,11 @@ impl Stats {
         &self,
         env: &'e Env,
         options: StatsListOptions,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<DatedStats>>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let q = StatsQuery {
                 subusers: options.subusers,
                 start_date: options.start_date,
@@ -157,9 +163,11 @@ impl Stats {
         &self,
         env: &'e Env,
         options: StatsSumsOptions,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, DatedStats>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let q = StatsSumsQuery {
                 start_date: options.start_date,
                 end_date: options.end_date,

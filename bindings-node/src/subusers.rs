@@ -1,6 +1,6 @@
 //! `client.subusers`: list, iterAll, create, enable, disable, delete.
 
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Object, PromiseRaw};
 use napi::Env;
 use napi::Result;
 use napi_derive::napi;
@@ -68,9 +68,11 @@ impl Subusers {
         &self,
         env: &'e Env,
         options: Option<ListSubusersOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<Subuser>>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let p = params(options)?;
             this.client.subusers().list(&p).await.map(all).into_napi()
         })
@@ -102,9 +104,11 @@ impl Subusers {
         &self,
         env: &'e Env,
         subuser: CreateSubuserOptions,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, CreatedSubuser>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let s = CreateSubuser {
                 username: subuser.username,
                 email: subuser.email,
@@ -124,27 +128,45 @@ impl Subusers {
 
     /// Enables a subuser.
     #[napi]
-    pub fn enable<'e>(&self, env: &'e Env, username: String) -> Result<PromiseRaw<'e, ()>> {
-        let this = self.clone();
+    pub fn enable<'e>(
+        &self,
+        env: &'e Env,
+        username: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, ()>> {
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client.subusers().enable(&username).await.into_napi()
         })
     }
 
     /// Disables a subuser.
     #[napi]
-    pub fn disable<'e>(&self, env: &'e Env, username: String) -> Result<PromiseRaw<'e, ()>> {
-        let this = self.clone();
+    pub fn disable<'e>(
+        &self,
+        env: &'e Env,
+        username: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, ()>> {
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client.subusers().disable(&username).await.into_napi()
         })
     }
 
     /// Deletes a subuser.
     #[napi]
-    pub fn delete<'e>(&self, env: &'e Env, username: String) -> Result<PromiseRaw<'e, ()>> {
-        let this = self.clone();
+    pub fn delete<'e>(
+        &self,
+        env: &'e Env,
+        username: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, ()>> {
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client.subusers().delete(&username).await.into_napi()
         })
     }

@@ -1,7 +1,7 @@
 //! `client.teammates`: list, iterAll, get, invite, updatePermissions, delete, listPending,
 //! deletePending, resendInvite, subuserAccess, iterSubuserAccess, createSso, updateSso.
 
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Object, PromiseRaw};
 use napi::Env;
 use napi::Result;
 use napi_derive::napi;
@@ -194,9 +194,11 @@ impl Teammates {
         &self,
         env: &'e Env,
         options: Option<PageOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<Teammate>>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let o = options.unwrap_or_default();
             let p = ListTeammates {
                 limit: unsigned("limit", o.limit)?,
@@ -217,9 +219,15 @@ impl Teammates {
 
     /// One teammate, with scopes.
     #[napi]
-    pub fn get<'e>(&self, env: &'e Env, username: String) -> Result<PromiseRaw<'e, Teammate>> {
-        let this = self.clone();
+    pub fn get<'e>(
+        &self,
+        env: &'e Env,
+        username: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, Teammate>> {
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client
                 .teammates()
                 .get(&username)
@@ -235,9 +243,11 @@ impl Teammates {
         &self,
         env: &'e Env,
         invite: InviteOptions,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Invitation>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let i = InviteTeammate {
                 email: invite.email,
                 scopes: invite.scopes.unwrap_or_default(),
@@ -259,9 +269,11 @@ impl Teammates {
         env: &'e Env,
         username: String,
         permissions: PermissionsOptions,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Teammate>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let p = Permissions {
                 scopes: permissions.scopes.unwrap_or_default(),
                 is_admin: permissions.is_admin.unwrap_or(false),
@@ -277,18 +289,29 @@ impl Teammates {
 
     /// Deletes a teammate.
     #[napi]
-    pub fn delete<'e>(&self, env: &'e Env, username: String) -> Result<PromiseRaw<'e, ()>> {
-        let this = self.clone();
+    pub fn delete<'e>(
+        &self,
+        env: &'e Env,
+        username: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, ()>> {
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client.teammates().delete(&username).await.into_napi()
         })
     }
 
     /// Invitations not yet accepted.
     #[napi]
-    pub fn list_pending<'e>(&self, env: &'e Env) -> Result<PromiseRaw<'e, Vec<Invitation>>> {
-        let this = self.clone();
+    pub fn list_pending<'e>(
+        &self,
+        env: &'e Env,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, Vec<Invitation>>> {
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client
                 .teammates()
                 .list_pending()
@@ -300,9 +323,15 @@ impl Teammates {
 
     /// Deletes a pending invitation.
     #[napi]
-    pub fn delete_pending<'e>(&self, env: &'e Env, token: String) -> Result<PromiseRaw<'e, ()>> {
-        let this = self.clone();
+    pub fn delete_pending<'e>(
+        &self,
+        env: &'e Env,
+        token: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, ()>> {
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client
                 .teammates()
                 .delete_pending(&token)
@@ -317,9 +346,11 @@ impl Teammates {
         &self,
         env: &'e Env,
         token: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Invitation>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client
                 .teammates()
                 .resend_invite(&token)
@@ -336,9 +367,11 @@ impl Teammates {
         env: &'e Env,
         teammate: String,
         options: Option<SubuserAccessOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SubuserAccessPage>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let q = access_query(options)?;
             this.client
                 .teammates()
@@ -377,9 +410,11 @@ impl Teammates {
         &self,
         env: &'e Env,
         teammate: CreateSsoTeammateOptions,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SsoTeammate>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let email = teammate.email;
             let u = sso_update(SsoTeammateOptions {
                 first_name: teammate.first_name,
@@ -403,9 +438,11 @@ impl Teammates {
         env: &'e Env,
         username: String,
         options: SsoTeammateOptions,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SsoTeammate>> {
-        let this = self.clone();
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let u = sso_update(options)?;
             let out = this
                 .client

@@ -1,6 +1,6 @@
 //! `client.user`: account, username (identity of the client or its on-behalf-of scope).
 
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Object, PromiseRaw};
 use napi::Env;
 use napi::Result;
 use napi_derive::napi;
@@ -36,9 +36,14 @@ pub struct UserName {
 impl User {
     /// Plan and sender reputation (`GET /v3/user/account`).
     #[napi]
-    pub fn account<'e>(&self, env: &'e Env) -> Result<PromiseRaw<'e, UserAccount>> {
-        let this = self.clone();
+    pub fn account<'e>(
+        &self,
+        env: &'e Env,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, UserAccount>> {
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let a = this.client.user().account().await.into_napi()?;
             Ok(UserAccount {
                 kind: a.r#type,
@@ -49,9 +54,14 @@ impl User {
 
     /// Username and numeric user id (`GET /v3/user/username`).
     #[napi]
-    pub fn username<'e>(&self, env: &'e Env) -> Result<PromiseRaw<'e, UserName>> {
-        let this = self.clone();
+    pub fn username<'e>(
+        &self,
+        env: &'e Env,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, UserName>> {
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             let u = this.client.user().username().await.into_napi()?;
             Ok(UserName {
                 username: u.username,

@@ -1,6 +1,6 @@
 //! `client.websiteAccess`: enable, disable.
 
-use napi::bindgen_prelude::PromiseRaw;
+use napi::bindgen_prelude::{Object, PromiseRaw};
 use napi::Env;
 use napi::Result;
 use napi_derive::napi;
@@ -14,9 +14,15 @@ resource!("Subuser website (console) access.", WebsiteAccess);
 impl WebsiteAccess {
     /// Allows console access.
     #[napi]
-    pub fn enable<'e>(&self, env: &'e Env, username: String) -> Result<PromiseRaw<'e, ()>> {
-        let this = self.clone();
+    pub fn enable<'e>(
+        &self,
+        env: &'e Env,
+        username: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, ()>> {
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client
                 .website_access()
                 .enable(&username)
@@ -27,9 +33,15 @@ impl WebsiteAccess {
 
     /// Blocks console access (sending still works).
     #[napi]
-    pub fn disable<'e>(&self, env: &'e Env, username: String) -> Result<PromiseRaw<'e, ()>> {
-        let this = self.clone();
+    pub fn disable<'e>(
+        &self,
+        env: &'e Env,
+        username: String,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<PromiseRaw<'e, ()>> {
+        let this = crate::client::per_call(env, &self.client, call);
         settle(env, async move {
+            let this = Self { client: this? };
             this.client
                 .website_access()
                 .disable(&username)
