@@ -17,11 +17,10 @@ pub fn not_a_signal() -> napi::Error {
 /// The token cancelled when `signal` aborts (already cancelled if it has).
 pub fn watch(env: &Env, signal: Object<'_>) -> Result<CancellationToken> {
     let token = CancellationToken::new();
-    let invalid = not_a_signal;
     let Ok(Some(add)) =
         signal.get::<Function<'_, FnArgs<(String, Function<'_, (), ()>)>, ()>>("addEventListener")
     else {
-        return Err(invalid());
+        return Err(not_a_signal());
     };
     if signal
         .get::<bool>("aborted")

@@ -190,19 +190,19 @@ pub struct CreateAccountOptions {
     pub test_account: Option<bool>,
 }
 
-fn accounts_query(o: Option<CursorOptions>, default_limit: Option<u32>) -> Result<ListAccounts> {
+fn accounts_query(o: Option<CursorOptions>) -> Result<ListAccounts> {
     let o = o.unwrap_or_default();
     Ok(ListAccounts {
         after: o.after,
-        limit: unsigned("limit", o.limit)?.or(default_limit),
+        limit: unsigned("limit", o.limit)?,
     })
 }
 
-fn ips_query(o: Option<CursorOptions>, default_limit: Option<u32>) -> Result<ListAccountIps> {
+fn ips_query(o: Option<CursorOptions>) -> Result<ListAccountIps> {
     let o = o.unwrap_or_default();
     Ok(ListAccountIps {
         after: o.after,
-        limit: unsigned("limit", o.limit)?.or(default_limit),
+        limit: unsigned("limit", o.limit)?,
     })
 }
 
@@ -216,10 +216,10 @@ impl Accounts {
         options: Option<CursorOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, AccountPage>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
-            let p = accounts_query(options, None)?;
+            let this = this?;
+            let p = accounts_query(options)?;
             let page = this.client.accounts().list(&p).await.into_napi()?;
             Ok(AccountPage {
                 accounts: page.accounts.into_iter().map(Into::into).collect(),
@@ -249,9 +249,9 @@ impl Accounts {
         account: CreateAccountOptions,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, CreatedAccount>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let p = account.profile.unwrap_or_default();
             let a = CreateAccount {
                 profile: Some(AccountProfile {
@@ -283,9 +283,9 @@ impl Accounts {
         account_id: String,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, ()>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             this.client.accounts().delete(&account_id).await.into_napi()
         })
     }
@@ -298,9 +298,9 @@ impl Accounts {
         account_id: String,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<Offering>>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let o = this
                 .client
                 .accounts()
@@ -320,9 +320,9 @@ impl Accounts {
         offerings: Vec<Offering>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<Offering>>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let o = this
                 .client
                 .accounts()
@@ -340,9 +340,9 @@ impl Accounts {
         env: &'e Env,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<CatalogEntry>>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let c = this.client.accounts().catalog().await.into_napi()?;
             Ok(c.into_iter()
                 .map(|e| CatalogEntry {
@@ -367,9 +367,9 @@ impl Accounts {
         account_id: String,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, String>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let s = this
                 .client
                 .accounts()
@@ -389,9 +389,9 @@ impl Accounts {
         #[napi(ts_arg_type = "'activated' | 'deactivated'")] state: String,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, ()>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let s = choice::<NewAccountState>("state", Some(state))?
                 .ok_or_else(|| to_napi(sendgrid_admin::Error::invalid("state", "is required")))?;
             this.client
@@ -410,9 +410,9 @@ impl Accounts {
         account_id: String,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, String>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             this.client
                 .accounts()
                 .sso_login(&account_id)
@@ -430,10 +430,10 @@ impl Accounts {
         options: Option<CursorOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, AccountIpPage>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
-            let p = ips_query(options, None)?;
+            let this = this?;
+            let p = ips_query(options)?;
             let page = this
                 .client
                 .accounts()
@@ -477,9 +477,9 @@ impl Accounts {
         #[napi(ts_arg_type = "'us' | 'eu'")] region: String,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, AddedIps>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let n = unsigned::<u32>("count", Some(count))?.unwrap_or(0);
             let r = choice::<IpRegion>("region", Some(region))?
                 .ok_or_else(|| to_napi(sendgrid_admin::Error::invalid("region", "is required")))?;
@@ -505,9 +505,9 @@ impl Accounts {
         ips: Vec<String>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, ()>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             this.client
                 .accounts()
                 .remove_ips(&account_id, &ips)

@@ -79,9 +79,9 @@ impl ApiKeys {
         scopes: Option<Vec<String>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, CreatedApiKey>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let inner = this
                 .client
                 .api_keys()
@@ -100,9 +100,9 @@ impl ApiKeys {
         limit: Option<f64>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<ApiKey>>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let l = unsigned("limit", limit)?;
             let keys = this.client.api_keys().list(l).await.into_napi()?;
             Ok(keys.into_iter().map(Into::into).collect())
@@ -119,9 +119,9 @@ impl ApiKeys {
         scopes: Vec<String>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, ApiKey>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let k = this
                 .client
                 .api_keys()
@@ -140,9 +140,9 @@ impl ApiKeys {
         api_key_id: String,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, ()>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             this.client.api_keys().delete(&api_key_id).await.into_napi()
         })
     }

@@ -172,9 +172,9 @@ impl Bulk {
         options: Option<BulkRunOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkOutcome>>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let o = run_options(options)?;
             let out = this
                 .client
@@ -198,9 +198,9 @@ impl Bulk {
         options: Option<BulkRunOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkMonitorOutcome>>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let o = run_options(options)?;
             // A negative or fractional frequency refuses the whole job before anything is sent,
             // naming the item (as in Python).
@@ -242,9 +242,9 @@ impl Bulk {
         options: Option<BulkRunOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkIpsOutcome>>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let o = run_options(options)?;
             let items = items.into_iter().map(|i| (i.username, i.ips)).collect();
             let out = this.client.bulk().set_ips(items, &o).await;
@@ -270,9 +270,9 @@ impl Bulk {
         options: Option<BulkRunOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkReputationsOutcome>>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let o = run_options(options)?;
             let out = this.client.bulk().reputations(usernames, &o).await;
             Ok(out

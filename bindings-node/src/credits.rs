@@ -38,9 +38,9 @@ impl Credits {
         username: String,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SubuserCredits>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             this.client
                 .credits()
                 .get(&username)
@@ -59,9 +59,9 @@ impl Credits {
         credits: SetCreditsOptions,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SubuserCredits>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let kind = choice::<CreditType>("type", Some(credits.kind))?
                 .ok_or_else(|| to_napi(sendgrid_admin::Error::invalid("type", "is required")))?;
             let s = SetCredits {
@@ -90,9 +90,9 @@ impl Credits {
         allocation_update: i64,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SubuserCredits>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             this.client
                 .credits()
                 .adjust_remaining(&username, allocation_update)

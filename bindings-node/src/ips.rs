@@ -92,14 +92,11 @@ pub struct SubusersOfOptions {
     pub limit: Option<f64>,
 }
 
-fn subusers_of_query(
-    o: Option<SubusersOfOptions>,
-    default_limit: Option<u32>,
-) -> Result<ListIpSubusers> {
+fn subusers_of_query(o: Option<SubusersOfOptions>) -> Result<ListIpSubusers> {
     let o = o.unwrap_or_default();
     Ok(ListIpSubusers {
         after: o.after,
-        limit: unsigned("limit", o.limit)?.or(default_limit),
+        limit: unsigned("limit", o.limit)?,
     })
 }
 
@@ -114,9 +111,9 @@ impl Ips {
         ips: Vec<String>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SubuserIps>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             this.client
                 .ips()
                 .set(&username, &ips)
@@ -134,9 +131,9 @@ impl Ips {
         options: Option<ListIpsOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<IpAddress>>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let o = options.unwrap_or_default();
             let p = ListIps {
                 subuser: o.subuser,
@@ -159,10 +156,10 @@ impl Ips {
         options: Option<SubusersOfOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, IpSubusersPage>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
-            let p = subusers_of_query(options, None)?;
+            let this = this?;
+            let p = subusers_of_query(options)?;
             let page = this.client.ips().subusers_of(&ip, &p).await.into_napi()?;
             Ok(IpSubusersPage {
                 subuser_ids: page.subuser_ids,
@@ -201,9 +198,9 @@ impl Ips {
         usernames: Vec<String>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkChunkOutcome>>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let out = this
                 .client
                 .ips()
@@ -223,9 +220,9 @@ impl Ips {
         usernames: Vec<String>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkChunkOutcome>>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let out = this
                 .client
                 .ips()

@@ -37,6 +37,18 @@ macro_rules! resource {
         pub struct $name {
             pub(crate) client: sendgrid_admin::Client,
         }
+
+        impl $name {
+            /// This resource with a call's trailing options applied (see
+            /// [`crate::client::per_call`]); an error rejects the call's promise.
+            pub(crate) fn for_call(
+                &self,
+                env: &napi::Env,
+                call: Option<napi::bindgen_prelude::Object<'_>>,
+            ) -> std::result::Result<Self, crate::client::CallOptionsError> {
+                crate::client::per_call(env, &self.client, call).map(|client| $name { client })
+            }
+        }
     };
 }
 pub(crate) use resource;

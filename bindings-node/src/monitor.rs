@@ -29,9 +29,9 @@ impl MonitorSettings {
         username: String,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Monitor>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             this.client
                 .monitor()
                 .get(&username)
@@ -50,9 +50,9 @@ impl MonitorSettings {
         monitor_settings: Monitor,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Monitor>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let m = monitor(monitor_settings)?;
             this.client
                 .monitor()
@@ -72,9 +72,9 @@ impl MonitorSettings {
         monitor_settings: Monitor,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Monitor>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let m = monitor(monitor_settings)?;
             this.client
                 .monitor()
@@ -93,9 +93,9 @@ impl MonitorSettings {
         username: String,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, ()>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             this.client.monitor().delete(&username).await.into_napi()
         })
     }

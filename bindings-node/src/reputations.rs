@@ -21,9 +21,9 @@ impl Reputations {
         usernames: Vec<String>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<Reputation>>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             this.client
                 .reputations()
                 .list(&usernames)

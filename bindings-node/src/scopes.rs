@@ -28,9 +28,9 @@ impl Scopes {
         env: &'e Env,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<String>>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             this.client.scopes().list().await.into_napi()
         })
     }
@@ -43,9 +43,9 @@ impl Scopes {
         options: Option<PageOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<AccessRequest>>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let o = options.unwrap_or_default();
             let p = ListAccessRequests {
                 limit: unsigned("limit", o.limit)?,
@@ -83,9 +83,9 @@ impl Scopes {
         request_id: f64,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, ApprovedAccessRequest>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let id = id(request_id)?;
             this.client
                 .scopes()
@@ -104,9 +104,9 @@ impl Scopes {
         request_id: f64,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, ()>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let id = id(request_id)?;
             this.client
                 .scopes()

@@ -100,9 +100,9 @@ impl Stats {
         options: MonthlyStatsOptions,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, DatedStats>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let q = monthly(options)?;
             this.client
                 .stats()
@@ -121,9 +121,9 @@ impl Stats {
         options: MonthlyStatsOptions,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, DatedStats>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let q = monthly(options)?;
             this.client
                 .stats()
@@ -142,9 +142,9 @@ impl Stats {
         options: StatsListOptions,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<DatedStats>>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let q = StatsQuery {
                 subusers: options.subusers,
                 start_date: options.start_date,
@@ -165,9 +165,9 @@ impl Stats {
         options: StatsSumsOptions,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, DatedStats>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let q = StatsSumsQuery {
                 start_date: options.start_date,
                 end_date: options.end_date,

@@ -196,9 +196,9 @@ impl Teammates {
         options: Option<PageOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<Teammate>>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let o = options.unwrap_or_default();
             let p = ListTeammates {
                 limit: unsigned("limit", o.limit)?,
@@ -225,9 +225,9 @@ impl Teammates {
         username: String,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Teammate>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             this.client
                 .teammates()
                 .get(&username)
@@ -245,9 +245,9 @@ impl Teammates {
         invite: InviteOptions,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Invitation>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let i = InviteTeammate {
                 email: invite.email,
                 scopes: invite.scopes.unwrap_or_default(),
@@ -271,9 +271,9 @@ impl Teammates {
         permissions: PermissionsOptions,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Teammate>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let p = Permissions {
                 scopes: permissions.scopes.unwrap_or_default(),
                 is_admin: permissions.is_admin.unwrap_or(false),
@@ -295,9 +295,9 @@ impl Teammates {
         username: String,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, ()>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             this.client.teammates().delete(&username).await.into_napi()
         })
     }
@@ -309,9 +309,9 @@ impl Teammates {
         env: &'e Env,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<Invitation>>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             this.client
                 .teammates()
                 .list_pending()
@@ -329,9 +329,9 @@ impl Teammates {
         token: String,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, ()>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             this.client
                 .teammates()
                 .delete_pending(&token)
@@ -348,9 +348,9 @@ impl Teammates {
         token: String,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Invitation>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             this.client
                 .teammates()
                 .resend_invite(&token)
@@ -369,9 +369,9 @@ impl Teammates {
         options: Option<SubuserAccessOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SubuserAccessPage>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let q = access_query(options)?;
             this.client
                 .teammates()
@@ -412,9 +412,9 @@ impl Teammates {
         teammate: CreateSsoTeammateOptions,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SsoTeammate>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let email = teammate.email;
             let u = sso_update(SsoTeammateOptions {
                 first_name: teammate.first_name,
@@ -440,9 +440,9 @@ impl Teammates {
         options: SsoTeammateOptions,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SsoTeammate>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let u = sso_update(options)?;
             let out = this
                 .client

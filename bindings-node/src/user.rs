@@ -41,9 +41,9 @@ impl User {
         env: &'e Env,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, UserAccount>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let a = this.client.user().account().await.into_napi()?;
             Ok(UserAccount {
                 kind: a.r#type,
@@ -59,9 +59,9 @@ impl User {
         env: &'e Env,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, UserName>> {
-        let this = crate::client::per_call(env, &self.client, call);
+        let this = self.for_call(env, call);
         settle(env, async move {
-            let this = Self { client: this? };
+            let this = this?;
             let u = this.client.user().username().await.into_napi()?;
             Ok(UserName {
                 username: u.username,
