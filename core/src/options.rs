@@ -55,7 +55,7 @@ impl Client {
     ///
     /// `invalid_input` naming the field for a zero timeout or a header that cannot be sent.
     pub fn with_options(&self, options: &RequestOptions) -> Result<Client> {
-        let mut o = self.options.as_deref().cloned().unwrap_or_default();
+        let mut o = self.overrides();
         if let Some(t) = options.timeout {
             if t.is_zero() {
                 return Err(Error::invalid("timeout", "must be more than zero"));
@@ -81,40 +81,40 @@ impl Client {
                 .map_err(|_| Error::invalid(&field, "must be printable ASCII"))?;
             o.headers.insert(n, v);
         }
-        Ok(Client {
+        Ok(self.with_overrides(o))
+    }
+
+    /// A client sharing this one's pool, pacing and on-behalf-of, with `o` as its settings.
+    fn with_overrides(&self, o: Overrides) -> Client {
+        Client {
             inner: Arc::clone(&self.inner),
             on_behalf_of: self.on_behalf_of.clone(),
             options: Some(Arc::new(o)),
             last: Default::default(),
-        })
+        }
+    }
+
+    /// This client's settings, to derive a client from.
+    fn overrides(&self) -> Overrides {
+        self.options.as_deref().cloned().unwrap_or_default()
     }
 
     /// A client whose calls end with [`crate::ErrorKind::Cancelled`] once `token` is cancelled:
     /// a request in flight is dropped, a pacing or retry wait ends, and later calls fail at once
     /// without sending. Shares everything else with this client, which is left unchanged.
     pub fn with_cancellation(&self, token: CancellationToken) -> Client {
-        let mut o = self.options.as_deref().cloned().unwrap_or_default();
+        let mut o = self.overrides();
         o.cancel = Some(token);
-        Client {
-            inner: Arc::clone(&self.inner),
-            on_behalf_of: self.on_behalf_of.clone(),
-            options: Some(Arc::new(o)),
-            last: Default::default(),
-        }
+        self.with_overrides(o)
     }
 
     /// A client whose `tracing` events (each attempt, retry, pacing wait; never the key) go to
     /// `dispatch` instead of the global subscriber: a binding's per-client logger. Clients
     /// derived from it (`on_behalf_of`, `with_options`) keep it.
     pub fn with_dispatch(&self, dispatch: tracing::Dispatch) -> Client {
-        let mut o = self.options.as_deref().cloned().unwrap_or_default();
+        let mut o = self.overrides();
         o.dispatch = Some(dispatch);
-        Client {
-            inner: Arc::clone(&self.inner),
-            on_behalf_of: self.on_behalf_of.clone(),
-            options: Some(Arc::new(o)),
-            last: Default::default(),
-        }
+        self.with_overrides(o)
     }
 
     /// The dispatch set by [`Client::with_dispatch`], if any.

@@ -186,14 +186,13 @@ impl Client {
         let Some(token) = self.cancel_token().cloned() else {
             return self.send_routed(req).await;
         };
-        let cancelled = || Error::Cancelled {
+        let err = Error::Cancelled {
             method: req.method.as_str().to_string(),
             path: format!("/{}", req.segments.join("/")),
         };
         if token.is_cancelled() {
-            return Err(cancelled());
+            return Err(err);
         }
-        let err = cancelled();
         tokio::select! {
             biased;
             () = token.cancelled() => Err(err),
