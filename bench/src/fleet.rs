@@ -71,10 +71,7 @@ async fn worker(
     };
     let items: Vec<(String, Monitor)> = (from..=to)
         .map(|i| {
-            let m = Monitor {
-                email: "audit@example.com".into(),
-                frequency: 1 + i as u64 % 1000,
-            };
+            let m = Monitor::new("audit@example.com", 1 + i as u64 % 1000);
             (format!("sub{i:05}"), m)
         })
         .collect();

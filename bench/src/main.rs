@@ -120,10 +120,7 @@ async fn bulk_monitors(c: &Client, n: usize, concurrency: usize) -> (Duration, u
         .map(|i| {
             (
                 format!("sub{i:05}"),
-                Monitor {
-                    email: "audit@example.com".into(),
-                    frequency: 1 + i as u64 % 1000,
-                },
+                Monitor::new("audit@example.com", 1 + i as u64 % 1000),
             )
         })
         .collect();

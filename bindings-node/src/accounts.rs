@@ -73,6 +73,7 @@ impl From<core::Offering> for Offering {
 fn to_core(o: Vec<Offering>) -> Vec<core::Offering> {
     o.into_iter()
         .map(|o| core::Offering {
+            extra: Default::default(),
             name: o.name,
             r#type: match o.kind.as_str() {
                 "package" => OfferingType::Package,

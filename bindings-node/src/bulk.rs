@@ -210,13 +210,7 @@ impl Bulk {
                 .map(|(i, m)| {
                     let field = format!("items[{i}].frequency");
                     let f = unsigned(&field, Some(m.frequency))?.unwrap_or_default();
-                    Ok((
-                        m.username,
-                        CoreMonitor {
-                            email: m.email,
-                            frequency: f,
-                        },
-                    ))
+                    Ok((m.username, CoreMonitor::new(m.email, f)))
                 })
                 .collect::<Result<Vec<_>>>()?;
             let out = this.client.bulk().update_monitors(items, &o).await;

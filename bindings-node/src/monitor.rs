@@ -13,10 +13,10 @@ use crate::resource;
 resource!("Subuser monitor settings.", MonitorSettings);
 
 fn monitor(m: Monitor) -> Result<CoreMonitor> {
-    Ok(CoreMonitor {
-        email: m.email,
-        frequency: unsigned("monitor.frequency", Some(m.frequency))?.unwrap_or(0),
-    })
+    Ok(CoreMonitor::new(
+        m.email,
+        unsigned("monitor.frequency", Some(m.frequency))?.unwrap_or(0),
+    ))
 }
 
 #[napi]

@@ -165,7 +165,7 @@ methods!(Bulk, AsyncBulk, {
             .enumerate()
             .map(|(i, (u, email, f))| {
                 let frequency = unsigned(&format!("items[{i}].frequency"), f)?;
-                Ok((u, Monitor { email, frequency }))
+                Ok((u, Monitor::new(email, frequency)))
             })
             .collect::<PyResult<Vec<(String, Monitor)>>>()?;
         let c = self.client.clone();

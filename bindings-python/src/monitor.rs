@@ -16,10 +16,10 @@ resource!(
 
 /// A negative frequency is refused here naming the value given (the core then checks ≥ 1).
 fn monitor(email: String, frequency: i64) -> PyResult<CoreMonitor> {
-    Ok(CoreMonitor {
+    Ok(CoreMonitor::new(
         email,
-        frequency: unsigned("monitor.frequency", frequency)?,
-    })
+        unsigned("monitor.frequency", frequency)?,
+    ))
 }
 
 methods!(MonitorSettings, AsyncMonitorSettings, {

@@ -143,6 +143,7 @@ pub struct Offerings {
 impl Offerings {
     fn list(self) -> Result<Vec<Offering>, Error> {
         let mut out = vec![Offering {
+            extra: Default::default(),
             name: self.package,
             r#type: OfferingType::Package,
             quantity: Some(1),
@@ -158,6 +159,7 @@ impl Offerings {
                 None => (a, None),
             };
             out.push(Offering {
+                extra: Default::default(),
                 name,
                 r#type: OfferingType::Addon,
                 quantity,

@@ -56,7 +56,7 @@ pub async fn run(c: &Client, cmd: Cmd, f: Format) -> Result<(), Error> {
             frequency,
         } => print(
             &c.monitor()
-                .create(&username, &Monitor { email, frequency })
+                .create(&username, &Monitor::new(email, frequency))
                 .await?,
             f,
         ),
@@ -75,13 +75,7 @@ pub async fn run(c: &Client, cmd: Cmd, f: Format) -> Result<(), Error> {
                         format!("{:?} is not a whole number", r[2]),
                     )
                 })?;
-                items.push((
-                    r[0].clone(),
-                    Monitor {
-                        email: r[1].clone(),
-                        frequency,
-                    },
-                ));
+                items.push((r[0].clone(), Monitor::new(r[1].clone(), frequency)));
             }
             let (bar, o) = crate::bulk::progress(items.len(), from.concurrency, "subusers");
             let out = c.bulk().update_monitors(items, &o).await;
@@ -96,10 +90,7 @@ pub async fn run(c: &Client, cmd: Cmd, f: Format) -> Result<(), Error> {
             &c.monitor()
                 .update(
                     &username.unwrap_or_default(),
-                    &Monitor {
-                        email: email.unwrap_or_default(),
-                        frequency: frequency.unwrap_or_default(),
-                    },
+                    &Monitor::new(email.unwrap_or_default(), frequency.unwrap_or_default()),
                 )
                 .await?,
             f,

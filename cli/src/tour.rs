@@ -104,13 +104,7 @@ pub async fn run(g: &Global) -> Result<(), Error> {
     );
     let m = c
         .monitor()
-        .create(
-            "tour-acme",
-            &Monitor {
-                email: "audit@acme.example".into(),
-                frequency: 1000,
-            },
-        )
+        .create("tour-acme", &Monitor::new("audit@acme.example", 1000))
         .await?;
     show(format!("monitor: {} every {} emails", m.email, m.frequency));
 
@@ -245,13 +239,7 @@ pub async fn run(g: &Global) -> Result<(), Error> {
     step(&mut n, "Bad input never reaches SendGrid");
     match c
         .monitor()
-        .update(
-            "tour-acme",
-            &Monitor {
-                email: "audit@acme.example".into(),
-                frequency: 0,
-            },
-        )
+        .update("tour-acme", &Monitor::new("audit@acme.example", 0))
         .await
     {
         Err(e) => show(format!("{} -> {e}", e.kind())),

@@ -33,6 +33,10 @@ pub struct Account {
     /// When it was created (RFC 3339).
     #[serde(default)]
     pub created_at: String,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// Where a listing of accounts starts and how long its page is.
@@ -87,6 +91,10 @@ pub struct Offering {
     )]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub quantity: Option<i64>,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// The kind of an offering.
@@ -172,6 +180,10 @@ pub struct AccountProfile {
 pub struct CreatedAccount {
     /// The new account's id.
     pub account_id: String,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// An offering of the partner's catalog and what it entitles an account to.
@@ -187,6 +199,10 @@ pub struct CatalogEntry {
     /// Its limits.
     #[serde(default)]
     pub entitlements: Entitlements,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// The limits an offering gives (absent when SendGrid does not say).
@@ -225,6 +241,10 @@ pub struct Entitlements {
         skip_serializing_if = "Option::is_none"
     )]
     pub users_max_total: Option<i64>,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// An account's state as read. A value SendGrid adds later decodes as `Other`.
@@ -271,6 +291,10 @@ pub struct AccountIp {
     /// `"us"` or `"eu"`.
     #[serde(default)]
     pub region: String,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// Where a listing of an account's IPs starts and how long its page is.
@@ -334,6 +358,10 @@ pub struct AddedIps {
     /// Their region, `"us"` or `"eu"`.
     #[serde(default)]
     pub region: String,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// `pages: {last}` on the wire, the next cursor in the models (which serialise it as

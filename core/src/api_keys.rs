@@ -25,6 +25,10 @@ pub struct ApiKey {
     /// Its scopes (empty in listings, which do not carry them).
     #[serde(default, deserialize_with = "crate::de::null_default")]
     pub scopes: Vec<String>,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// A new API key, with its secret: shown by SendGrid this once. The secret is left out of
@@ -47,6 +51,9 @@ pub struct CreatedApiKey {
     /// Its scopes.
     #[serde(default, deserialize_with = "crate::de::null_default")]
     pub scopes: Vec<String>,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    pub extra: crate::extra::Extra,
 }
 
 impl std::fmt::Debug for CreatedApiKey {

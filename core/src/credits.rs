@@ -59,6 +59,10 @@ pub struct SubuserCredits {
     /// Credits used.
     #[serde(default, deserialize_with = "crate::de::opt_u64_lenient")]
     pub used: Option<u64>,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// The body of [`Credits::set`].

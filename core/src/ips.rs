@@ -58,6 +58,10 @@ pub struct IpAddress {
     /// When it was assigned to the account (epoch seconds).
     #[serde(default, deserialize_with = "crate::de::opt_i64_number")]
     pub assigned_at: Option<i64>,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// Filters and page of [`Ips::list`]. All optional.
@@ -170,6 +174,10 @@ pub struct SubuserIps {
     /// IPv4 addresses.
     #[serde(default, deserialize_with = "crate::de::null_default")]
     pub ips: Vec<String>,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// Subuser IP assignment; get it from [`Client::ips`].

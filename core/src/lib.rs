@@ -18,7 +18,7 @@
 //!     region: None,
 //!     include_region: false,
 //! }).await?;
-//! client.monitor().create("acme", &Monitor { email: "audit@acme.example".into(), frequency: 1000 }).await?;
+//! client.monitor().create("acme", &Monitor::new("audit@acme.example", 1000)).await?;
 //! let acme = client.on_behalf_of(OnBehalfOf::subuser("acme"));
 //! let scopes = acme.scopes().list().await?;
 //! # Ok(()) }
@@ -37,6 +37,7 @@ pub mod config;
 pub mod credits;
 pub(crate) mod de;
 mod error;
+pub mod extra;
 mod fleet;
 pub mod ips;
 pub mod monitor;
@@ -70,6 +71,7 @@ pub use config::ClientConfig;
 pub use error::{
     ApiError, ApiErrorDetail, DecodeError, Error, ErrorInfo, ErrorKind, RateLimit, Result,
 };
+pub use extra::Extra;
 pub use obo::OnBehalfOf;
 pub use options::RequestOptions;
 pub use region::Region;

@@ -20,9 +20,22 @@ pub struct Monitor {
     /// A sample is sent every `frequency` emails (at least 1; declared as `number`).
     #[serde(deserialize_with = "crate::de::u64_lenient")]
     pub frequency: u64,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 impl Monitor {
+    /// Monitor settings sending every `frequency`-th email to `email`.
+    pub fn new(email: impl Into<String>, frequency: u64) -> Self {
+        Self {
+            email: email.into(),
+            frequency,
+            extra: Default::default(),
+        }
+    }
+
     /// Checks the email and that `frequency` is at least 1.
     pub fn validate(&self) -> Result<()> {
         validate::email("monitor.email", &self.email)?;

@@ -8,6 +8,8 @@ use pyo3::types::{PyDict, PyList, PyString};
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::extra::HasExtra;
+
 /// A JSON value as the equivalent Python object.
 pub fn json_to_py(py: Python<'_>, v: &Value) -> PyResult<Py<PyAny>> {
     Ok(match v {
@@ -63,19 +65,35 @@ fn py_repr(v: &Value) -> String {
     }
 }
 
-/// `Name(field=value, ...)` from the model's JSON form.
-pub fn repr<T: Serialize>(name: &str, v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(Value::Object(o)) => format!(
-            "{name}({})",
-            o.iter()
-                .map(|(k, x)| format!("{k}={}", py_repr(x)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        Ok(other) => format!("{name}({})", py_repr(&other)),
-        Err(_) => format!("{name}(?)"),
+/// The model's JSON form with its unknown fields taken out (they are shown and passed as one
+/// `extra` dict, the name Python reads them by).
+fn known_fields<T: Serialize + HasExtra>(v: &T) -> serde_json::Map<String, Value> {
+    let mut o = match serde_json::to_value(v) {
+        Ok(Value::Object(o)) => o,
+        _ => serde_json::Map::new(),
+    };
+    if let Some(extra) = v.extra().filter(|e| !e.is_empty()) {
+        for k in extra.0.keys() {
+            o.remove(k);
+        }
+        o.insert(
+            "extra".into(),
+            Value::Object(extra.0.clone().into_iter().collect()),
+        );
     }
+    o
+}
+
+/// `Name(field=value, ...)` from the model's JSON form (unknown fields as `extra={...}`).
+pub fn repr<T: Serialize + HasExtra>(name: &str, v: &T) -> String {
+    format!(
+        "{name}({})",
+        known_fields(v)
+            .iter()
+            .map(|(k, x)| format!("{k}={}", py_repr(x)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 /// Enums read as their SendGrid string in Python (`subuser.region == "eu"`).
@@ -109,22 +127,91 @@ str_enums!(
     crate::accounts::OfferingType,
 );
 
+fn to_json_text(v: &Bound<'_, PyAny>) -> PyResult<String> {
+    v.py()
+        .import("json")?
+        .call_method1("dumps", (v,))?
+        .extract()
+}
+
+/// A model from SendGrid's JSON form, unknown fields kept.
+pub fn from_json_text<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> PyResult<T> {
+    serde_json::from_str(text)
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("{name}: {e}")))
+}
+
+fn type_error(name: &str, msg: impl std::fmt::Display) -> PyErr {
+    pyo3::exceptions::PyTypeError::new_err(format!("{name}(...): {msg}"))
+}
+
 /// A model from keyword arguments: their JSON form read by the model's own deserializer, so
-/// the same tolerance and names apply as to SendGrid's answers.
-pub fn from_fields<T: serde::de::DeserializeOwned>(
+/// the same tolerance and names apply as to SendGrid's answers. A keyword the model does not
+/// know is a TypeError; fields SendGrid may add are passed as one `extra` dict (what
+/// `model.extra` returns), so pickling and `Model(**m.to_dict())`-style copies keep them.
+pub fn from_fields<T: serde::de::DeserializeOwned + HasExtra>(
     name: &str,
     fields: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<T> {
-    let text: String = match fields {
-        Some(f) => f
-            .py()
-            .import("json")?
-            .call_method1("dumps", (f,))?
-            .extract()?,
-        None => "{}".to_string(),
+    let (known, extra) = match fields {
+        Some(f) => {
+            let f = f.copy()?;
+            let extra = f.get_item("extra")?;
+            if extra.is_some() {
+                f.del_item("extra")?;
+            }
+            (to_json_text(f.as_any())?, extra)
+        }
+        None => ("{}".to_string(), None),
     };
-    serde_json::from_str(&text)
-        .map_err(|e| pyo3::exceptions::PyTypeError::new_err(format!("{name}(...): {e}")))
+    let mut obj: serde_json::Map<String, Value> =
+        serde_json::from_str(&known).map_err(|e| type_error(name, e))?;
+    let decode = |obj: serde_json::Map<String, Value>| -> PyResult<T> {
+        serde_json::from_value(Value::Object(obj)).map_err(|e| type_error(name, e))
+    };
+    let plain: T = decode(obj.clone())?;
+    if let Some(unknown) = plain.extra().filter(|e| !e.is_empty()) {
+        let names: Vec<&str> = unknown.0.keys().map(String::as_str).collect();
+        return Err(type_error(
+            name,
+            format!(
+                "unexpected keyword argument(s) {} (fields SendGrid may add go in extra={{...}})",
+                names.join(", ")
+            ),
+        ));
+    }
+    let Some(extra) = extra.filter(|e| !e.is_none()) else {
+        return Ok(plain);
+    };
+    if plain.extra().is_none() {
+        return Err(type_error(name, "this model keeps no extra fields"));
+    }
+    let given: serde_json::Map<String, Value> = serde_json::from_str(&to_json_text(&extra)?)
+        .map_err(|_| type_error(name, "extra must be a dict of JSON values"))?;
+    for (k, v) in &given {
+        if obj.insert(k.clone(), v.clone()).is_some() {
+            return Err(type_error(
+                name,
+                format!("{k} is given both as a field and in extra"),
+            ));
+        }
+    }
+    let full = decode(obj)?;
+    let kept = full.extra().map(|e| e.0.len()).unwrap_or(0);
+    if kept != given.len() {
+        let known: Vec<&str> = given
+            .keys()
+            .filter(|k| full.extra().is_some_and(|e| e.get(k).is_none()))
+            .map(String::as_str)
+            .collect();
+        return Err(type_error(
+            name,
+            format!(
+                "extra holds known field(s) {}: pass them as keywords",
+                known.join(", ")
+            ),
+        ));
+    }
+    Ok(full)
 }
 
 /// A hash of the model's JSON form (equal models, equal hashes).
@@ -159,14 +246,31 @@ macro_rules! models {
                 from_fields(stringify!($t), fields)
             }
 
+            /// The model from SendGrid's JSON form (what `to_json()` writes; fields this
+            /// version does not know go in `extra`). ValueError naming the model otherwise.
+            #[classmethod]
+            fn from_json(_cls: &Bound<'_, pyo3::types::PyType>, text: &str) -> PyResult<Self> {
+                from_json_text(stringify!($t), text)
+            }
+
+            /// The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
+            #[classmethod]
+            fn from_dict(
+                _cls: &Bound<'_, pyo3::types::PyType>,
+                data: &Bound<'_, PyAny>,
+            ) -> PyResult<Self> {
+                from_json_text(stringify!($t), &to_json_text(data)?)
+            }
+
             /// Equal models hash alike (models are frozen: usable in sets and as dict keys).
             fn __hash__(&self) -> u64 {
                 hash_of(self)
             }
 
-            /// Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields.
+            /// Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
+            /// (unknown ones as `extra`).
             fn __getnewargs_ex__(&self, py: Python<'_>) -> PyResult<((), Py<PyAny>)> {
-                Ok(((), self.to_dict(py)?))
+                Ok(((), json_to_py(py, &Value::Object(known_fields(self)))?))
             }
 
             /// The model as JSON text (SendGrid's field names).
@@ -310,3 +414,17 @@ models!(
         }
     },
 );
+
+/// Unknown fields read as a dict in Python (`model.extra["new_field"]`).
+impl<'py> IntoPyObject<'py> for &crate::extra::Extra {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        let d = PyDict::new(py);
+        for (k, v) in &self.0 {
+            d.set_item(k, json_to_py(py, v)?)?;
+        }
+        Ok(d.into_any())
+    }
+}

@@ -22,6 +22,10 @@ pub struct Reputation {
     pub username: String,
     /// Reputation score (a percentage).
     pub reputation: f64,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// Reputations; get it from [`Client::reputations`].

@@ -45,6 +45,10 @@ pub struct AccessRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub last_name: Option<String>,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// Page parameters of [`Scopes::list_access_requests`].
@@ -71,6 +75,10 @@ pub struct ApprovedAccessRequest {
     /// The scope group granted.
     #[serde(default, deserialize_with = "crate::de::string_or_default")]
     pub scope_group_name: String,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 #[derive(Deserialize)]

@@ -13,7 +13,7 @@ use crate::validate;
 pub const MAX_STATS_LIMIT: u32 = 500;
 
 /// The 16 email metrics SendGrid counts. Zero when absent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 #[allow(missing_docs)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -54,6 +54,10 @@ pub struct Metrics {
     pub unsubscribe_drops: u64,
     #[serde(deserialize_with = "crate::de::count")]
     pub unsubscribes: u64,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// One row of statistics: a subuser (or category) and its metrics.
@@ -79,6 +83,10 @@ pub struct StatEntry {
     /// The counts.
     #[serde(default, deserialize_with = "crate::de::null_default")]
     pub metrics: Metrics,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// Statistics for one date (a day, week or month).
@@ -95,6 +103,10 @@ pub struct DatedStats {
     /// One entry per subuser.
     #[serde(default, deserialize_with = "crate::de::null_default")]
     pub stats: Vec<StatEntry>,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// A metric to sort by.

@@ -36,6 +36,10 @@ pub struct Subuser {
     /// The subuser's region, present when `include_region` was asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Region>,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// Which subusers [`Subusers::list`] returns by region.
@@ -177,6 +181,10 @@ pub struct CreatedSubuser {
     /// Region, when `include_region` was asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Region>,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 #[derive(Serialize)]

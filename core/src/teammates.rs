@@ -130,6 +130,10 @@ pub struct Teammate {
         skip_serializing_if = "Option::is_none"
     )]
     pub country: Option<String>,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// Page parameters of [`Teammates::list`].
@@ -247,6 +251,10 @@ pub struct Invitation {
         skip_serializing_if = "Option::is_none"
     )]
     pub expiration_date: Option<u64>,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// The `{"result": [...]}` wrapper (`results` in some SendGrid examples; both are read).
@@ -302,6 +310,10 @@ pub struct SubuserAccess {
     /// Scopes on that subuser.
     #[serde(default, deserialize_with = "crate::de::string_list")]
     pub scopes: Vec<String>,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// Cursor parameters of [`Teammates::subuser_access`].

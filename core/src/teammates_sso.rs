@@ -221,6 +221,10 @@ pub struct SsoTeammate {
     /// `subuser_access` when the answer left them out).
     #[serde(default, deserialize_with = "crate::de::null_default")]
     pub subuser_access: Vec<SubuserAccess>,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// The permission fields both requests share, checked once.

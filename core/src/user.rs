@@ -20,6 +20,10 @@ pub struct UserAccount {
     /// Sender reputation, 0-100.
     #[serde(default)]
     pub reputation: f64,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// The account's username and numeric id (`GET /v3/user/username`).
@@ -35,6 +39,10 @@ pub struct UserName {
     /// Numeric user id.
     #[serde(deserialize_with = "crate::de::u64_lenient")]
     pub user_id: u64,
+    /// Fields SendGrid sent that this version does not model, by name (empty when none).
+    #[serde(flatten)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub extra: crate::extra::Extra,
 }
 
 /// Identity; get it from [`Client::user`].

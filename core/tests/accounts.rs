@@ -15,6 +15,7 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 fn package(name: &str) -> Offering {
     Offering {
+        extra: Default::default(),
         name: name.into(),
         r#type: OfferingType::Package,
         quantity: Some(1),
@@ -23,6 +24,7 @@ fn package(name: &str) -> Offering {
 
 fn addon(name: &str, q: i64) -> Offering {
     Offering {
+        extra: Default::default(),
         name: name.into(),
         r#type: OfferingType::Addon,
         quantity: Some(q),

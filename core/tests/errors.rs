@@ -237,10 +237,7 @@ async fn invalid_input_is_refused_before_sending() {
         field_of(c.ips().set("acme", &["::1".into()]).await.unwrap_err()),
         "ips[0]"
     );
-    let m = Monitor {
-        email: "a@b.co".into(),
-        frequency: 0,
-    };
+    let m = Monitor::new("a@b.co", 0);
     assert_eq!(
         field_of(c.monitor().create("acme", &m).await.unwrap_err()),
         "monitor.frequency"

@@ -34,10 +34,7 @@ fn client(sb: &Sandbox, store: &str) -> Client {
 fn items(from: usize, to: usize) -> Vec<(String, Monitor)> {
     (from..=to)
         .map(|i| {
-            let m = Monitor {
-                email: "audit@example.com".into(),
-                frequency: 10,
-            };
+            let m = Monitor::new("audit@example.com", 10);
             (format!("sub{i:05}"), m)
         })
         .collect()

@@ -38,13 +38,7 @@ async fn export_then_plan_is_empty_and_yaml_round_trips() {
     let sb = sandbox(30, 6).await;
     let c = client(&sb);
     c.monitor()
-        .create(
-            "sub00002",
-            &Monitor {
-                email: "audit@example.com".into(),
-                frequency: 50,
-            },
-        )
+        .create("sub00002", &Monitor::new("audit@example.com", 50))
         .await
         .unwrap();
     let doc = c.export().await.unwrap();
@@ -183,10 +177,7 @@ async fn drift_since_the_plan_is_a_conflict_and_shows_in_the_next_plan() {
     let plan = c.plan(&doc, &PlanOptions::default()).await.unwrap();
     assert_eq!(plan.changes.len(), 1);
     // Someone else sets a different monitor in between.
-    let theirs = Monitor {
-        email: "b@example.com".into(),
-        frequency: 99,
-    };
+    let theirs = Monitor::new("b@example.com", 99);
     c.monitor().create("sub00001", &theirs).await.unwrap();
     let out = c.apply(&plan, &BulkOptions::default()).await;
     let e = out[0].result.as_ref().unwrap_err();
@@ -364,6 +355,7 @@ async fn customer_accounts_state_and_offerings() {
     let sb = sandbox(0, 0).await;
     let c = client(&sb);
     let offering = |name: &str, r#type, quantity| Offering {
+        extra: Default::default(),
         name: name.into(),
         r#type,
         quantity,

@@ -57,7 +57,7 @@ async fn fractional_ids_are_truncated_and_negative_counts_read_as_zero() {
         )
         .await
         .unwrap();
-    let m = page.stats[0].metrics;
+    let m = &page.stats[0].metrics;
     assert_eq!((m.blocks, m.delivered, m.opens, m.clicks), (0, 12, 0, 3));
 }
 
@@ -92,4 +92,42 @@ async fn an_invite_answer_without_token_and_a_303_without_location_succeed() {
     )
     .await;
     assert_eq!(client(&s).accounts().sso_login("sg1").await.unwrap(), "");
+}
+
+#[tokio::test]
+async fn fields_sendgrid_adds_are_kept_in_extra_and_written_back_as_sent() {
+    let s = MockServer::start().await;
+    expect(
+        &s,
+        Wire::new("GET", "/v3/subusers/acme/stats/monthly").query("date=2026-10-01"),
+        200,
+        Some(
+            json!({"date": "2026-10-01", "cohort": 7, "stats": [{"name": "acme", "type": "subuser",
+            "segment": {"name": "b2b"}, "metrics": {"opens": 3, "machine_opens": 2}}]}),
+        ),
+    )
+    .await;
+    let page = client(&s)
+        .stats()
+        .subuser_monthly(
+            "acme",
+            &MonthlyStatsQuery {
+                date: "2026-10-01".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(page.extra.get("cohort"), Some(&json!(7)));
+    let entry = &page.stats[0];
+    assert_eq!(entry.extra.get("segment"), Some(&json!({"name": "b2b"})));
+    assert_eq!(entry.metrics.opens, 3);
+    assert_eq!(entry.metrics.extra.get("machine_opens"), Some(&json!(2)));
+    // Written back as SendGrid sent them (flattened), and Debug names them without values: an
+    // unknown field could hold a secret.
+    let v = serde_json::to_value(entry).unwrap();
+    assert_eq!(v["segment"], json!({"name": "b2b"}));
+    assert_eq!(v["metrics"]["machine_opens"], json!(2));
+    let dbg = format!("{entry:?}");
+    assert!(dbg.contains("\"segment\"") && !dbg.contains("b2b"), "{dbg}");
 }

@@ -46,10 +46,7 @@ async fn monitor_get_create_update_delete() {
     )
     .await;
     let c = client(&s);
-    let want = Monitor {
-        email: "audit@acme.io".into(),
-        frequency: 500,
-    };
+    let want = Monitor::new("audit@acme.io", 500);
     assert_eq!(c.monitor().get("acme").await.unwrap(), want);
     assert_eq!(c.monitor().create("acme", &want).await.unwrap(), want);
     let upd = Monitor {

@@ -27,13 +27,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .await?;
     client
         .monitor()
-        .create(
-            "acme",
-            &Monitor {
-                email: "audit@acme.example".into(),
-                frequency: 1000,
-            },
-        )
+        .create("acme", &Monitor::new("audit@acme.example", 1000))
         .await?;
     let everyone: Vec<_> = client
         .subusers()

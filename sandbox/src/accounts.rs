@@ -23,12 +23,15 @@ use crate::Shared;
 /// The partner's catalog: two packages and the dedicated-IP add-on.
 pub fn catalog() -> Vec<CatalogEntry> {
     let entry = |name: &str, r#type: OfferingType, sends: i64, ips: i64| CatalogEntry {
+        extra: Default::default(),
         offering: Offering {
+            extra: Default::default(),
             name: name.into(),
             r#type,
             quantity: None,
         },
         entitlements: Entitlements {
+            extra: Default::default(),
             email_sends_max_monthly: Some(sends),
             ip_count: Some(ips),
             teammates_max_total: Some(1000),
@@ -79,6 +82,7 @@ pub async fn list(State(st): State<Shared>, headers: HeaderMap, RawQuery(raw): R
         .filter(|(id, _)| after.is_empty() || id.as_str() > after)
         .take(limit)
         .map(|(id, p)| AccountView {
+            extra: Default::default(),
             id: id.clone(),
             created_at: p.created_at.clone(),
         })
@@ -244,6 +248,7 @@ pub async fn add_ips(
     let new: Vec<String> = (0..b.count).map(|_| w.next_ip()).collect();
     if let Some(p) = w.provisioned.get_mut(&id) {
         p.ips.extend(new.iter().map(|ip| AccountIp {
+            extra: Default::default(),
             ip: ip.clone(),
             region: b.region.clone(),
         }));

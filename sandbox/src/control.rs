@@ -11,7 +11,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::http::error;
 use crate::{fresh_world, SandboxConfig, Shared};
@@ -244,6 +244,9 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
             }
         }
     };
+    if st.world.lock().is_ok_and(|w| w.added_fields) && resp.status().is_success() {
+        resp = add_fields(resp).await;
+    }
     if let Ok(mut c) = st.control.lock() {
         c.counters.in_flight = c.counters.in_flight.saturating_sub(1);
     }
@@ -257,6 +260,30 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
         }
     }
     resp
+}
+
+/// Adds `sandbox_added` to every object of a JSON body (the `added_fields` quirk).
+async fn add_fields(resp: Response) -> Response {
+    fn add(v: &mut Value) {
+        match v {
+            Value::Object(o) => {
+                o.values_mut().for_each(add);
+                o.insert("sandbox_added".into(), json!({"since": "2026-12"}));
+            }
+            Value::Array(a) => a.iter_mut().for_each(add),
+            _ => {}
+        }
+    }
+    let (mut parts, body) = resp.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024 * 1024).await else {
+        return error(500, None, "sandbox could not read its own answer");
+    };
+    let Ok(mut v) = serde_json::from_slice::<Value>(&bytes) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    add(&mut v);
+    parts.headers.remove("content-length");
+    Response::from_parts(parts, Body::from(v.to_string()))
 }
 
 /// Sends the head and a few bytes, then breaks the connection.
@@ -404,6 +431,9 @@ pub(crate) struct Quirks {
     /// An SSO teammate request with an unknown scope in its subuser access answers success and
     /// silently drops that access (as SendGrid is known to); off, it is a 400.
     sso_silent_drop: Option<bool>,
+    /// Every JSON object in a successful answer gains `"sandbox_added": {"since": "2026-12"}`,
+    /// a field no client models, as when SendGrid ships a new field.
+    added_fields: Option<bool>,
 }
 
 /// `POST /__sandbox/quirks` (204); `POST /__sandbox/reset` turns them off.
@@ -411,6 +441,9 @@ pub(crate) async fn set_quirks(State(st): State<Shared>, Json(q): Json<Quirks>) 
     if let Ok(mut w) = st.world.lock() {
         if let Some(on) = q.sso_silent_drop {
             w.sso_silent_drop = on;
+        }
+        if let Some(on) = q.added_fields {
+            w.added_fields = on;
         }
     }
     axum::http::StatusCode::NO_CONTENT.into_response()

@@ -74,6 +74,7 @@ fn metric_value(m: &Metrics, name: &str) -> u64 {
 
 fn entry(s: &SubuserRec, day: i64, span: u64, names: bool) -> StatEntry {
     StatEntry {
+        extra: Default::default(),
         r#type: Some("subuser".into()),
         name: Some(s.username.clone()),
         first_name: names.then(|| "Sub".to_string()),
@@ -123,6 +124,7 @@ pub async fn subuser_monthly(
     let s = w.subuser_mut(&name).ok_or_else(|| no_subuser(&name))?;
     let rows = sort_page(vec![entry(s, day, 30, true)], &q)?;
     ok(&DatedStats {
+        extra: Default::default(),
         date: q1(&q, "date").unwrap_or_default().to_string(),
         stats: rows,
     })
@@ -146,6 +148,7 @@ pub async fn monthly(
         .map(|s| entry(s, day, 30, true))
         .collect();
     ok(&DatedStats {
+        extra: Default::default(),
         date: q1(&q, "date").unwrap_or_default().to_string(),
         stats: sort_page(rows, &q)?,
     })
@@ -232,6 +235,7 @@ pub async fn sums(State(st): State<Shared>, headers: HeaderMap, RawQuery(raw): R
         .map(|s| entry(s, start, span, false))
         .collect();
     ok(&DatedStats {
+        extra: Default::default(),
         date: date_of(start),
         stats: sort_page(rows, &q)?,
     })

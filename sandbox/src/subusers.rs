@@ -20,6 +20,7 @@ use crate::Shared;
 
 fn view(s: &SubuserRec, include_region: bool) -> Subuser {
     Subuser {
+        extra: Default::default(),
         id: s.id,
         username: s.username.clone(),
         email: s.email.clone(),
@@ -207,6 +208,7 @@ pub async fn credits_set(
     req.validate().map_err(invalid)?;
     on_subuser(&st, &headers, &name, |s| {
         s.credits = SubuserCredits {
+            extra: Default::default(),
             r#type: req.r#type,
             reset_frequency: req.reset_frequency,
             remain: req.total,

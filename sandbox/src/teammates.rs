@@ -163,6 +163,7 @@ pub async fn invite(State(st): State<Shared>, headers: HeaderMap, raw: Bytes) ->
         ));
     }
     let p = Invitation {
+        extra: Default::default(),
         token: token.clone(),
         email: inv.email,
         scopes: inv.scopes,

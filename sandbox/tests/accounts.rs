@@ -12,6 +12,7 @@ use sendgrid_admin_sandbox::Sandbox;
 
 fn offering(name: &str, r#type: OfferingType) -> Offering {
     Offering {
+        extra: Default::default(),
         name: name.into(),
         r#type,
         quantity: Some(1),

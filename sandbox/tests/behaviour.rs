@@ -84,10 +84,7 @@ async fn subuser_lifecycle_keeps_state() {
             .ips,
         vec!["198.51.100.1"]
     );
-    let m = Monitor {
-        email: "audit@acme.io".into(),
-        frequency: 100,
-    };
+    let m = Monitor::new("audit@acme.io", 100);
     assert_eq!(
         c.monitor().get("acme").await.unwrap_err().errors()[0].message,
         "No monitor settings for this user"

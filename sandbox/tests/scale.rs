@@ -165,23 +165,9 @@ async fn bulk_reports_progress_and_per_item_failures() {
     };
     let mut items: Vec<(String, Monitor)> = names(10)
         .into_iter()
-        .map(|n| {
-            (
-                n,
-                Monitor {
-                    email: "a@example.com".into(),
-                    frequency: 3,
-                },
-            )
-        })
+        .map(|n| (n, Monitor::new("a@example.com", 3)))
         .collect();
-    items.push((
-        "ghost".into(),
-        Monitor {
-            email: "a@example.com".into(),
-            frequency: 3,
-        },
-    ));
+    items.push(("ghost".into(), Monitor::new("a@example.com", 3)));
     let out = c.bulk().update_monitors(items, &opts).await;
     assert_eq!(calls.load(Ordering::SeqCst), 11);
     assert_eq!(out[10].item.0, "ghost", "results keep input order");
@@ -292,15 +278,7 @@ async fn a_late_answer_does_not_slow_the_client_for_the_rest_of_its_life() {
     control(&sb, "rate-limit", json!({"limit": 0})).await;
     let items: Vec<_> = names(500)
         .into_iter()
-        .map(|n| {
-            (
-                n,
-                Monitor {
-                    email: "a@example.com".into(),
-                    frequency: 10,
-                },
-            )
-        })
+        .map(|n| (n, Monitor::new("a@example.com", 10)))
         .collect();
     let opts = BulkOptions {
         concurrency: 16,

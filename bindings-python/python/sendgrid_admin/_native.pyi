@@ -74,6 +74,13 @@ class _Model:
     def __new__(cls: type[_M], **fields: Any) -> _M:
         """Builds the model from its fields (SendGrid's names), e.g. in your own tests;
         TypeError naming the model when a field is missing or of the wrong type."""
+    @classmethod
+    def from_json(cls: type[_M], text: str) -> _M:
+        """The model from SendGrid's JSON form (what `to_json()` writes; fields this version
+        does not know go in `extra`). ValueError naming the model otherwise."""
+    @classmethod
+    def from_dict(cls: type[_M], data: Mapping[str, Any]) -> _M:
+        """The model from SendGrid's JSON form as a dict (what `to_dict()` returns)."""
     def to_dict(self) -> dict[str, Any]:
         """The model as a plain dict (SendGrid's field names)."""
     def to_json(self) -> str:
@@ -81,6 +88,17 @@ class _Model:
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, Any]]: ...
+
+class _KeepsExtra(_Model):
+    """A model of SendGrid's answers: fields this version does not know are kept."""
+    def __new__(cls: type[_M], *, extra: Optional[Mapping[str, Any]] = None, **fields: Any) -> _M:
+        """Builds the model from its fields (SendGrid's names), e.g. in your own tests; fields
+        this version does not know go in `extra`. TypeError naming the model when a field is
+        missing, unknown or of the wrong type."""
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields SendGrid sent that this version does not model, by name (empty when none);
+        `to_dict()` and `to_json()` include them as sent."""
 
 @final
 class ErrorDetail(_Model):
@@ -95,7 +113,7 @@ class ErrorDetail(_Model):
     def error_id(self) -> Optional[str]: ...
 
 @final
-class Subuser(_Model):
+class Subuser(_KeepsExtra):
     """A subuser."""
     @property
     def id(self) -> int: ...
@@ -110,7 +128,7 @@ class Subuser(_Model):
         """"global" or "eu", when include_region was asked for."""
 
 @final
-class CreatedSubuser(_Model):
+class CreatedSubuser(_KeepsExtra):
     """The answer to creating a subuser."""
     @property
     def username(self) -> str: ...
@@ -124,13 +142,13 @@ class CreatedSubuser(_Model):
     def region(self) -> Optional[str]: ...
 
 @final
-class SubuserIps(_Model):
+class SubuserIps(_KeepsExtra):
     """The IPs assigned to a subuser."""
     @property
     def ips(self) -> List[str]: ...
 
 @final
-class Reputation(_Model):
+class Reputation(_KeepsExtra):
     """A subuser's reputation, 0-100."""
     @property
     def username(self) -> str: ...
@@ -138,7 +156,7 @@ class Reputation(_Model):
     def reputation(self) -> float: ...
 
 @final
-class SubuserCredits(_Model):
+class SubuserCredits(_KeepsExtra):
     """A subuser's credits."""
     @property
     def type(self) -> str:
@@ -153,7 +171,7 @@ class SubuserCredits(_Model):
     def used(self) -> Optional[int]: ...
 
 @final
-class Monitor(_Model):
+class Monitor(_KeepsExtra):
     """Monitor settings: a copy of every `frequency`-th email goes to `email`."""
     @property
     def email(self) -> str: ...
@@ -199,7 +217,7 @@ class RateLimitView(_Model):
     def in_flight(self) -> int: ...
 
 @final
-class Metrics(_Model):
+class Metrics(_KeepsExtra):
     """The 16 email counters."""
     @property
     def blocks(self) -> int: ...
@@ -235,7 +253,7 @@ class Metrics(_Model):
     def unsubscribes(self) -> int: ...
 
 @final
-class StatEntry(_Model):
+class StatEntry(_KeepsExtra):
     """One row of statistics."""
     @property
     def type(self) -> Optional[str]: ...
@@ -249,7 +267,7 @@ class StatEntry(_Model):
     def metrics(self) -> Metrics: ...
 
 @final
-class DatedStats(_Model):
+class DatedStats(_KeepsExtra):
     """Statistics for one date."""
     @property
     def date(self) -> str: ...
@@ -257,7 +275,7 @@ class DatedStats(_Model):
     def stats(self) -> List[StatEntry]: ...
 
 @final
-class Teammate(_Model):
+class Teammate(_KeepsExtra):
     """A teammate."""
     @property
     def username(self) -> str: ...
@@ -294,7 +312,7 @@ class Teammate(_Model):
     def country(self) -> Optional[str]: ...
 
 @final
-class Invitation(_Model):
+class Invitation(_KeepsExtra):
     """An invitation (sent or pending)."""
     @property
     def token(self) -> str: ...
@@ -308,7 +326,7 @@ class Invitation(_Model):
     def expiration_date(self) -> Optional[int]: ...
 
 @final
-class SubuserAccess(_Model):
+class SubuserAccess(_KeepsExtra):
     """One subuser a teammate can act for."""
     @property
     def id(self) -> int: ...
@@ -335,7 +353,7 @@ class SubuserAccessPage(_Model):
         """Pass as `after_subuser_id` for the next page; None on the last page."""
 
 @final
-class AccessRequest(_Model):
+class AccessRequest(_KeepsExtra):
     """A teammate's request for more scopes."""
     @property
     def id(self) -> int: ...
@@ -351,7 +369,7 @@ class AccessRequest(_Model):
     def last_name(self) -> Optional[str]: ...
 
 @final
-class ApprovedAccessRequest(_Model):
+class ApprovedAccessRequest(_KeepsExtra):
     """The answer to approving an access request."""
     @property
     def scope_group_name(self) -> str: ...
@@ -367,7 +385,7 @@ class BulkProgress(_Model):
     def total(self) -> int: ...
 
 @final
-class Account(_Model):
+class Account(_KeepsExtra):
     """A customer account as listed."""
     @property
     def id(self) -> str: ...
@@ -383,7 +401,7 @@ class AccountPage(_Model):
     def next_after(self) -> Optional[str]: ...
 
 @final
-class Offering(_Model):
+class Offering(_KeepsExtra):
     """A package or add-on of an account."""
     @property
     def name(self) -> str: ...
@@ -393,13 +411,13 @@ class Offering(_Model):
     def quantity(self) -> Optional[int]: ...
 
 @final
-class CreatedAccount(_Model):
+class CreatedAccount(_KeepsExtra):
     """The answer to creating an account."""
     @property
     def account_id(self) -> str: ...
 
 @final
-class Entitlements(_Model):
+class Entitlements(_KeepsExtra):
     """The limits an offering gives."""
     @property
     def email_sends_max_monthly(self) -> Optional[int]: ...
@@ -411,7 +429,7 @@ class Entitlements(_Model):
     def users_max_total(self) -> Optional[int]: ...
 
 @final
-class CatalogEntry(_Model):
+class CatalogEntry(_KeepsExtra):
     """An offering of the partner's catalog and its limits."""
     @property
     def offering(self) -> Offering: ...
@@ -419,7 +437,7 @@ class CatalogEntry(_Model):
     def entitlements(self) -> Entitlements: ...
 
 @final
-class AccountIp(_Model):
+class AccountIp(_KeepsExtra):
     """A dedicated IP of an account."""
     @property
     def ip(self) -> str: ...
@@ -435,7 +453,7 @@ class AccountIpPage(_Model):
     def next_after(self) -> Optional[str]: ...
 
 @final
-class AddedIps(_Model):
+class AddedIps(_KeepsExtra):
     """The answer to adding IPs."""
     @property
     def ips(self) -> List[str]: ...
@@ -443,7 +461,7 @@ class AddedIps(_Model):
     def region(self) -> str: ...
 
 @final
-class IpAddress(_Model):
+class IpAddress(_KeepsExtra):
     """An IP of the parent account, as `GET /v3/ips` lists it."""
     @property
     def ip(self) -> str: ...
@@ -475,7 +493,7 @@ class IpSubusersPage(_Model):
         """Pass as `after` for the next page; None on the last page."""
 
 @final
-class SsoTeammate(_Model):
+class SsoTeammate(_KeepsExtra):
     """An SSO teammate as SendGrid answers a create or update."""
     @property
     def username(self) -> str: ...
@@ -500,7 +518,7 @@ class SsoTeammate(_Model):
         """The subusers the teammate may act for, as SendGrid applied them."""
 
 @final
-class UserAccount(_Model):
+class UserAccount(_KeepsExtra):
     """The account's plan and sender reputation."""
     @property
     def type(self) -> str: ...
@@ -508,7 +526,7 @@ class UserAccount(_Model):
     def reputation(self) -> float: ...
 
 @final
-class UserName(_Model):
+class UserName(_KeepsExtra):
     """The account's username and numeric id."""
     @property
     def username(self) -> str: ...
@@ -516,7 +534,7 @@ class UserName(_Model):
     def user_id(self) -> int: ...
 
 @final
-class ApiKey(_Model):
+class ApiKey(_KeepsExtra):
     """An API key as listed or updated (never its secret)."""
     @property
     def api_key_id(self) -> str: ...
@@ -526,7 +544,7 @@ class ApiKey(_Model):
     def scopes(self) -> List[str]: ...
 
 @final
-class CreatedApiKey(_Model):
+class CreatedApiKey(_KeepsExtra):
     """A new API key. `api_key` is the secret, shown this once (never in repr or to_dict())."""
     @property
     def api_key(self) -> str: ...

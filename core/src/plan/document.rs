@@ -89,6 +89,7 @@ mod strict_offerings {
         Ok(specs.map(|v| {
             v.into_iter()
                 .map(|o| Offering {
+                    extra: Default::default(),
                     name: o.name,
                     r#type: match o.r#type {
                         OfferingTypeName::Package => OfferingType::Package,

@@ -2,6 +2,7 @@ package com.sendgridadmin
 
 import com.sendgridadmin.models.*
 import kotlinx.coroutines.runBlocking
+import org.json.JSONObject
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNull
@@ -102,5 +103,15 @@ class OperationsTest {
         assertEquals("Stats", c.scopes().approveAccessRequest(1uL).scopeGroupName)
         c.scopes().denyAccessRequest(2uL)
         assertTrue(c.scopes().listAccessRequests(ListAccessRequests()).isEmpty())
+    }
+
+    @Test
+    fun fieldsSendGridAddsAreKept() = runBlocking {
+        sb.control("quirks", JSONObject(mapOf("added_fields" to true)))
+        val added = mapOf("sandbox_added" to """{"since":"2026-12"}""")
+        assertEquals(added, c.subusers().list(ListSubusers()).first().extra)
+        assertEquals(added, c.stats().subuserMonthly("sub00001", MonthlyStatsQuery(date = "2026-10-01")).stats[0].metrics.extra)
+        // Built by hand, a model has none (the field defaults to an empty map).
+        assertEquals(emptyMap<String, String>(), Monitor("a@example.com", 5uL).extra)
     }
 }
