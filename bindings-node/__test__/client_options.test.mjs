@@ -1,5 +1,6 @@
 // Client options that change the wire: the application's name in the user agent.
 import assert from 'node:assert/strict'
+import { getEventListeners } from 'node:events'
 import http from 'node:http'
 import { test } from 'node:test'
 
@@ -230,6 +231,38 @@ test('a trailing call-options object on every method: headers, maxRetries, timeo
     await assert.rejects(c.subusers.list({ limit: 5 }, { headers: { authorization: 'x' } }), (e) => e.field === 'headers.authorization')
     assert.equal(seen.length, m)
   } finally {
+    srv.closeAllConnections()
+    srv.close()
+  }
+})
+
+test('one AbortSignal shared by many calls holds one listener; aborting it ends them all', async () => {
+  const srv = http.createServer((req, res) => {
+    if (req.url.includes('slow')) return setTimeout(() => res.end('{}'), 3000)
+    res.setHeader('content-type', 'application/json')
+    res.end('{"email": "a@example.com", "frequency": 5}')
+  })
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r))
+  const warnings = []
+  const onWarning = (w) => warnings.push(w.name)
+  process.on('warning', onWarning)
+  try {
+    const c = new sg.Client({ apiKey: 'SG.test', baseUrl: `http://127.0.0.1:${srv.address().port}` })
+    const ac = new AbortController()
+    for (let i = 0; i < 3; i++) await Promise.all(Array.from({ length: 20 }, () => c.monitor.get('acme', { signal: ac.signal })))
+    const scoped = c.withOptions({ signal: ac.signal })
+    await scoped.monitor.get('acme')
+    assert.equal(getEventListeners(ac.signal, 'abort').length, 1)
+    const pending = [c.monitor.get('slow', { signal: ac.signal }), scoped.monitor.get('slow')]
+    ac.abort()
+    for (const p of pending) await assert.rejects(p, (e) => e instanceof sg.CancelledError)
+    await assert.rejects(scoped.monitor.get('acme'), (e) => e instanceof sg.CancelledError)
+    // Another signal is independent of the aborted one.
+    assert.equal((await c.monitor.get('acme', { signal: new AbortController().signal })).frequency, 5)
+    await new Promise((r) => setImmediate(r))
+    assert.deepEqual(warnings.filter((n) => n === 'MaxListenersExceededWarning'), [])
+  } finally {
+    process.off('warning', onWarning)
     srv.closeAllConnections()
     srv.close()
   }
