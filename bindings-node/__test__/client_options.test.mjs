@@ -267,3 +267,24 @@ test('one AbortSignal shared by many calls holds one listener; aborting it ends 
     srv.close()
   }
 })
+
+test('iterators take the trailing call options too: every page request carries them', async () => {
+  const seen = []
+  const srv = http.createServer((req, res) => {
+    seen.push(req.headers['x-job'])
+    res.setHeader('content-type', 'application/json')
+    const offset = Number(new URL(req.url, 'http://x').searchParams.get('offset') ?? 0)
+    res.end(JSON.stringify(offset < 4 ? [{ id: offset + 1, username: `s${offset}`, email: 'e', disabled: false }, { id: offset + 2, username: `t${offset}`, email: 'e', disabled: false }] : []))
+  })
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r))
+  try {
+    const c = new sg.Client({ apiKey: 'SG.test', baseUrl: `http://127.0.0.1:${srv.address().port}` })
+    const names = []
+    for await (const s of c.subusers.iterAll({ pageSize: 2 }, { headers: { 'x-job': 'nightly' } })) names.push(s.username)
+    assert.equal(names.length, 4)
+    assert.ok(seen.length >= 2 && seen.every((h) => h === 'nightly'), JSON.stringify(seen))
+    assert.throws(() => c.teammates.iterAll({}, { timeoutMS: 5 }), (e) => e.code === 'invalid_input' && e.field === 'timeoutMS')
+  } finally {
+    srv.close()
+  }
+})

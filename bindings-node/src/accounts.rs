@@ -231,14 +231,20 @@ impl Accounts {
 
     /// Every customer account: `for await (const a of client.accounts.iterAll())`.
     #[napi]
-    pub fn iter_all(&self, env: &Env, options: Option<IterCursorOptions>) -> Result<AccountPager> {
+    pub fn iter_all(
+        &self,
+        env: &Env,
+        options: Option<IterCursorOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<AccountPager> {
         thrown(env, || {
+            let this = self.for_call(env, call)?;
             let o = options.unwrap_or_default();
             let p = ListAccounts {
                 after: o.after,
                 limit: unsigned("pageSize", o.page_size)?.or(Some(100)),
             };
-            Ok(AccountPager::new(self.client.accounts().list_all(p)))
+            Ok(AccountPager::new(this.client.accounts().list_all(p)))
         })
     }
 
@@ -455,15 +461,17 @@ impl Accounts {
         env: &Env,
         account_id: String,
         options: Option<IterCursorOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<AccountIpPager> {
         thrown(env, || {
+            let this = self.for_call(env, call)?;
             let o = options.unwrap_or_default();
             let p = ListAccountIps {
                 after: o.after,
                 limit: unsigned("pageSize", o.page_size)?.or(Some(100)),
             };
             Ok(AccountIpPager::new(
-                self.client.accounts().list_all_ips(&account_id, p),
+                this.client.accounts().list_all_ips(&account_id, p),
             ))
         })
     }

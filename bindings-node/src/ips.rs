@@ -175,15 +175,17 @@ impl Ips {
         env: &Env,
         ip: String,
         options: Option<IterCursorOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<SubuserIdPager> {
         thrown(env, || {
+            let this = self.for_call(env, call)?;
             let o = options.unwrap_or_default();
             let p = ListIpSubusers {
                 after: o.after,
                 limit: unsigned("pageSize", o.page_size)?.or(Some(100)),
             };
             Ok(SubuserIdPager::new(
-                self.client.ips().list_all_subusers_of(&ip, p),
+                this.client.ips().list_all_subusers_of(&ip, p),
             ))
         })
     }

@@ -66,11 +66,13 @@ impl Scopes {
         &self,
         env: &Env,
         options: Option<IterOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<AccessRequestPager> {
         thrown(env, || {
+            let this = self.for_call(env, call)?;
             let size = unsigned("pageSize", options.unwrap_or_default().page_size)?;
             Ok(AccessRequestPager::new(
-                self.client.scopes().list_all_access_requests(size),
+                this.client.scopes().list_all_access_requests(size),
             ))
         })
     }

@@ -84,8 +84,10 @@ impl Subusers {
         &self,
         env: &Env,
         options: Option<IterSubusersOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<SubuserPager> {
         thrown(env, || {
+            let this = self.for_call(env, call)?;
             let o = options.unwrap_or_default();
             let p = ListSubusers {
                 username: o.username,
@@ -94,7 +96,7 @@ impl Subusers {
                 region: choice::<RegionFilter>("region", o.region)?,
                 include_region: o.include_region.unwrap_or(false),
             };
-            Ok(SubuserPager::new(self.client.subusers().list_all(p)))
+            Ok(SubuserPager::new(this.client.subusers().list_all(p)))
         })
     }
 

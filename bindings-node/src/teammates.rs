@@ -210,10 +210,16 @@ impl Teammates {
 
     /// Every teammate, `pageSize` (default 100) at a time.
     #[napi]
-    pub fn iter_all(&self, env: &Env, options: Option<IterOptions>) -> Result<TeammatePager> {
+    pub fn iter_all(
+        &self,
+        env: &Env,
+        options: Option<IterOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
+    ) -> Result<TeammatePager> {
         thrown(env, || {
+            let this = self.for_call(env, call)?;
             let size = unsigned("pageSize", options.unwrap_or_default().page_size)?;
-            Ok(TeammatePager::new(self.client.teammates().list_all(size)))
+            Ok(TeammatePager::new(this.client.teammates().list_all(size)))
         })
     }
 
@@ -389,8 +395,10 @@ impl Teammates {
         env: &Env,
         teammate: String,
         options: Option<IterSubuserAccessOptions>,
+        #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<SubuserAccessPager> {
         thrown(env, || {
+            let this = self.for_call(env, call)?;
             let o = options.unwrap_or_default();
             let q = SubuserAccessQuery {
                 after_subuser_id: None,
@@ -398,7 +406,7 @@ impl Teammates {
                 username: o.username,
             };
             Ok(SubuserAccessPager::new(
-                self.client.teammates().subuser_access_all(&teammate, q),
+                this.client.teammates().subuser_access_all(&teammate, q),
             ))
         })
     }
