@@ -259,6 +259,43 @@ teammates:
         .unwrap_err()
         .to_string();
     assert!(typo.contains("line 3") && typo.contains("emial"), "{typo}");
+    // A monitor is read strictly too (SendGrid's answers keep unknown fields; documents do not).
+    let typo = Document::from_yaml(
+        "subusers:\n  - username: a\n    monitor: {email: x@example.com, frequency: 5, every: 2}\n",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(typo.contains("every"), "{typo}");
+}
+
+/// Fields SendGrid adds to its answers are not managed: they never show as a change.
+#[tokio::test]
+async fn fields_sendgrid_adds_never_read_as_drift() {
+    use sendgrid_admin::accounts::{CreateAccount, Offering, OfferingType};
+    let sb = sandbox(3, 2).await;
+    let c = client(&sb);
+    c.monitor()
+        .create("sub00002", &Monitor::new("audit@example.com", 50))
+        .await
+        .unwrap();
+    c.accounts()
+        .create(&CreateAccount {
+            offerings: vec![Offering {
+                extra: Default::default(),
+                name: "org.ei.free.v1".into(),
+                r#type: OfferingType::Package,
+                quantity: None,
+            }],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    control(&sb, "quirks", serde_json::json!({"added_fields": true})).await;
+    let doc = c.export().await.unwrap();
+    assert_eq!(doc.accounts.len(), 1);
+    let plan = c.plan(&doc, &PlanOptions { prune: true }).await.unwrap();
+    assert!(plan.is_empty(), "{}", plan.to_text(false));
+    assert!(!doc.to_yaml().unwrap().contains("sandbox_added"));
 }
 
 /// The published schema is the one the types generate (regenerate with

@@ -124,7 +124,7 @@ pub struct SubuserSpec {
     /// Monitor settings; `null` for none.
     #[serde(
         default,
-        deserialize_with = "present",
+        deserialize_with = "strict_monitor",
         skip_serializing_if = "Option::is_none"
     )]
     #[schemars(with = "Option<MonitorSpec>")]
@@ -275,14 +275,6 @@ impl TeammateSpec {
     }
 }
 
-/// `Some(v)` for a key that is present (even `null`), so that `monitor: null` differs from a
-/// missing key.
-fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    d: D,
-) -> std::result::Result<Option<Option<T>>, D::Error> {
-    Option::<T>::deserialize(d).map(Some)
-}
-
 // Schema-only shapes of fields whose Rust types accept more than a document may hold.
 #[derive(JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -292,9 +284,18 @@ enum RegionName {
     Eu,
 }
 
-#[derive(JsonSchema)]
+/// A monitor as a document holds it: `Some(..)` for a key that is present (even `null`, so that
+/// `monitor: null` differs from a missing key), read through [`MonitorSpec`] so that an unknown
+/// key is refused (the API's `Monitor` keeps unknown keys of SendGrid's answers in `extra`).
+fn strict_monitor<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<Option<Monitor>>, D::Error> {
+    Option::<MonitorSpec>::deserialize(d)
+        .map(|m| Some(m.map(|m| Monitor::new(m.email, m.frequency))))
+}
+
+#[derive(JsonSchema, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
 struct MonitorSpec {
     /// Where the sample emails go.
     email: String,

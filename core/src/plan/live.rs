@@ -75,10 +75,12 @@ pub(crate) fn subusers(
     })
 }
 
-/// A subuser's monitor, `None` when it has none (SendGrid answers 404).
+/// A subuser's monitor in the document's form (the fields a document manages: fields SendGrid
+/// may add are left out, so they never read as drift), `None` when it has none (SendGrid
+/// answers 404).
 pub(crate) async fn monitor(client: &Client, username: &str) -> Result<Option<Monitor>> {
     match client.monitor().get(username).await {
-        Ok(m) => Ok(Some(m)),
+        Ok(m) => Ok(Some(Monitor::new(m.email, m.frequency))),
         Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e),
     }
@@ -208,8 +210,10 @@ pub(crate) async fn offerings(client: &Client, id: &str) -> Result<Vec<Offering>
     Ok(sorted_offerings(client.accounts().offerings(id).await?))
 }
 
-/// Offerings in a stable order.
+/// Offerings in a stable order, in the document's form (fields SendGrid may add left out, so
+/// they never read as a change).
 pub(crate) fn sorted_offerings(mut o: Vec<Offering>) -> Vec<Offering> {
+    o.iter_mut().for_each(|x| x.extra = Default::default());
     o.sort_by(|a, b| {
         (a.name.as_str(), a.r#type == OfferingType::Addon)
             .cmp(&(b.name.as_str(), b.r#type == OfferingType::Addon))
