@@ -153,6 +153,13 @@ async fn fleet(a: &Args, url: &str, k: usize, store: Option<&str>) -> Result<Row
     let wall = started.elapsed().as_secs_f64();
     let minimum = (a.n as u64).div_ceil(a.limit).saturating_sub(1).max(1) as f64;
     let st = stats(url).await;
+    // How full each window was kept (requests counted per window, 429s included).
+    if std::env::var_os("FLEET_WINDOWS").is_some() {
+        eprintln!(
+            "k={k} wall={wall:.3}s windows={}",
+            st["counters"]["windows"]
+        );
+    }
     Ok(Row {
         k,
         mode: if store.is_some() { "redis" } else { "local" },

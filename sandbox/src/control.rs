@@ -82,6 +82,9 @@ pub(crate) struct Counters {
     in_flight: u64,
     /// The most API requests ever answered at once (shows clients running calls in parallel).
     max_in_flight: u64,
+    /// Under a rate limit: requests counted in each window (by its start, epoch seconds), all
+    /// keys together — how full a fleet kept each window.
+    windows: BTreeMap<u64, u64>,
 }
 
 pub(crate) struct Control {
@@ -183,6 +186,9 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
             }
             entry.1 += 1;
             let used = entry.1;
+            if c.rate.limit != 0 {
+                *c.counters.windows.entry(idx * window).or_default() += 1;
+            }
             let reset_epoch = (idx + 1) * window;
             let reset = match c.rate.reset_form {
                 ResetForm::Epoch => reset_epoch,
