@@ -55,10 +55,6 @@ pub trait HasExtra {
     fn extra(&self) -> Option<&Extra> {
         None
     }
-    /// The same, to replace.
-    fn extra_mut(&mut self) -> Option<&mut Extra> {
-        None
-    }
 }
 
 macro_rules! has_extra {
@@ -66,9 +62,6 @@ macro_rules! has_extra {
         $(impl HasExtra for $t {
             fn extra(&self) -> Option<&Extra> {
                 Some(&self.extra)
-            }
-            fn extra_mut(&mut self) -> Option<&mut Extra> {
-                Some(&mut self.extra)
             }
         })*
         $(impl HasExtra for $n {})*

@@ -165,28 +165,11 @@ pub fn from_fields<T: serde::de::DeserializeOwned + HasExtra>(
     };
     let mut obj: serde_json::Map<String, Value> =
         serde_json::from_str(&known).map_err(|e| type_error(name, e))?;
-    let decode = |obj: serde_json::Map<String, Value>| -> PyResult<T> {
-        serde_json::from_value(Value::Object(obj)).map_err(|e| type_error(name, e))
+    let given: serde_json::Map<String, Value> = match extra.filter(|e| !e.is_none()) {
+        Some(e) => serde_json::from_str(&to_json_text(&e)?)
+            .map_err(|_| type_error(name, "extra must be a dict of JSON values"))?,
+        None => serde_json::Map::new(),
     };
-    let plain: T = decode(obj.clone())?;
-    if let Some(unknown) = plain.extra().filter(|e| !e.is_empty()) {
-        let names: Vec<&str> = unknown.0.keys().map(String::as_str).collect();
-        return Err(type_error(
-            name,
-            format!(
-                "unexpected keyword argument(s) {} (fields SendGrid may add go in extra={{...}})",
-                names.join(", ")
-            ),
-        ));
-    }
-    let Some(extra) = extra.filter(|e| !e.is_none()) else {
-        return Ok(plain);
-    };
-    if plain.extra().is_none() {
-        return Err(type_error(name, "this model keeps no extra fields"));
-    }
-    let given: serde_json::Map<String, Value> = serde_json::from_str(&to_json_text(&extra)?)
-        .map_err(|_| type_error(name, "extra must be a dict of JSON values"))?;
     for (k, v) in &given {
         if obj.insert(k.clone(), v.clone()).is_some() {
             return Err(type_error(
@@ -195,14 +178,35 @@ pub fn from_fields<T: serde::de::DeserializeOwned + HasExtra>(
             ));
         }
     }
-    let full = decode(obj)?;
-    let kept = full.extra().map(|e| e.0.len()).unwrap_or(0);
-    if kept != given.len() {
-        let known: Vec<&str> = given
-            .keys()
-            .filter(|k| full.extra().is_some_and(|e| e.get(k).is_none()))
-            .map(String::as_str)
-            .collect();
+    let model: T = serde_json::from_value(Value::Object(obj)).map_err(|e| type_error(name, e))?;
+    let kept = match model.extra() {
+        Some(kept) => kept,
+        None if given.is_empty() => return Ok(model),
+        None => return Err(type_error(name, "this model keeps no extra fields")),
+    };
+    // What the model kept but was not given in `extra` came as a keyword: a typo, not data.
+    let unexpected: Vec<&str> = kept
+        .0
+        .keys()
+        .filter(|k| !given.contains_key(*k))
+        .map(String::as_str)
+        .collect();
+    if !unexpected.is_empty() {
+        return Err(type_error(
+            name,
+            format!(
+                "unexpected keyword argument(s) {} (fields SendGrid may add go in extra={{...}})",
+                unexpected.join(", ")
+            ),
+        ));
+    }
+    // What was given in `extra` but not kept there is one of the model's own fields.
+    let known: Vec<&str> = given
+        .keys()
+        .filter(|k| kept.get(k).is_none())
+        .map(String::as_str)
+        .collect();
+    if !known.is_empty() {
         return Err(type_error(
             name,
             format!(
@@ -211,7 +215,7 @@ pub fn from_fields<T: serde::de::DeserializeOwned + HasExtra>(
             ),
         ));
     }
-    Ok(full)
+    Ok(model)
 }
 
 /// A hash of the model's JSON form (equal models, equal hashes).
