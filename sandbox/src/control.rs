@@ -93,6 +93,9 @@ pub(crate) struct Control {
     windows: HashMap<String, (u64, u64)>,
     counters: Counters,
     next_request_id: u64,
+    /// The `added_fields` quirk: every JSON object of a successful answer gains a field no
+    /// client models (kept here, not in the world, so the gate reads it under the lock it holds).
+    added_fields: bool,
 }
 
 impl Control {
@@ -112,6 +115,7 @@ impl Control {
             windows: HashMap::new(),
             counters: Counters::default(),
             next_request_id: 0,
+            added_fields: false,
         }
     }
 }
@@ -250,11 +254,15 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
             }
         }
     };
-    if st.world.lock().is_ok_and(|w| w.added_fields) && resp.status().is_success() {
+    let added_fields = match st.control.lock() {
+        Ok(mut c) => {
+            c.counters.in_flight = c.counters.in_flight.saturating_sub(1);
+            c.added_fields
+        }
+        Err(_) => false,
+    };
+    if added_fields && resp.status().is_success() {
         resp = add_fields(resp).await;
-    }
-    if let Ok(mut c) = st.control.lock() {
-        c.counters.in_flight = c.counters.in_flight.saturating_sub(1);
     }
     set_header(&mut resp, "x-request-id", request_id);
     if let Some((limit, remaining, reset, date)) = rate_headers {
@@ -448,9 +456,9 @@ pub(crate) async fn set_quirks(State(st): State<Shared>, Json(q): Json<Quirks>) 
         if let Some(on) = q.sso_silent_drop {
             w.sso_silent_drop = on;
         }
-        if let Some(on) = q.added_fields {
-            w.added_fields = on;
-        }
+    }
+    if let (Some(on), Ok(mut c)) = (q.added_fields, st.control.lock()) {
+        c.added_fields = on;
     }
     axum::http::StatusCode::NO_CONTENT.into_response()
 }

@@ -132,9 +132,6 @@ pub struct World {
     /// SendGrid's silent drop of an SSO teammate's subuser access when one of its scopes is
     /// unknown (switched on with `POST /__sandbox/quirks`); off, such a request is a 400.
     pub sso_silent_drop: bool,
-    /// Every JSON object of a successful answer gains a field no client models
-    /// (`sandbox_added`), as when SendGrid ships a new field (`POST /__sandbox/quirks`).
-    pub added_fields: bool,
     pub next_id: u64,
     pub next_token: u64,
     pub next_request: u64,
