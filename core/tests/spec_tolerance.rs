@@ -6,7 +6,7 @@
 mod common;
 
 use common::{client, expect, Wire};
-use sendgrid_admin::stats::MonthlyStatsQuery;
+use sendgrid_admin::stats::{DatedStats, MonthlyStatsQuery};
 use sendgrid_admin::teammates::InviteTeammate;
 use serde_json::json;
 use wiremock::MockServer;
@@ -35,28 +35,11 @@ async fn fractional_ids_are_truncated_and_negative_counts_read_as_zero() {
         vec![3730663, 0, 42]
     );
 
-    let s = MockServer::start().await;
-    expect(
-        &s,
-        Wire::new("GET", "/v3/subusers/acme/stats/monthly").query("date=2026-10-01"),
-        200,
-        Some(
-            json!({"date": "2026-10-01", "stats": [{"name": "acme", "type": "subuser",
-            "metrics": {"blocks": -31396053, "delivered": 12.7, "opens": null, "clicks": "3"}}]}),
-        ),
+    let page = acme_monthly(
+        json!({"date": "2026-10-01", "stats": [{"name": "acme", "type": "subuser",
+        "metrics": {"blocks": -31396053, "delivered": 12.7, "opens": null, "clicks": "3"}}]}),
     )
     .await;
-    let page = client(&s)
-        .stats()
-        .subuser_monthly(
-            "acme",
-            &MonthlyStatsQuery {
-                date: "2026-10-01".into(),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
     let m = &page.stats[0].metrics;
     assert_eq!((m.blocks, m.delivered, m.opens, m.clicks), (0, 12, 0, 3));
 }
@@ -96,28 +79,11 @@ async fn an_invite_answer_without_token_and_a_303_without_location_succeed() {
 
 #[tokio::test]
 async fn fields_sendgrid_adds_are_kept_in_extra_and_written_back_as_sent() {
-    let s = MockServer::start().await;
-    expect(
-        &s,
-        Wire::new("GET", "/v3/subusers/acme/stats/monthly").query("date=2026-10-01"),
-        200,
-        Some(
-            json!({"date": "2026-10-01", "cohort": 7, "stats": [{"name": "acme", "type": "subuser",
-            "segment": {"name": "b2b"}, "metrics": {"opens": 3, "machine_opens": 2}}]}),
-        ),
+    let page = acme_monthly(
+        json!({"date": "2026-10-01", "cohort": 7, "stats": [{"name": "acme", "type": "subuser",
+        "segment": {"name": "b2b"}, "metrics": {"opens": 3, "machine_opens": 2}}]}),
     )
     .await;
-    let page = client(&s)
-        .stats()
-        .subuser_monthly(
-            "acme",
-            &MonthlyStatsQuery {
-                date: "2026-10-01".into(),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
     assert_eq!(page.extra.get("cohort"), Some(&json!(7)));
     let entry = &page.stats[0];
     assert_eq!(entry.extra.get("segment"), Some(&json!({"name": "b2b"})));
@@ -130,4 +96,27 @@ async fn fields_sendgrid_adds_are_kept_in_extra_and_written_back_as_sent() {
     assert_eq!(v["metrics"]["machine_opens"], json!(2));
     let dbg = format!("{entry:?}");
     assert!(dbg.contains("\"segment\"") && !dbg.contains("b2b"), "{dbg}");
+}
+
+/// `stats().subuser_monthly("acme", 2026-10-01)` against a server answering `answer`.
+async fn acme_monthly(answer: serde_json::Value) -> DatedStats {
+    let s = MockServer::start().await;
+    expect(
+        &s,
+        Wire::new("GET", "/v3/subusers/acme/stats/monthly").query("date=2026-10-01"),
+        200,
+        Some(answer),
+    )
+    .await;
+    client(&s)
+        .stats()
+        .subuser_monthly(
+            "acme",
+            &MonthlyStatsQuery {
+                date: "2026-10-01".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
 }
