@@ -187,7 +187,14 @@ fn main() -> std::process::ExitCode {
             a.range.first().copied().unwrap_or(1),
             a.range.get(1).copied().unwrap_or(0),
         );
+        let t = Instant::now();
         let failed = rt.block_on(worker(&url, from, to, a.store.as_deref(), a.concurrency));
+        if std::env::var_os("FLEET_WINDOWS").is_some() {
+            eprintln!(
+                "worker {from}..={to} done in {:.3}s",
+                t.elapsed().as_secs_f64()
+            );
+        }
         println!("{failed}");
         return std::process::ExitCode::SUCCESS;
     }
