@@ -49,7 +49,7 @@ test('statistics', async () => {
 })
 
 test('monitor', async () => {
-  assert.deepEqual(await c.monitor.create('sub00001', { email: 'audit@example.com', frequency: 500 }), { email: 'audit@example.com', frequency: 500 })
+  assert.deepEqual(await c.monitor.create('sub00001', { email: 'audit@example.com', frequency: 500 }), { email: 'audit@example.com', frequency: 500, extra: {} })
   assert.equal((await c.monitor.update('sub00001', { email: 'audit@example.com', frequency: 7 })).frequency, 7)
   assert.equal((await c.monitor.get('sub00001')).frequency, 7)
   await c.monitor.delete('sub00001')
@@ -87,4 +87,19 @@ test('scopes and access requests', async () => {
 test('the key never shows in errors', async () => {
   const bad = new sg.Client({ apiKey: 'SG.super-secret-key', baseUrl: sb.url, maxRetries: 0 })
   await assert.rejects(bad.scopes.list(), (e) => e.code === 'unauthorized' && !e.message.includes('secret') && !JSON.stringify(e).includes('secret'))
+})
+
+test('fields SendGrid adds are kept in extra, and a model read back writes them back', async () => {
+  await sb.control('quirks', { added_fields: true })
+  const added = { sandbox_added: { since: '2026-12' } }
+  const [sub] = await c.subusers.list()
+  assert.deepEqual(sub.extra, added)
+  assert.deepEqual(Object.keys(sub).sort(), ['disabled', 'email', 'extra', 'id', 'username'])
+  const month = await c.stats.subuserMonthly('sub00001', { date: '2026-10-01' })
+  assert.deepEqual([month.extra, month.stats[0].extra, month.stats[0].metrics.extra], [added, added, added])
+  const m = await c.monitor.create('sub00001', { email: 'audit@example.com', frequency: 5 })
+  assert.deepEqual(m.extra, added)
+  assert.equal((await c.monitor.update('sub00001', m)).frequency, 5)
+  await sb.control('quirks', { added_fields: false })
+  assert.deepEqual((await c.subusers.list())[0].extra, {})
 })

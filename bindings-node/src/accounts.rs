@@ -10,10 +10,12 @@ use sendgrid_admin::accounts::{
     NewAccountState, OfferingType,
 };
 
+use crate::convert::from_core;
 use crate::errors::{choice, settle, thrown, to_napi, unsigned, IntoNapi};
-use crate::models::tag;
+use crate::models::{all, tag};
 use crate::paging::{AccountIpPager, AccountPager, IterCursorOptions};
 use crate::resource;
+use serde_json::{Map, Value};
 
 resource!(
     "Customer accounts (partners / resellers). Every call is parent-level.",
@@ -27,16 +29,10 @@ pub struct Account {
     pub id: String,
     /// When it was created (RFC 3339).
     pub created_at: String,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
-
-impl From<core::Account> for Account {
-    fn from(v: core::Account) -> Self {
-        Account {
-            id: v.id,
-            created_at: v.created_at,
-        }
-    }
-}
+from_core!(Account from core::Account: id, created_at, extra);
 
 /// One page of accounts; pass `nextAfter` as `after` for the next.
 #[napi(object)]
@@ -46,6 +42,7 @@ pub struct AccountPage {
     /// The cursor of the next page.
     pub next_after: Option<String>,
 }
+from_core!(AccountPage from core::AccountPage: accounts, next_after);
 
 /// A package or add-on of an account.
 #[napi(object)]
@@ -58,22 +55,16 @@ pub struct Offering {
     pub kind: String,
     /// How many (a package's is 1).
     pub quantity: Option<i64>,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Option<Map<String, Value>>,
 }
-
-impl From<core::Offering> for Offering {
-    fn from(v: core::Offering) -> Self {
-        Offering {
-            name: v.name,
-            kind: tag(&v.r#type),
-            quantity: v.quantity,
-        }
-    }
-}
+from_core!(Offering from core::Offering: name, kind = r#type, quantity, extra);
 
 fn to_core(o: Vec<Offering>) -> Vec<core::Offering> {
     o.into_iter()
         .map(|o| core::Offering {
-            extra: Default::default(),
+            // Fields read from SendGrid and passed back are written back as they were.
+            extra: sendgrid_admin::Extra(o.extra.unwrap_or_default().into_iter().collect()),
             name: o.name,
             r#type: match o.kind.as_str() {
                 "package" => OfferingType::Package,
@@ -90,7 +81,10 @@ fn to_core(o: Vec<Offering>) -> Vec<core::Offering> {
 pub struct CreatedAccount {
     /// The new account's id.
     pub account_id: String,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
+from_core!(CreatedAccount from core::CreatedAccount: account_id, extra);
 
 /// The limits an offering gives.
 #[napi(object)]
@@ -103,7 +97,10 @@ pub struct Entitlements {
     pub teammates_max_total: Option<i64>,
     /// Users.
     pub users_max_total: Option<i64>,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
+from_core!(Entitlements from core::Entitlements: email_sends_max_monthly, ip_count, teammates_max_total, users_max_total, extra);
 
 /// An offering of the partner's catalog and its limits.
 #[napi(object)]
@@ -112,7 +109,10 @@ pub struct CatalogEntry {
     pub offering: Offering,
     /// Its limits.
     pub entitlements: Entitlements,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
+from_core!(CatalogEntry from core::CatalogEntry: offering, entitlements, extra);
 
 /// A dedicated IP of an account.
 #[napi(object)]
@@ -121,16 +121,10 @@ pub struct AccountIp {
     pub ip: String,
     /// "us" or "eu".
     pub region: String,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
-
-impl From<core::AccountIp> for AccountIp {
-    fn from(v: core::AccountIp) -> Self {
-        AccountIp {
-            ip: v.ip,
-            region: v.region,
-        }
-    }
-}
+from_core!(AccountIp from core::AccountIp: ip, region, extra);
 
 /// One page of an account's IPs, newest first.
 #[napi(object)]
@@ -140,6 +134,7 @@ pub struct AccountIpPage {
     /// The cursor of the next page.
     pub next_after: Option<String>,
 }
+from_core!(AccountIpPage from core::AccountIpPage: ips, next_after);
 
 /// The answer to adding IPs.
 #[napi(object)]
@@ -148,7 +143,10 @@ pub struct AddedIps {
     pub ips: Vec<String>,
     /// Their region.
     pub region: String,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
+from_core!(AddedIps from core::AddedIps: ips, region, extra);
 
 /// Options of `accounts.list`, `accounts.iterAll`, `accounts.ips` and `accounts.iterIps`.
 #[napi(object)]
@@ -222,10 +220,7 @@ impl Accounts {
             let this = this?;
             let p = accounts_query(options)?;
             let page = this.client.accounts().list(&p).await.into_napi()?;
-            Ok(AccountPage {
-                accounts: page.accounts.into_iter().map(Into::into).collect(),
-                next_after: page.next_after,
-            })
+            Ok(AccountPage::from(page))
         })
     }
 
@@ -275,9 +270,7 @@ impl Accounts {
                 test_account: account.test_account.unwrap_or(false),
             };
             let c = this.client.accounts().create(&a).await.into_napi()?;
-            Ok(CreatedAccount {
-                account_id: c.account_id,
-            })
+            Ok(CreatedAccount::from(c))
         })
     }
 
@@ -351,17 +344,7 @@ impl Accounts {
         settle(env, async move {
             let this = this?;
             let c = this.client.accounts().catalog().await.into_napi()?;
-            Ok(c.into_iter()
-                .map(|e| CatalogEntry {
-                    offering: e.offering.into(),
-                    entitlements: Entitlements {
-                        email_sends_max_monthly: e.entitlements.email_sends_max_monthly,
-                        ip_count: e.entitlements.ip_count,
-                        teammates_max_total: e.entitlements.teammates_max_total,
-                        users_max_total: e.entitlements.users_max_total,
-                    },
-                })
-                .collect())
+            Ok(all(c))
         })
     }
 
@@ -447,10 +430,7 @@ impl Accounts {
                 .ips(&account_id, &p)
                 .await
                 .into_napi()?;
-            Ok(AccountIpPage {
-                ips: page.ips.into_iter().map(Into::into).collect(),
-                next_after: page.next_after,
-            })
+            Ok(AccountIpPage::from(page))
         })
     }
 
@@ -498,10 +478,7 @@ impl Accounts {
                 .add_ips(&account_id, n, r)
                 .await
                 .into_napi()?;
-            Ok(AddedIps {
-                ips: a.ips,
-                region: a.region,
-            })
+            Ok(AddedIps::from(a))
         })
     }
 

@@ -4,6 +4,9 @@ use napi::bindgen_prelude::{Object, PromiseRaw};
 use napi::Env;
 use napi::Result;
 use napi_derive::napi;
+use serde_json::{Map, Value};
+
+use crate::convert::from_core;
 
 use crate::errors::{settle, unsigned, IntoNapi};
 use crate::resource;
@@ -22,17 +25,10 @@ pub struct ApiKey {
     pub name: String,
     /// Its scopes (empty in listings).
     pub scopes: Vec<String>,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
-
-impl From<sendgrid_admin::api_keys::ApiKey> for ApiKey {
-    fn from(v: sendgrid_admin::api_keys::ApiKey) -> Self {
-        ApiKey {
-            api_key_id: v.api_key_id,
-            name: v.name,
-            scopes: v.scopes,
-        }
-    }
-}
+from_core!(ApiKey from sendgrid_admin::api_keys::ApiKey: api_key_id, name, scopes, extra);
 
 /// A new API key. `apiKey` (the secret, shown this once) is a getter, so `console.log` and
 /// `util.inspect` of the object do not print it.

@@ -8,10 +8,12 @@ use sendgrid_admin::ips::{self as core, ListIpSubusers, ListIps};
 use sendgrid_admin::stats::SortDirection;
 
 use crate::bulk::{chunk_outcomes, BulkChunkOutcome};
+use crate::convert::from_core;
 use crate::errors::{choice, settle, thrown, unsigned, IntoNapi};
 use crate::models::{all, SubuserIps};
 use crate::paging::{IterCursorOptions, SubuserIdPager};
 use crate::resource;
+use serde_json::{Map, Value};
 
 resource!(
     "The account's IPs and the subusers that send from them. Every call is parent-level.",
@@ -37,22 +39,10 @@ pub struct IpAddress {
     pub whitelabeled: bool,
     /// When it was assigned to the account (epoch seconds).
     pub assigned_at: Option<i64>,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
-
-impl From<core::IpAddress> for IpAddress {
-    fn from(v: core::IpAddress) -> Self {
-        IpAddress {
-            ip: v.ip,
-            subusers: v.subusers,
-            rdns: v.rdns,
-            pools: v.pools,
-            warmup: v.warmup,
-            start_date: v.start_date,
-            whitelabeled: v.whitelabeled,
-            assigned_at: v.assigned_at,
-        }
-    }
-}
+from_core!(IpAddress from core::IpAddress: ip, subusers, rdns, pools, warmup, start_date, whitelabeled, assigned_at, extra);
 
 /// One page of the subusers an IP is assigned to.
 #[napi(object)]
@@ -62,6 +52,7 @@ pub struct IpSubusersPage {
     /// Pass as `after` for the next page; absent on the last page.
     pub next_after: Option<String>,
 }
+from_core!(IpSubusersPage from core::IpSubusersPage: subuser_ids, next_after);
 
 /// Filters and page of `ips.list`.
 #[napi(object)]
@@ -161,10 +152,7 @@ impl Ips {
             let this = this?;
             let p = subusers_of_query(options)?;
             let page = this.client.ips().subusers_of(&ip, &p).await.into_napi()?;
-            Ok(IpSubusersPage {
-                subuser_ids: page.subuser_ids,
-                next_after: page.next_after,
-            })
+            Ok(IpSubusersPage::from(page))
         })
     }
 

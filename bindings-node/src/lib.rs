@@ -10,6 +10,7 @@ mod api_keys;
 mod bulk;
 mod callback;
 mod client;
+mod convert;
 mod credits;
 mod errors;
 mod ips;

@@ -1,22 +1,13 @@
-//! Plain JS objects (camelCase) for the core's models; `From` conversions only.
+//! Plain JS objects (camelCase) for the core's models; the conversions are generated
+//! (`crate::convert::from_core!`).
 
 use napi_derive::napi;
-use serde::Serialize;
+use serde_json::{Map, Value};
 
 use sendgrid_admin as core;
 
-/// The serde name of an enum value (`Region::Eu` → `"eu"`).
-pub fn tag<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
-}
-
-fn n(v: u64) -> i64 {
-    i64::try_from(v).unwrap_or(i64::MAX)
-}
+pub use crate::convert::{all, tag};
+use crate::convert::{from_core, Conv};
 
 /// A subuser.
 #[napi(object)]
@@ -31,19 +22,10 @@ pub struct Subuser {
     pub disabled: bool,
     /// "global" or "eu", when includeRegion was asked for.
     pub region: Option<String>,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
-
-impl From<core::subusers::Subuser> for Subuser {
-    fn from(v: core::subusers::Subuser) -> Self {
-        Subuser {
-            id: n(v.id),
-            username: v.username,
-            email: v.email,
-            disabled: v.disabled,
-            region: v.region.as_ref().map(tag),
-        }
-    }
-}
+from_core!(Subuser from core::subusers::Subuser: id, username, email, disabled, region, extra);
 
 /// The answer to creating a subuser.
 #[napi(object)]
@@ -58,32 +40,20 @@ pub struct CreatedSubuser {
     pub credit_allocation_type: Option<String>,
     /// "global" or "eu", when includeRegion was asked for.
     pub region: Option<String>,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
-
-impl From<core::subusers::CreatedSubuser> for CreatedSubuser {
-    fn from(v: core::subusers::CreatedSubuser) -> Self {
-        CreatedSubuser {
-            username: v.username,
-            user_id: n(v.user_id),
-            email: v.email,
-            credit_allocation_type: v.credit_allocation_type,
-            region: v.region.as_ref().map(tag),
-        }
-    }
-}
+from_core!(CreatedSubuser from core::subusers::CreatedSubuser: username, user_id, email, credit_allocation_type, region, extra);
 
 /// The IPs assigned to a subuser.
 #[napi(object)]
 pub struct SubuserIps {
     /// IPv4 addresses.
     pub ips: Vec<String>,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
-
-impl From<core::ips::SubuserIps> for SubuserIps {
-    fn from(v: core::ips::SubuserIps) -> Self {
-        SubuserIps { ips: v.ips }
-    }
-}
+from_core!(SubuserIps from core::ips::SubuserIps: ips, extra);
 
 /// A subuser's reputation, 0-100.
 #[napi(object)]
@@ -92,16 +62,10 @@ pub struct Reputation {
     pub username: String,
     /// Reputation.
     pub reputation: f64,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
-
-impl From<core::reputations::Reputation> for Reputation {
-    fn from(v: core::reputations::Reputation) -> Self {
-        Reputation {
-            username: v.username,
-            reputation: v.reputation,
-        }
-    }
-}
+from_core!(Reputation from core::reputations::Reputation: username, reputation, extra);
 
 /// A subuser's credits.
 #[napi(object)]
@@ -117,19 +81,10 @@ pub struct SubuserCredits {
     pub total: Option<i64>,
     /// Credits used.
     pub used: Option<i64>,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
-
-impl From<core::credits::SubuserCredits> for SubuserCredits {
-    fn from(v: core::credits::SubuserCredits) -> Self {
-        SubuserCredits {
-            kind: tag(&v.r#type),
-            reset_frequency: v.reset_frequency.as_ref().map(tag),
-            remain: v.remain.map(n),
-            total: v.total.map(n),
-            used: v.used.map(n),
-        }
-    }
-}
+from_core!(SubuserCredits from core::credits::SubuserCredits: kind = r#type, reset_frequency, remain, total, used, extra);
 
 /// Monitor settings: a copy of every `frequency`-th email goes to `email`.
 #[napi(object)]
@@ -138,16 +93,10 @@ pub struct Monitor {
     pub email: String,
     /// Every how many emails (at least 1).
     pub frequency: f64,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Option<Map<String, Value>>,
 }
-
-impl From<core::monitor::Monitor> for Monitor {
-    fn from(v: core::monitor::Monitor) -> Self {
-        Monitor {
-            email: v.email,
-            frequency: v.frequency as f64,
-        }
-    }
-}
+from_core!(Monitor from core::monitor::Monitor: email, frequency, extra);
 
 /// The 16 email counters.
 #[napi(object)]
@@ -169,30 +118,10 @@ pub struct Metrics {
     pub unique_opens: i64,
     pub unsubscribe_drops: i64,
     pub unsubscribes: i64,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
-
-impl From<core::stats::Metrics> for Metrics {
-    fn from(m: core::stats::Metrics) -> Self {
-        Metrics {
-            blocks: n(m.blocks),
-            bounce_drops: n(m.bounce_drops),
-            bounces: n(m.bounces),
-            clicks: n(m.clicks),
-            deferred: n(m.deferred),
-            delivered: n(m.delivered),
-            invalid_emails: n(m.invalid_emails),
-            opens: n(m.opens),
-            processed: n(m.processed),
-            requests: n(m.requests),
-            spam_report_drops: n(m.spam_report_drops),
-            spam_reports: n(m.spam_reports),
-            unique_clicks: n(m.unique_clicks),
-            unique_opens: n(m.unique_opens),
-            unsubscribe_drops: n(m.unsubscribe_drops),
-            unsubscribes: n(m.unsubscribes),
-        }
-    }
-}
+from_core!(Metrics from core::stats::Metrics: blocks, bounce_drops, bounces, clicks, deferred, delivered, invalid_emails, opens, processed, requests, spam_report_drops, spam_reports, unique_clicks, unique_opens, unsubscribe_drops, unsubscribes, extra);
 
 /// One row of statistics.
 #[napi(object)]
@@ -208,7 +137,10 @@ pub struct StatEntry {
     pub last_name: Option<String>,
     /// The counters.
     pub metrics: Metrics,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
+from_core!(StatEntry from core::stats::StatEntry: kind = r#type, name, first_name, last_name, metrics, extra);
 
 /// Statistics for one date.
 #[napi(object)]
@@ -217,26 +149,10 @@ pub struct DatedStats {
     pub date: String,
     /// One row per subuser.
     pub stats: Vec<StatEntry>,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
-
-impl From<core::stats::DatedStats> for DatedStats {
-    fn from(v: core::stats::DatedStats) -> Self {
-        DatedStats {
-            date: v.date,
-            stats: v
-                .stats
-                .into_iter()
-                .map(|s| StatEntry {
-                    kind: s.r#type,
-                    name: s.name,
-                    first_name: s.first_name,
-                    last_name: s.last_name,
-                    metrics: s.metrics.into(),
-                })
-                .collect(),
-        }
-    }
-}
+from_core!(DatedStats from core::stats::DatedStats: date, stats, extra);
 
 /// A teammate.
 #[napi(object)]
@@ -260,30 +176,10 @@ pub struct Teammate {
     pub state: Option<String>,
     pub zip: Option<String>,
     pub country: Option<String>,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
-
-impl From<core::teammates::Teammate> for Teammate {
-    fn from(v: core::teammates::Teammate) -> Self {
-        Teammate {
-            username: v.username,
-            email: v.email,
-            first_name: v.first_name,
-            last_name: v.last_name,
-            user_type: v.user_type.as_ref().map(tag),
-            is_admin: v.is_admin,
-            scopes: v.scopes,
-            phone: v.phone,
-            website: v.website,
-            company: v.company,
-            address: v.address,
-            address2: v.address2,
-            city: v.city,
-            state: v.state,
-            zip: v.zip,
-            country: v.country,
-        }
-    }
-}
+from_core!(Teammate from core::teammates::Teammate: username, email, first_name, last_name, user_type, is_admin, scopes, phone, website, company, address, address2, city, state, zip, country, extra);
 
 /// An invitation (sent or pending).
 #[napi(object)]
@@ -298,19 +194,10 @@ pub struct Invitation {
     pub is_admin: bool,
     /// Expiry (epoch seconds), in the pending list.
     pub expiration_date: Option<i64>,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
-
-impl From<core::teammates::Invitation> for Invitation {
-    fn from(v: core::teammates::Invitation) -> Self {
-        Invitation {
-            token: v.token,
-            email: v.email,
-            scopes: v.scopes,
-            is_admin: v.is_admin,
-            expiration_date: v.expiration_date.map(n),
-        }
-    }
-}
+from_core!(Invitation from core::teammates::Invitation: token, email, scopes, is_admin, expiration_date, extra);
 
 /// One subuser a teammate can act for.
 #[napi(object)]
@@ -327,20 +214,10 @@ pub struct SubuserAccess {
     pub permission_type: Option<String>,
     /// Scopes on that subuser.
     pub scopes: Vec<String>,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
-
-impl From<core::teammates::SubuserAccess> for SubuserAccess {
-    fn from(v: core::teammates::SubuserAccess) -> Self {
-        SubuserAccess {
-            id: n(v.id),
-            username: v.username,
-            email: v.email,
-            disabled: v.disabled,
-            permission_type: v.permission_type.as_ref().map(tag),
-            scopes: v.scopes,
-        }
-    }
-}
+from_core!(SubuserAccess from core::teammates::SubuserAccess: id, username, email, disabled, permission_type, scopes, extra);
 
 /// One page of a teammate's subuser access.
 #[napi(object)]
@@ -371,11 +248,11 @@ impl From<core::teammates::SubuserAccessPage> for SubuserAccessPage {
         let next = v.next_query();
         SubuserAccessPage {
             has_restricted_subuser_access: v.has_restricted_subuser_access,
-            subuser_access: v.subuser_access.into_iter().map(Into::into).collect(),
-            next_after_subuser_id: v.next_after_subuser_id.map(n),
+            subuser_access: v.subuser_access.conv(),
+            next_after_subuser_id: v.next_after_subuser_id.conv(),
             next_params: next.map(|q| NextParams {
-                after_subuser_id: q.after_subuser_id.map(n),
-                limit: q.limit.map(n),
+                after_subuser_id: q.after_subuser_id.conv(),
+                limit: q.limit.conv(),
                 username: q.username,
             }),
         }
@@ -392,37 +269,17 @@ pub struct AccessRequest {
     pub email: String,
     pub first_name: Option<String>,
     pub last_name: Option<String>,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
-
-impl From<core::scopes::AccessRequest> for AccessRequest {
-    fn from(v: core::scopes::AccessRequest) -> Self {
-        AccessRequest {
-            id: n(v.id),
-            scope_group_name: v.scope_group_name,
-            username: v.username,
-            email: v.email,
-            first_name: v.first_name,
-            last_name: v.last_name,
-        }
-    }
-}
+from_core!(AccessRequest from core::scopes::AccessRequest: id, scope_group_name, username, email, first_name, last_name, extra);
 
 /// The answer to approving an access request.
 #[napi(object)]
 pub struct ApprovedAccessRequest {
     /// The scope group granted.
     pub scope_group_name: String,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
-
-impl From<core::scopes::ApprovedAccessRequest> for ApprovedAccessRequest {
-    fn from(v: core::scopes::ApprovedAccessRequest) -> Self {
-        ApprovedAccessRequest {
-            scope_group_name: v.scope_group_name,
-        }
-    }
-}
-
-/// Converts a Vec of core values.
-pub fn all<A, B: From<A>>(v: Vec<A>) -> Vec<B> {
-    v.into_iter().map(B::from).collect()
-}
+from_core!(ApprovedAccessRequest from core::scopes::ApprovedAccessRequest: scope_group_name, extra);

@@ -13,10 +13,13 @@ use crate::resource;
 resource!("Subuser monitor settings.", MonitorSettings);
 
 fn monitor(m: Monitor) -> Result<CoreMonitor> {
-    Ok(CoreMonitor::new(
+    let mut core = CoreMonitor::new(
         m.email,
         unsigned("monitor.frequency", Some(m.frequency))?.unwrap_or(0),
-    ))
+    );
+    // Fields read from SendGrid and passed back are written back as they were.
+    core.extra = sendgrid_admin::Extra(m.extra.unwrap_or_default().into_iter().collect());
+    Ok(core)
 }
 
 #[napi]

@@ -5,6 +5,9 @@ use napi::bindgen_prelude::{Object, PromiseRaw};
 use napi::Env;
 use napi::Result;
 use napi_derive::napi;
+use serde_json::{Map, Value};
+
+use crate::convert::from_core;
 use sendgrid_admin::teammates::{
     InviteTeammate, ListTeammates, PermissionType, Permissions, SubuserAccessQuery,
 };
@@ -13,7 +16,7 @@ use sendgrid_admin::teammates_sso::{
 };
 
 use crate::errors::{choice, settle, thrown, unsigned, IntoNapi};
-use crate::models::{all, tag, Invitation, SubuserAccess, SubuserAccessPage, Teammate};
+use crate::models::{all, Invitation, SubuserAccess, SubuserAccessPage, Teammate};
 use crate::paging::{IterOptions, IterSubuserAccessOptions, SubuserAccessPager, TeammatePager};
 use crate::resource;
 
@@ -110,24 +113,10 @@ pub struct SsoTeammate {
     pub has_restricted_subuser_access: bool,
     /// The subusers the teammate may act for, as SendGrid applied them.
     pub subuser_access: Vec<SubuserAccess>,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
-
-impl From<sso::SsoTeammate> for SsoTeammate {
-    fn from(v: sso::SsoTeammate) -> Self {
-        SsoTeammate {
-            username: v.username,
-            email: v.email,
-            first_name: v.first_name,
-            last_name: v.last_name,
-            user_type: v.user_type.as_ref().map(tag),
-            is_admin: v.is_admin,
-            is_sso: v.is_sso,
-            scopes: v.scopes,
-            has_restricted_subuser_access: v.has_restricted_subuser_access,
-            subuser_access: all(v.subuser_access),
-        }
-    }
-}
+from_core!(SsoTeammate from sso::SsoTeammate: username, email, first_name, last_name, user_type, is_admin, is_sso, scopes, has_restricted_subuser_access, subuser_access, extra);
 
 fn sso_update(o: SsoTeammateOptions) -> Result<UpdateSsoTeammate> {
     let grants = o

@@ -5,6 +5,9 @@ use napi::Env;
 use napi::Result;
 use napi_derive::napi;
 
+use serde_json::{Map, Value};
+
+use crate::convert::from_core;
 use crate::errors::{settle, IntoNapi};
 use crate::resource;
 
@@ -21,7 +24,10 @@ pub struct UserAccount {
     pub kind: String,
     /// Sender reputation, 0-100.
     pub reputation: f64,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
+from_core!(UserAccount from sendgrid_admin::user::UserAccount: kind = r#type, reputation, extra);
 
 /// The account's username and numeric id.
 #[napi(object)]
@@ -30,7 +36,10 @@ pub struct UserName {
     pub username: String,
     /// Numeric user id.
     pub user_id: i64,
+    /// Fields SendGrid sent that this version does not model, as sent (empty when none).
+    pub extra: Map<String, Value>,
 }
+from_core!(UserName from sendgrid_admin::user::UserName: username, user_id, extra);
 
 #[napi]
 impl User {
@@ -45,10 +54,7 @@ impl User {
         settle(env, async move {
             let this = this?;
             let a = this.client.user().account().await.into_napi()?;
-            Ok(UserAccount {
-                kind: a.r#type,
-                reputation: a.reputation,
-            })
+            Ok(UserAccount::from(a))
         })
     }
 
@@ -63,10 +69,7 @@ impl User {
         settle(env, async move {
             let this = this?;
             let u = this.client.user().username().await.into_napi()?;
-            Ok(UserName {
-                username: u.username,
-                user_id: i64::try_from(u.user_id).unwrap_or(i64::MAX),
-            })
+            Ok(UserName::from(u))
         })
     }
 }

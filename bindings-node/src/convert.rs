@@ -1,0 +1,112 @@
+//! Conversions from the core's models to plain JS objects, generated: [`from_core!`] derives a
+//! `#[napi(object)]`'s `From<core model>` field by field through [`Conv`], which knows each
+//! Rust-to-JS type change once: ids and counts (`u64`) become JS numbers, enums their SendGrid string, nested models,
+//! lists and options convert element-wise, and `extra` keeps fields SendGrid added.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use sendgrid_admin as core;
+
+/// The serde name of an enum value (`Region::Eu` → `"eu"`).
+pub fn tag<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+/// One field's change of type from the core model to the JS object.
+pub trait Conv<T> {
+    /// The JS-side value.
+    fn conv(self) -> T;
+}
+
+macro_rules! same {
+    ($($t:ty),*) => { $(impl Conv<$t> for $t { fn conv(self) -> $t { self } })* };
+}
+same!(String, bool, f64, i64);
+
+/// Counts and ids: JS numbers are exact below 2^53; larger values saturate rather than wrap.
+impl Conv<i64> for u64 {
+    fn conv(self) -> i64 {
+        i64::try_from(self).unwrap_or(i64::MAX)
+    }
+}
+
+impl Conv<f64> for u64 {
+    fn conv(self) -> f64 {
+        self as f64
+    }
+}
+
+impl<A: Conv<B>, B> Conv<Option<B>> for Option<A> {
+    fn conv(self) -> Option<B> {
+        self.map(Conv::conv)
+    }
+}
+
+impl<A: Conv<B>, B> Conv<Vec<B>> for Vec<A> {
+    fn conv(self) -> Vec<B> {
+        self.into_iter().map(Conv::conv).collect()
+    }
+}
+
+/// Fields SendGrid sent that this version does not model, as they were sent.
+impl Conv<Map<String, Value>> for core::Extra {
+    fn conv(self) -> Map<String, Value> {
+        self.0.into_iter().collect()
+    }
+}
+
+/// The same, on a model that is also an input (where `extra` may be left out).
+impl Conv<Option<Map<String, Value>>> for core::Extra {
+    fn conv(self) -> Option<Map<String, Value>> {
+        Some(self.conv())
+    }
+}
+
+/// Enums reach JS as SendGrid's strings.
+macro_rules! as_tag {
+    ($($t:ty),*) => { $(impl Conv<String> for $t { fn conv(self) -> String { tag(&self) } })* };
+}
+as_tag!(
+    core::Region,
+    core::accounts::OfferingType,
+    core::credits::CreditType,
+    core::credits::ResetFrequency,
+    core::teammates::UserType,
+    core::teammates::PermissionType
+);
+
+/// Derives `From<core model>` for a JS object (a `#[napi(object)]` written out above it, whose
+/// fields and doc comments make the `.d.ts`): each listed field is converted through [`Conv`]
+/// from the core field of the same name, or of the name after `=`. A field of the object left
+/// out of the list is a compile error, so the two cannot drift apart silently.
+macro_rules! from_core {
+    ($name:ident from $src:path: $($field:ident $(= $from:ident)?),+ $(,)?) => {
+        impl From<$src> for $name {
+            fn from(v: $src) -> Self {
+                use $crate::convert::Conv;
+                $name {
+                    $( $field: Conv::conv($crate::convert::from_core!(@src v, $field $(, $from)?)), )+
+                }
+            }
+        }
+
+        impl $crate::convert::Conv<$name> for $src {
+            fn conv(self) -> $name {
+                $name::from(self)
+            }
+        }
+    };
+    (@src $v:ident, $field:ident) => { $v.$field };
+    (@src $v:ident, $field:ident, $from:ident) => { $v.$from };
+}
+pub(crate) use from_core;
+
+/// Converts a Vec of core values.
+pub fn all<A, B: From<A>>(v: Vec<A>) -> Vec<B> {
+    v.into_iter().map(B::from).collect()
+}
