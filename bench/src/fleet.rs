@@ -80,6 +80,11 @@ async fn worker(
         ..Default::default()
     };
     let out = client.bulk().update_monitors(items, &opts).await;
+    if std::env::var_os("FLEET_WINDOWS").is_some() {
+        for e in out.iter().filter_map(|r| r.result.as_ref().err()) {
+            eprintln!("failed: {e}");
+        }
+    }
     out.iter().filter(|r| r.result.is_err()).count()
 }
 

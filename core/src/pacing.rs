@@ -15,6 +15,15 @@
 //! started. A share learnt in one window also governs the first answers of the next, until
 //! that window's own share can be told.
 //!
+//! Three rules keep such a fleet's windows full without a storm of 429s: a client that knows
+//! nothing of the current window (new, or the window just turned) sends one request and waits
+//! for its answer before the rest follow, instead of a blind burst others may already have
+//! spent; a client whose first answer shows others spent part of the window goes two at a time
+//! until its share can be told; and when its share rounds down to nothing while places are left
+//! and nothing of its own is in flight, it still sends one at a time, so that the window's last
+//! places are used rather than left to the reset (the price: at most one 429 per process per
+//! window).
+//!
 //! Time is `tokio::time::Instant` (so tests run it on a paused clock) and the wall clock is
 //! passed in by the caller (so tests choose it). A request in flight holds a [`Permit`] that
 //! gives its place back when dropped, so a cancelled call never shrinks the budget.
@@ -27,6 +36,8 @@ use tokio::time::Instant;
 
 use crate::ratelimit::RateLimit;
 
+/// The longest a request waits for the first answer of a window before going all the same.
+const SCOUT_WAIT: Duration = Duration::from_secs(1);
 /// Requests spent since this client's first answer of a window before its share is computed.
 const MIN_SPENT_FOR_SHARE: u64 = 8;
 /// Answers of one window carry resets this close together.
@@ -47,6 +58,9 @@ struct State {
     reset_at: Option<Instant>,
     /// Requests started but not yet answered.
     in_flight: u64,
+    /// An answer arrived since the last window ended (or ever): until one does, this client
+    /// knows nothing of the window and sends one request at a time.
+    heard: bool,
     /// `X-RateLimit-Limit` of the current window's answers: an answer with another limit
     /// starts the count afresh (the account's limit changed; the old counts say nothing).
     limit: Option<u64>,
@@ -69,6 +83,7 @@ impl State {
             self.reset_at = None;
             self.first = None;
             self.mine = 0;
+            self.heard = false;
         }
     }
 
@@ -88,6 +103,11 @@ impl State {
     fn budget(&self) -> Option<u64> {
         let r = self.remaining?;
         let Some(share) = self.share().or(self.carried) else {
+            // Others spent part of this window before our first answer: until our share can be
+            // told, two at a time (alone, that costs a few round trips once).
+            if self.first.zip(self.limit).is_some_and(|(f, l)| f + 1 < l) {
+                return Some(r.min(2));
+            }
             return Some(r);
         };
         // The others' requests in flight are not in `r` yet: as many as ours, per client
@@ -162,11 +182,21 @@ impl Pacer {
                     (Some(r), Some(at)) if r <= s.in_flight => {
                         if s.in_flight > 0 {
                             Some(Wait::Answer(deadline.map_or(at, |d| d.min(at))))
+                        } else if s.remaining.is_some_and(|left| left > 0) {
+                            // Our share rounds to nothing, yet places are left: one at a time
+                            // takes them (each process of a fleet rounds its share down).
+                            None
                         } else if deadline.is_none_or(|d| at <= d) {
                             Some(Wait::Until(at))
                         } else {
                             None
                         }
+                    }
+                    // Knowing nothing of the window (a new client, or the window turned): one
+                    // request finds out what is left before others follow, instead of a blind
+                    // burst that other processes may already have spent.
+                    (None, _) if !s.heard && s.in_flight > 0 => {
+                        Some(Wait::Answer(deadline.unwrap_or_else(|| now + SCOUT_WAIT)))
                     }
                     _ => None,
                 };
@@ -222,6 +252,7 @@ impl Pacer {
         {
             let mut s = self.lock();
             s.in_flight = s.in_flight.saturating_sub(1);
+            s.heard = true;
             let now = Instant::now();
             s.expire(now);
             let known = rl.and_then(|r| Some((r.remaining?, r.reset_after_at(wall)?)));
@@ -542,5 +573,75 @@ mod tests {
         let start = Instant::now();
         let _permit = p.acquire(LONG).await;
         assert_eq!(Instant::now(), start, "the 429 will carry the retry-after");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn knowing_nothing_one_request_finds_out_before_the_rest_go() {
+        let p = Arc::new(Pacer::default());
+        let scout = p.acquire(LONG).await;
+        let p2 = Arc::clone(&p);
+        let next = tokio::spawn(async move {
+            let start = Instant::now();
+            let _permit = p2.acquire(LONG).await;
+            Instant::now() - start
+        });
+        tokio::time::sleep(Duration::from_millis(30)).await;
+        assert!(!next.is_finished(), "the second waits for the first answer");
+        // Any answer will do, even one without rate-limit headers.
+        scout.finish(None, wall(EPOCH as f64));
+        assert_eq!(next.await.unwrap(), Duration::from_millis(30));
+        // Heard from: the next ones go together.
+        let start = Instant::now();
+        let _a = p.acquire(LONG).await;
+        let _b = p.acquire(LONG).await;
+        assert_eq!(Instant::now(), start);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn when_others_spent_first_it_goes_two_at_a_time_until_its_share_is_known() {
+        let p = Pacer::default();
+        // Our first answer: 150 of 200 left, spent by others before we started.
+        let rl = |remaining| RateLimit {
+            limit: Some(200),
+            ..answer(remaining, EPOCH + 30)
+        };
+        p.acquire(LONG)
+            .await
+            .finish(Some(&rl(150)), wall(EPOCH as f64));
+        assert_eq!(p.lock().budget(), Some(2));
+        // Alone after all: once its share can be told, all that remains is its own.
+        for r in (140..150).rev() {
+            p.acquire(LONG)
+                .await
+                .finish(Some(&rl(r)), wall(EPOCH as f64));
+        }
+        assert_eq!(p.lock().budget(), Some(140));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn places_left_that_a_small_share_rounds_away_are_still_taken_one_at_a_time() {
+        let p = Pacer::default();
+        let at = wall(EPOCH as f64);
+        p.acquire(LONG)
+            .await
+            .finish(Some(&answer(180, EPOCH + 30)), at);
+        // A share of 1/10: 10 of the 100 spent were ours.
+        for r in (0..10).map(|i| 170 - 10 * i) {
+            p.acquire(LONG)
+                .await
+                .finish(Some(&answer(r, EPOCH + 30)), at);
+        }
+        p.acquire(LONG)
+            .await
+            .finish(Some(&answer(5, EPOCH + 30)), at);
+        assert_eq!(p.lock().budget(), Some(0));
+        // Nothing of ours in flight and 5 left: one goes now, not at the reset.
+        let start = Instant::now();
+        let one = p.acquire(LONG).await;
+        assert_eq!(Instant::now(), start);
+        one.finish(Some(&answer(0, EPOCH + 30)), at);
+        // None left: the next waits for the reset.
+        let _next = p.acquire(LONG).await;
+        assert!(Instant::now() - start >= Duration::from_secs(29));
     }
 }

@@ -256,6 +256,7 @@ impl Client {
                 rb = rb.timeout(t);
             }
             let result = attempt_once(rb, &ctx).await;
+            let paced_here = matches!(permit, Place::Local(_));
             permit
                 .finish(
                     result.as_ref().ok().map(|r| &r.rate_limit),
@@ -295,6 +296,17 @@ impl Client {
             maybe_done |= outcome.ambiguous();
             match decide(policy, outcome, req.idempotent, at, &mut backoff) {
                 Some(w) => {
+                    // This client's pacer saw the 429 and holds every request back until the
+                    // reset (spreading them by a few ms itself): the retry waits for the reset
+                    // only, rather than a jitter on top that would put it behind the window's
+                    // other requests every time.
+                    let w = match outcome {
+                        Outcome::Status {
+                            status: 429,
+                            retry_after: Some(reset),
+                        } if paced_here && !reset.is_zero() => reset.min(w),
+                        _ => w,
+                    };
                     tracing::info!(method = %ctx.method, path = %ctx.path, attempt = at.attempt, wait_ms = w.as_millis() as u64, "retrying after {outcome}");
                     tokio::time::sleep(w).await;
                     at.waited += w;
