@@ -36,8 +36,9 @@ use tokio::time::Instant;
 
 use crate::ratelimit::RateLimit;
 
-/// The longest a request waits for the first answer of a window before going all the same.
-const SCOUT_WAIT: Duration = Duration::from_secs(1);
+/// The longest the others wait for the answer to a window's first request before going all the
+/// same (that request may be a slow one).
+const SCOUT_WAIT: Duration = Duration::from_millis(250);
 /// Requests spent since this client's first answer of a window before its share is computed.
 const MIN_SPENT_FOR_SHARE: u64 = 8;
 /// Answers of one window carry resets this close together.
@@ -61,6 +62,8 @@ struct State {
     /// An answer arrived since the last window ended (or ever): until one does, this client
     /// knows nothing of the window and sends one request at a time.
     heard: bool,
+    /// When the request that went while nothing was heard started.
+    scout_at: Option<Instant>,
     /// `X-RateLimit-Limit` of the current window's answers: an answer with another limit
     /// starts the count afresh (the account's limit changed; the old counts say nothing).
     limit: Option<u64>,
@@ -84,6 +87,7 @@ impl State {
             self.first = None;
             self.mine = 0;
             self.heard = false;
+            self.scout_at = None;
         }
     }
 
@@ -196,7 +200,8 @@ impl Pacer {
                     // request finds out what is left before others follow, instead of a blind
                     // burst that other processes may already have spent.
                     (None, _) if !s.heard && s.in_flight > 0 => {
-                        Some(Wait::Answer(deadline.unwrap_or_else(|| now + SCOUT_WAIT)))
+                        let until = s.scout_at.unwrap_or(now) + SCOUT_WAIT;
+                        Some(Wait::Answer(deadline.map_or(until, |d| d.min(until))))
                     }
                     _ => None,
                 };
@@ -206,6 +211,9 @@ impl Pacer {
                     Wait::Until(_) => true,
                 });
                 if wait.is_none() {
+                    if !s.heard && s.in_flight == 0 {
+                        s.scout_at = Some(now);
+                    }
                     s.in_flight += 1;
                     return Permit { pacer: self };
                 }
@@ -643,5 +651,16 @@ mod tests {
         // None left: the next waits for the reset.
         let _next = p.acquire(LONG).await;
         assert!(Instant::now() - start >= Duration::from_secs(29));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_slow_first_request_holds_the_others_back_briefly_only() {
+        let p = Pacer::default();
+        let _slow = p.acquire(LONG).await; // never answered
+        let start = Instant::now();
+        let _a = p.acquire(LONG).await;
+        assert_eq!(Instant::now() - start, SCOUT_WAIT);
+        let _b = p.acquire(LONG).await;
+        assert_eq!(Instant::now() - start, SCOUT_WAIT, "once, not per request");
     }
 }
