@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, test } from 'node:test'
 
-import { startSandbox } from './helpers.mjs'
+import { sg, startSandbox } from './helpers.mjs'
 
 let sb
 let c
@@ -99,7 +99,8 @@ test('bulk helpers', async () => {
   assert.equal(seen.at(-1).total, 121)
   assert.ok(out.slice(0, 120).every((r) => r.ok))
   assert.deepEqual([out[120].item, out[120].ok, out[120].error.code], ['ghost', false, 'not_found'])
-  assert.throws(() => c.bulk.setDisabled(names, true, { onProgress: 5 }), /expected a function on BulkRunOptions.onProgress/)
+  await assert.rejects(c.bulk.setDisabled(names, true, { onProgress: 5 }), (e) => e instanceof sg.InvalidInputError && e.field === 'onProgress' && /must be a function, not a number/.test(e.message))
+  assert.throws(() => new sg.Client({ apiKey: 'SG.x', logger: 'yes' }), (e) => e instanceof sg.InvalidInputError && e.field === 'logger')
   const mons = await c.bulk.updateMonitors([{ username: 'sub00001', email: 'a@example.com', frequency: 5 }, { username: 'sub00002', email: 'a@example.com', frequency: 0 }])
   assert.equal(mons[0].monitor.frequency, 5)
   assert.equal(mons[1].error.code, 'invalid_input')

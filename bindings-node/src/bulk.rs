@@ -42,7 +42,12 @@ pub struct BulkProgress {
 pub(crate) fn run_options(o: Option<BulkRunOptions>) -> Result<BulkOptions> {
     let o = o.unwrap_or_default();
     let c = unsigned::<usize>("concurrency", o.concurrency)?;
-    let progress = o.on_progress.map(|f| {
+    let progress = o
+        .on_progress
+        .map(|f| f.checked("onProgress"))
+        .transpose()
+        .map_err(crate::errors::to_napi)?;
+    let progress = progress.map(|f| {
         let f = Arc::new(f);
         Arc::new(move |p: sendgrid_admin::bulk::BulkProgress| {
             let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);

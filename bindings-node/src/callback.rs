@@ -10,9 +10,13 @@ use napi::{sys, Env, ValueType};
 use crate::settle::JsThread;
 
 /// A JS function callable from any thread (the call runs on its JS thread). An exception it
-/// throws is caught and dropped: a callback cannot break the job that calls it.
+/// throws is caught and dropped: a callback cannot break the job that calls it. A value that is
+/// not a function is taken all the same and refused by [`JsCallback::checked`], so that the
+/// caller gets the typed `invalid_input` error naming the option, as for every other bad value.
 pub struct JsCallback {
-    func: sys::napi_ref,
+    /// `None`: the value passed was not a function (its `typeof` is kept for the message).
+    func: Option<sys::napi_ref>,
+    given: &'static str,
     thread: JsThread,
 }
 
@@ -22,9 +26,21 @@ unsafe impl Send for JsCallback {}
 unsafe impl Sync for JsCallback {}
 
 impl JsCallback {
+    /// The callback, or an `invalid_input` error naming `field` when a non-function was passed.
+    pub fn checked(self, field: &str) -> sendgrid_admin::Result<Self> {
+        if self.func.is_none() {
+            return Err(sendgrid_admin::Error::invalid(
+                field,
+                format!("must be a function, not {}", self.given),
+            ));
+        }
+        Ok(self)
+    }
+
     /// Queues a call with `arg`.
     pub fn call<V: ToNapiValue + Send + 'static>(&self, arg: V) {
-        let func = Ref(self.func);
+        let Some(func) = self.func else { return };
+        let func = Ref(func);
         self.thread.run(move |env| {
             let func = func;
             // SAFETY: on the JS thread that made the reference; it is deleted only by a job
@@ -59,7 +75,8 @@ unsafe impl Send for Ref {}
 
 impl Drop for JsCallback {
     fn drop(&mut self) {
-        let func = Ref(self.func);
+        let Some(func) = self.func else { return };
+        let func = Ref(func);
         self.thread.run(move |env| {
             let func = func;
             // SAFETY: on the JS thread that made it; the last use of the reference.
@@ -75,16 +92,23 @@ impl FromNapiValue for JsCallback {
         // SAFETY: called by napi-rs on the JS thread with a live value.
         unsafe {
             napi::check_status!(sys::napi_typeof(env, value, &mut t))?;
-            if t != sys::ValueType::napi_function {
-                return Err(napi::Error::new(
-                    napi::Status::FunctionExpected,
-                    "expected a function",
-                ));
+            if t == sys::ValueType::napi_function {
+                napi::check_status!(sys::napi_create_reference(env, value, 1, &mut r))?;
             }
-            napi::check_status!(sys::napi_create_reference(env, value, 1, &mut r))?;
         }
+        let given = match t {
+            sys::ValueType::napi_function => "a function",
+            sys::ValueType::napi_number => "a number",
+            sys::ValueType::napi_string => "a string",
+            sys::ValueType::napi_boolean => "a boolean",
+            sys::ValueType::napi_object => "an object",
+            sys::ValueType::napi_bigint => "a bigint",
+            sys::ValueType::napi_symbol => "a symbol",
+            _ => "another value",
+        };
         Ok(JsCallback {
-            func: r,
+            func: (t == sys::ValueType::napi_function).then_some(r),
+            given,
             thread: JsThread::current(&Env::from_raw(env))?,
         })
     }

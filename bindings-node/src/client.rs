@@ -245,7 +245,12 @@ impl Client {
         log_from_environment();
         thrown(env, || {
             let mut o = options.unwrap_or_default();
-            let logger = o.logger.take();
+            let logger = o
+                .logger
+                .take()
+                .map(|l| l.checked("logger"))
+                .transpose()
+                .into_napi()?;
             let ms = |field: &str, v: Option<f64>| v.map(|v| millis(field, v)).transpose();
             let config = (|| {
                 Ok(ClientConfig {
