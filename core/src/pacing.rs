@@ -260,9 +260,9 @@ impl Pacer {
         {
             let mut s = self.lock();
             s.in_flight = s.in_flight.saturating_sub(1);
-            s.heard = true;
             let now = Instant::now();
             s.expire(now);
+            s.heard = true;
             let known = rl.and_then(|r| Some((r.remaining?, r.reset_after_at(wall)?)));
             // Counted as ours unless this answer opens a new window (then it is the first).
             let window_before = s.reset_at;
