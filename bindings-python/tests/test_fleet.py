@@ -40,7 +40,7 @@ def redis_url() -> Iterator[str]:
     proc.wait()
 
 
-def update_slice(args: tuple[str, str, int, int]) -> int:
+def update_slice(args: tuple[str, str | None, int, int]) -> int:
     url, store, start, end = args
     c = sg.Client(KEY, base_url=url, rate_limit_store=store)
     items = [(f"sub{i:05}", "audit@example.com", 10) for i in range(start, end + 1)]
@@ -56,6 +56,20 @@ def test_processes_sharing_a_key_pace_together(sb: Sandbox, redis_url: str) -> N
     assert failed == [0, 0, 0, 0]
     limited = sb.stats()["counters"]["rate_limited"]
     assert limited <= 8, f"{limited} 429s for 400 items (0 on a quiet machine)"
+
+
+def test_processes_sharing_a_key_without_a_store_lose_nothing(sb: Sandbox) -> None:
+    # No infrastructure: each process paces from the answers alone. Taking a window's last
+    # places costs about one 429 per process per window (each retried at the reset); no item
+    # may be lost. The bound on 429s is loose: the count, not the time, is what is checked.
+    sb.reset(subusers=400)
+    sb.control("rate-limit", {"limit": 100, "window_secs": 1})
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(4) as pool:
+        failed = pool.map(update_slice, [(sb.url, None, 1 + 100 * w, 100 + 100 * w) for w in range(4)])
+    assert failed == [0, 0, 0, 0]
+    limited = sb.stats()["counters"]["rate_limited"]
+    assert limited <= 60, f"{limited} 429s for 400 items"
 
 
 def test_a_wrong_store_url_is_invalid_input(sb: Sandbox) -> None:
