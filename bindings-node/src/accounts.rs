@@ -10,7 +10,7 @@ use sendgrid_admin::accounts::{
     NewAccountState, OfferingType,
 };
 
-use crate::convert::from_core;
+use crate::convert::{from_core, Conv};
 use crate::errors::{choice, settle, thrown, to_napi, unsigned, IntoNapi};
 use crate::models::{all, tag};
 use crate::paging::{AccountIpPager, AccountPager, IterCursorOptions};
@@ -63,8 +63,7 @@ from_core!(Offering from core::Offering: name, kind = r#type, quantity, extra);
 fn to_core(o: Vec<Offering>) -> Vec<core::Offering> {
     o.into_iter()
         .map(|o| core::Offering {
-            // Fields read from SendGrid and passed back are written back as they were.
-            extra: sendgrid_admin::Extra(o.extra.unwrap_or_default().into_iter().collect()),
+            extra: o.extra.conv(),
             name: o.name,
             r#type: match o.kind.as_str() {
                 "package" => OfferingType::Package,

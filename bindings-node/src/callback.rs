@@ -14,9 +14,8 @@ use crate::settle::JsThread;
 /// not a function is taken all the same and refused by [`JsCallback::checked`], so that the
 /// caller gets the typed `invalid_input` error naming the option, as for every other bad value.
 pub struct JsCallback {
-    /// `None`: the value passed was not a function (its `typeof` is kept for the message).
-    func: Option<sys::napi_ref>,
-    given: &'static str,
+    /// The function, or what was passed instead (for the message).
+    func: std::result::Result<sys::napi_ref, &'static str>,
     thread: JsThread,
 }
 
@@ -28,18 +27,18 @@ unsafe impl Sync for JsCallback {}
 impl JsCallback {
     /// The callback, or an `invalid_input` error naming `field` when a non-function was passed.
     pub fn checked(self, field: &str) -> sendgrid_admin::Result<Self> {
-        if self.func.is_none() {
-            return Err(sendgrid_admin::Error::invalid(
+        match self.func {
+            Ok(_) => Ok(self),
+            Err(given) => Err(sendgrid_admin::Error::invalid(
                 field,
-                format!("must be a function, not {}", self.given),
-            ));
+                format!("must be a function, not {given}"),
+            )),
         }
-        Ok(self)
     }
 
     /// Queues a call with `arg`.
     pub fn call<V: ToNapiValue + Send + 'static>(&self, arg: V) {
-        let Some(func) = self.func else { return };
+        let Ok(func) = self.func else { return };
         let func = Ref(func);
         self.thread.run(move |env| {
             let func = func;
@@ -75,7 +74,7 @@ unsafe impl Send for Ref {}
 
 impl Drop for JsCallback {
     fn drop(&mut self) {
-        let Some(func) = self.func else { return };
+        let Ok(func) = self.func else { return };
         let func = Ref(func);
         self.thread.run(move |env| {
             let func = func;
@@ -96,19 +95,18 @@ impl FromNapiValue for JsCallback {
                 napi::check_status!(sys::napi_create_reference(env, value, 1, &mut r))?;
             }
         }
-        let given = match t {
-            sys::ValueType::napi_function => "a function",
-            sys::ValueType::napi_number => "a number",
-            sys::ValueType::napi_string => "a string",
-            sys::ValueType::napi_boolean => "a boolean",
-            sys::ValueType::napi_object => "an object",
-            sys::ValueType::napi_bigint => "a bigint",
-            sys::ValueType::napi_symbol => "a symbol",
-            _ => "another value",
+        let func = match t {
+            sys::ValueType::napi_function => Ok(r),
+            sys::ValueType::napi_number => Err("a number"),
+            sys::ValueType::napi_string => Err("a string"),
+            sys::ValueType::napi_boolean => Err("a boolean"),
+            sys::ValueType::napi_object => Err("an object"),
+            sys::ValueType::napi_bigint => Err("a bigint"),
+            sys::ValueType::napi_symbol => Err("a symbol"),
+            _ => Err("another value"),
         };
         Ok(JsCallback {
-            func: (t == sys::ValueType::napi_function).then_some(r),
-            given,
+            func,
             thread: JsThread::current(&Env::from_raw(env))?,
         })
     }

@@ -1,7 +1,8 @@
 //! Conversions from the core's models to plain JS objects, generated: [`from_core!`] derives a
 //! `#[napi(object)]`'s `From<core model>` field by field through [`Conv`], which knows each
-//! Rust-to-JS type change once: ids and counts (`u64`) become JS numbers, enums their SendGrid string, nested models,
-//! lists and options convert element-wise, and `extra` keeps fields SendGrid added.
+//! Rust-to-JS type change once: ids and counts (`u64`) become JS numbers, enums their SendGrid
+//! string, nested models, lists and options convert element-wise, and `extra` keeps fields
+//! SendGrid added.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -64,6 +65,14 @@ impl Conv<Map<String, Value>> for core::Extra {
 impl Conv<Option<Map<String, Value>>> for core::Extra {
     fn conv(self) -> Option<Map<String, Value>> {
         Some(self.conv())
+    }
+}
+
+/// Back, for a model that is also an input: fields read from SendGrid and passed back are
+/// written back as they were.
+impl Conv<core::Extra> for Option<Map<String, Value>> {
+    fn conv(self) -> core::Extra {
+        core::Extra(self.unwrap_or_default().into_iter().collect())
     }
 }
 

@@ -6,6 +6,7 @@ use napi::Result;
 use napi_derive::napi;
 use sendgrid_admin::monitor::Monitor as CoreMonitor;
 
+use crate::convert::Conv;
 use crate::errors::{settle, unsigned, IntoNapi};
 use crate::models::Monitor;
 use crate::resource;
@@ -13,13 +14,11 @@ use crate::resource;
 resource!("Subuser monitor settings.", MonitorSettings);
 
 fn monitor(m: Monitor) -> Result<CoreMonitor> {
-    let mut core = CoreMonitor::new(
-        m.email,
-        unsigned("monitor.frequency", Some(m.frequency))?.unwrap_or(0),
-    );
-    // Fields read from SendGrid and passed back are written back as they were.
-    core.extra = sendgrid_admin::Extra(m.extra.unwrap_or_default().into_iter().collect());
-    Ok(core)
+    Ok(CoreMonitor {
+        email: m.email,
+        frequency: unsigned("monitor.frequency", Some(m.frequency))?.unwrap_or(0),
+        extra: m.extra.conv(),
+    })
 }
 
 #[napi]
