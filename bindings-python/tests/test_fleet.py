@@ -47,14 +47,20 @@ def update_slice(args: tuple[str, str | None, int, int]) -> int:
     return sum(1 for r in c.bulk.update_monitors(items) if not r.ok)
 
 
-def test_processes_sharing_a_key_pace_together(sb: Sandbox, redis_url: str) -> None:
+def run_fleet(sb: Sandbox, store: str | None) -> tuple[list[int], int]:
+    """400 monitor updates by 4 spawned processes at 100 per second: failed items per process,
+    and the 429s the sandbox answered."""
     sb.reset(subusers=400)
     sb.control("rate-limit", {"limit": 100, "window_secs": 1})
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(4) as pool:
-        failed = pool.map(update_slice, [(sb.url, redis_url, 1 + 100 * w, 100 + 100 * w) for w in range(4)])
+        failed = pool.map(update_slice, [(sb.url, store, 1 + 100 * w, 100 + 100 * w) for w in range(4)])
+    return failed, int(sb.stats()["counters"]["rate_limited"])
+
+
+def test_processes_sharing_a_key_pace_together(sb: Sandbox, redis_url: str) -> None:
+    failed, limited = run_fleet(sb, redis_url)
     assert failed == [0, 0, 0, 0]
-    limited = sb.stats()["counters"]["rate_limited"]
     assert limited <= 8, f"{limited} 429s for 400 items (0 on a quiet machine)"
 
 
@@ -62,13 +68,8 @@ def test_processes_sharing_a_key_without_a_store_lose_nothing(sb: Sandbox) -> No
     # No infrastructure: each process paces from the answers alone. Taking a window's last
     # places costs about one 429 per process per window (each retried at the reset); no item
     # may be lost. The bound on 429s is loose: the count, not the time, is what is checked.
-    sb.reset(subusers=400)
-    sb.control("rate-limit", {"limit": 100, "window_secs": 1})
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(4) as pool:
-        failed = pool.map(update_slice, [(sb.url, None, 1 + 100 * w, 100 + 100 * w) for w in range(4)])
+    failed, limited = run_fleet(sb, None)
     assert failed == [0, 0, 0, 0]
-    limited = sb.stats()["counters"]["rate_limited"]
     assert limited <= 60, f"{limited} 429s for 400 items"
 
 
