@@ -202,12 +202,12 @@ fn note_main_thread(py: Python<'_>) -> PyResult<()> {
 }
 
 /// Module set-up for blocking calls: which thread can receive Ctrl-C.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    note_main_thread(m.py())?;
-    let note = wrap_pyfunction!(note_main_thread, m)?;
-    let kwargs = pyo3::types::PyDict::new(m.py());
+pub fn register(py: Python<'_>) -> PyResult<()> {
+    note_main_thread(py)?;
+    let note = wrap_pyfunction!(note_main_thread, py)?;
+    let kwargs = pyo3::types::PyDict::new(py);
     kwargs.set_item("after_in_child", note)?;
-    if let Ok(at_fork) = m.py().import("os")?.getattr("register_at_fork") {
+    if let Ok(at_fork) = py.import("os")?.getattr("register_at_fork") {
         at_fork.call((), Some(&kwargs))?;
     }
     Ok(())

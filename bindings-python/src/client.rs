@@ -383,10 +383,3 @@ client_class!(
     AsyncUser,
     AsyncApiKeys
 );
-
-/// Registers both client classes.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<Client>()?;
-    m.add_class::<AsyncClient>()?;
-    Ok(())
-}

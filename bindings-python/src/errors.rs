@@ -9,6 +9,7 @@ use pyo3::types::{PyDict, PyType};
 use sendgrid_admin::{Error, ErrorKind};
 
 use crate::models::ErrorDetail;
+use crate::stubs;
 
 create_exception!(
     sendgrid_admin,
@@ -16,85 +17,67 @@ create_exception!(
     PyException,
     "Base class of every sendgrid_admin error."
 );
-create_exception!(
-    sendgrid_admin,
-    InvalidInputError,
+stubs::exception_chunk!(
     SendGridError,
-    "A value was refused before any request was sent; `field` names it."
-);
-create_exception!(
-    sendgrid_admin,
-    APIStatusError,
-    SendGridError,
-    "SendGrid answered with an error status: `status_code`, `headers` (a dict) and the raw `body` are on every subclass."
-);
-create_exception!(
-    sendgrid_admin,
-    AuthenticationError,
-    APIStatusError,
-    "HTTP 401: the API key is missing, wrong or revoked."
-);
-create_exception!(
-    sendgrid_admin,
-    PermissionDeniedError,
-    APIStatusError,
-    "HTTP 403: the key lacks the scope, or the on-behalf-of target is not allowed."
-);
-create_exception!(
-    sendgrid_admin,
-    NotFoundError,
-    APIStatusError,
-    "HTTP 404: the subuser, teammate, invitation, monitor or request does not exist."
-);
-create_exception!(
-    sendgrid_admin,
-    BadRequestError,
-    APIStatusError,
-    "HTTP 400 (or another 4xx): SendGrid refused the request; see `errors`."
-);
-create_exception!(
-    sendgrid_admin,
-    ConflictError,
-    BadRequestError,
-    "HTTP 409: the request conflicts with the current state (a BadRequestError, as before)."
-);
-create_exception!(
-    sendgrid_admin,
-    UnprocessableEntityError,
-    BadRequestError,
-    "HTTP 422: SendGrid understood the request but refused its content (a BadRequestError)."
-);
-create_exception!(
-    sendgrid_admin,
-    RateLimitedError,
-    APIStatusError,
-    "HTTP 429: too many requests; `retry_after` says how long to wait."
-);
-create_exception!(
-    sendgrid_admin,
-    ServerError,
-    APIStatusError,
-    "HTTP 5xx: SendGrid failed."
-);
-create_exception!(
-    sendgrid_admin,
-    TransportError,
-    SendGridError,
-    "The connection could not be made or broke."
-);
-create_exception!(
-    sendgrid_admin,
-    DecodeError,
-    SendGridError,
-    "The answer did not match the model."
+    r#"{"type":"name","id":"Exception"}"#,
+    "Base class of every sendgrid_admin error."
 );
 
-create_exception!(
-    sendgrid_admin,
-    NotAppliedError,
-    SendGridError,
-    "SendGrid answered success but did not apply all of the write (e.g. an SSO teammate's subuser access silently dropped); the message says what is missing."
-);
+// The attributes every `SendGridError` carries (set by `build` below), for the stub.
+#[cfg(feature = "stubs")]
+stubs::attribute_chunks!(SendGridError {
+    kind: "ErrorKind",
+    status: "int | None",
+    status_code: "int | None",
+    errors: "list[ErrorDetail]",
+    request_id: "str | None",
+    retry_after: "float | None",
+    attempts: "int",
+    field: "str | None",
+    headers: "dict[str, str]",
+    body: "str | None",
+});
+
+/// The exception classes under `SendGridError`: `Name(Base)` and its docstring.
+macro_rules! exceptions {
+    ($($name:ident($base:ident) $doc:literal;)*) => {$(
+        create_exception!(sendgrid_admin, $name, $base, $doc);
+        stubs::exception_chunk!(
+            $name,
+            concat!(r#"{"type":"id","id":"sendgrid_admin"#, stringify!($base), r#""}"#),
+            $doc
+        );
+    )*};
+}
+
+exceptions! {
+    InvalidInputError(SendGridError)
+        "A value was refused before any request was sent; `field` names it.";
+    APIStatusError(SendGridError)
+        "SendGrid answered with an error status: `status_code`, `headers` (a dict) and the raw `body` are on every subclass.";
+    AuthenticationError(APIStatusError)
+        "HTTP 401: the API key is missing, wrong or revoked.";
+    PermissionDeniedError(APIStatusError)
+        "HTTP 403: the key lacks the scope, or the on-behalf-of target is not allowed.";
+    NotFoundError(APIStatusError)
+        "HTTP 404: the subuser, teammate, invitation, monitor or request does not exist.";
+    BadRequestError(APIStatusError)
+        "HTTP 400 (or another 4xx): SendGrid refused the request; see `errors`.";
+    ConflictError(BadRequestError)
+        "HTTP 409: the request conflicts with the current state (a BadRequestError, as before).";
+    UnprocessableEntityError(BadRequestError)
+        "HTTP 422: SendGrid understood the request but refused its content (a BadRequestError).";
+    RateLimitedError(APIStatusError)
+        "HTTP 429: too many requests; `retry_after` says how long to wait.";
+    ServerError(APIStatusError)
+        "HTTP 5xx: SendGrid failed.";
+    TransportError(SendGridError)
+        "The connection could not be made or broke.";
+    DecodeError(SendGridError)
+        "The answer did not match the model.";
+    NotAppliedError(SendGridError)
+        "SendGrid answered success but did not apply all of the write (e.g. an SSO teammate's subuser access silently dropped); the message says what is missing.";
+}
 
 static REQUEST_TIMEOUT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
@@ -118,6 +101,34 @@ fn request_timeout(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
         })
         .map(|c| c.bind(py).clone())
 }
+
+/// The `RequestTimeoutError` class as the module exports it.
+pub struct RequestTimeoutError;
+
+// SAFETY: the pointer is a type object kept alive for the process by REQUEST_TIMEOUT.
+unsafe impl pyo3::PyTypeInfo for RequestTimeoutError {
+    fn type_object_raw(py: Python<'_>) -> *mut pyo3::ffi::PyTypeObject {
+        // Making the class cannot fail short of memory exhaustion; TransportError stands in.
+        match request_timeout(py) {
+            Ok(t) => t.as_type_ptr(),
+            Err(_) => py.get_type::<TransportError>().as_type_ptr(),
+        }
+    }
+}
+
+impl RequestTimeoutError {
+    #[doc(hidden)]
+    pub const _PYO3_DEF: pyo3::impl_::pymodule::AddTypeToModule<Self> =
+        pyo3::impl_::pymodule::AddTypeToModule::new();
+    #[doc(hidden)]
+    pub const _PYO3_INTROSPECTION_ID: &'static str = "sendgrid_adminRequestTimeoutError";
+}
+
+stubs::exception_chunk!(
+    RequestTimeoutError,
+    r#"{"type":"id","id":"sendgrid_adminTransportError"},{"type":"name","id":"TimeoutError"}"#,
+    "The connect or total timeout elapsed, or SendGrid answered 408 (a TransportError and a TimeoutError)."
+);
 
 fn class(py: Python<'_>, kind: ErrorKind, status: Option<u16>) -> PyResult<Bound<'_, PyType>> {
     Ok(match kind {
@@ -167,31 +178,4 @@ fn build(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
 /// The Python exception for a core error (takes the GIL).
 pub fn to_py_err(e: Error) -> PyErr {
     Python::attach(|py| build(py, &e).unwrap_or_else(|err| err))
-}
-
-/// Registers the exception classes on the module.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let py = m.py();
-    m.add("SendGridError", py.get_type::<SendGridError>())?;
-    m.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
-    m.add("AuthenticationError", py.get_type::<AuthenticationError>())?;
-    m.add(
-        "PermissionDeniedError",
-        py.get_type::<PermissionDeniedError>(),
-    )?;
-    m.add("NotFoundError", py.get_type::<NotFoundError>())?;
-    m.add("BadRequestError", py.get_type::<BadRequestError>())?;
-    m.add("ConflictError", py.get_type::<ConflictError>())?;
-    m.add("RateLimitedError", py.get_type::<RateLimitedError>())?;
-    m.add("ServerError", py.get_type::<ServerError>())?;
-    m.add("RequestTimeoutError", request_timeout(py)?)?;
-    m.add("APIStatusError", py.get_type::<APIStatusError>())?;
-    m.add(
-        "UnprocessableEntityError",
-        py.get_type::<UnprocessableEntityError>(),
-    )?;
-    m.add("TransportError", py.get_type::<TransportError>())?;
-    m.add("NotAppliedError", py.get_type::<NotAppliedError>())?;
-    m.add("DecodeError", py.get_type::<DecodeError>())?;
-    Ok(())
 }

@@ -20,6 +20,7 @@ mod reputations;
 mod runtime;
 mod scopes;
 mod stats;
+mod stubs;
 mod subusers;
 mod teammates;
 mod user;
@@ -27,52 +28,79 @@ mod website_access;
 
 use pyo3::prelude::*;
 
+/// The native module: every class, exception and function the package re-exports.
 #[pymodule]
-fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    // Let runtime threads finish handing results to event loops before the interpreter
-    // finalizes (see runtime::drain).
-    let drain = wrap_pyfunction!(runtime::drain, m)?;
-    m.py()
-        .import("atexit")?
-        .call_method1("register", (drain,))?;
-    call::register(m)?;
-    logging::register(m)?;
-    errors::register(m)?;
-    models::register(m)?;
-    client::register(m)?;
-    m.add_class::<subusers::Subusers>()?;
-    m.add_class::<ips::Ips>()?;
-    m.add_class::<reputations::Reputations>()?;
-    m.add_class::<credits::Credits>()?;
-    m.add_class::<website_access::WebsiteAccess>()?;
-    m.add_class::<stats::Stats>()?;
-    m.add_class::<monitor::MonitorSettings>()?;
-    m.add_class::<teammates::Teammates>()?;
-    m.add_class::<scopes::Scopes>()?;
-    m.add_class::<bulk::Bulk>()?;
-    m.add_class::<bulk::BulkResult>()?;
-    m.add_class::<plan::Document>()?;
-    m.add_class::<plan::Plan>()?;
-    m.add_class::<bulk::AsyncBulk>()?;
-    m.add_class::<credits::AsyncCredits>()?;
-    m.add_class::<ips::AsyncIps>()?;
-    m.add_class::<monitor::AsyncMonitorSettings>()?;
-    m.add_class::<reputations::AsyncReputations>()?;
-    m.add_class::<scopes::AsyncScopes>()?;
-    m.add_class::<stats::AsyncStats>()?;
-    m.add_class::<subusers::AsyncSubusers>()?;
-    m.add_class::<teammates::AsyncTeammates>()?;
-    m.add_class::<website_access::AsyncWebsiteAccess>()?;
-    m.add_class::<accounts::Accounts>()?;
-    m.add_class::<accounts::AsyncAccounts>()?;
-    m.add_class::<api_keys::ApiKeys>()?;
-    m.add_class::<api_keys::AsyncApiKeys>()?;
-    m.add_class::<user::User>()?;
-    m.add_class::<user::AsyncUser>()?;
-    m.add_class::<paging::Pager>()?;
-    m.add_class::<paging::AsyncPager>()?;
-    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    Ok(())
+mod _native {
+    #[pymodule_export]
+    use crate::accounts::{Accounts, AsyncAccounts};
+    #[pymodule_export]
+    use crate::api_keys::{ApiKeys, AsyncApiKeys};
+    #[pymodule_export]
+    use crate::bulk::{AsyncBulk, Bulk, BulkResult};
+    #[pymodule_export]
+    use crate::client::{AsyncClient, Client};
+    #[pymodule_export]
+    use crate::credits::{AsyncCredits, Credits};
+    #[pymodule_export]
+    use crate::errors::{
+        APIStatusError, AuthenticationError, BadRequestError, ConflictError, DecodeError,
+        InvalidInputError, NotAppliedError, NotFoundError, PermissionDeniedError, RateLimitedError,
+        RequestTimeoutError, SendGridError, ServerError, TransportError, UnprocessableEntityError,
+    };
+    #[pymodule_export]
+    use crate::ips::{AsyncIps, Ips};
+    #[pymodule_export]
+    use crate::logging::reset_logging_cache;
+    #[pymodule_export]
+    use crate::models::{
+        AccessRequest, Account, AccountIp, AccountIpPage, AccountPage, AddedIps, ApiKey,
+        ApprovedAccessRequest, BulkProgress, CatalogEntry, CreatedAccount, CreatedApiKey,
+        CreatedSubuser, DatedStats, Entitlements, ErrorDetail, Invitation, IpAddress,
+        IpSubusersPage, Metrics, Monitor, Offering, Reputation, SsoTeammate, StatEntry, Subuser,
+        SubuserAccess, SubuserAccessPage, SubuserCredits, SubuserIps, Teammate, UserAccount,
+        UserName,
+    };
+    #[pymodule_export]
+    use crate::monitor::{AsyncMonitorSettings, MonitorSettings};
+    #[pymodule_export]
+    use crate::paging::{AsyncPager, Pager};
+    #[pymodule_export]
+    use crate::plan::{Document, Plan};
+    #[pymodule_export]
+    use crate::reputations::{AsyncReputations, Reputations};
+    #[pymodule_export]
+    use crate::scopes::{AsyncScopes, Scopes};
+    #[pymodule_export]
+    use crate::stats::{AsyncStats, Stats};
+    #[pymodule_export]
+    use crate::subusers::{AsyncSubusers, Subusers};
+    #[pymodule_export]
+    use crate::teammates::{AsyncTeammates, Teammates};
+    #[pymodule_export]
+    use crate::user::{AsyncUser, User};
+    #[pymodule_export]
+    use crate::website_access::{AsyncWebsiteAccess, WebsiteAccess};
+
+    #[pymodule_export]
+    use sendgrid_admin::{RateLimitView, ResponseInfo};
+
+    /// The package version.
+    #[pymodule_export]
+    #[allow(non_upper_case_globals)] // Python's name
+    const __version__: &str = env!("CARGO_PKG_VERSION");
+
+    use pyo3::prelude::*;
+
+    /// Process-wide set-up (no module state: everything above is the module's content).
+    #[pymodule_init]
+    fn init(py: Python<'_>) -> PyResult<()> {
+        // Let runtime threads finish handing results to event loops before the interpreter
+        // finalizes (see runtime::drain).
+        let drain = wrap_pyfunction!(crate::runtime::drain, py)?;
+        py.import("atexit")?.call_method1("register", (drain,))?;
+        crate::call::register(py)?;
+        crate::logging::install(py)
+    }
 }
 
 /// Declares a resource class: the core client it calls and whether it blocks or returns

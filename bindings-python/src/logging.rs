@@ -13,21 +13,20 @@ static RESET: OnceLock<pyo3_log::ResetHandle> = OnceLock::new();
 /// Forgets the cached logger levels: call it after changing the level of the `sendgrid_admin`
 /// loggers (or their handlers' parents) while the program runs.
 #[pyfunction]
-fn reset_logging_cache() {
+pub fn reset_logging_cache() {
     if let Some(r) = RESET.get() {
         r.reset();
     }
 }
 
-/// Installs the bridge (once per process) and adds `reset_logging_cache` to the module.
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+/// Installs the bridge (once per process).
+pub fn install(py: Python<'_>) -> PyResult<()> {
     if RESET.get().is_none() {
         // Debug and above (pyo3-log's default filter): the core's events are debug or info.
-        let logger = pyo3_log::Logger::new(m.py(), pyo3_log::Caching::LoggersAndLevels)?;
+        let logger = pyo3_log::Logger::new(py, pyo3_log::Caching::LoggersAndLevels)?;
         if let Ok(handle) = logger.install() {
             let _ = RESET.set(handle);
         }
     }
-    m.add_function(wrap_pyfunction!(reset_logging_cache, m)?)?;
     Ok(())
 }
