@@ -26,7 +26,7 @@ fn offerings(py: Python<'_>, v: Bound<'_, PyAny>) -> PyResult<Vec<Offering>> {
 
 methods!(Accounts, AsyncAccounts, {
     /// One page of customer accounts: `after` is the last account id already seen (limit 1-100).
-    #[pyo3(signature = (*, after=None, limit=None))]
+    #[pyo3(signature = (*, after=None, limit=None) -> "AccountPage")]
     fn list(
         &self,
         py: Python<'_>,
@@ -47,7 +47,7 @@ methods!(Accounts, AsyncAccounts, {
     }
 
     /// Every customer account, `page_size` (1-100) at a time.
-    #[pyo3(signature = (*, page_size=100))]
+    #[pyo3(signature = (*, page_size=100) -> "Pager[Account]")]
     fn iter_all(&self, py: Python<'_>, page_size: i64) -> PyResult<Py<PyAny>> {
         let p = ListAccounts {
             after: None,
@@ -59,7 +59,7 @@ methods!(Accounts, AsyncAccounts, {
     /// Creates a customer account. `offerings`: dicts (or `Offering`s) with `name`, `type`
     /// (`package` | `addon`) and `quantity`, exactly one package; `profile`: a dict of
     /// first_name, last_name, company_name, company_website, email, phone, timezone.
-    #[pyo3(signature = (offerings, *, profile=None, test_account=false))]
+    #[pyo3(signature = (offerings: "Sequence[Mapping[str, Any]]", *, profile: "Mapping[str, Any] | None" = None, test_account=false) -> "CreatedAccount")]
     fn create(
         &self,
         py: Python<'_>,
@@ -85,6 +85,7 @@ methods!(Accounts, AsyncAccounts, {
 
     /// Deletes a customer account. Irreversible: SendGrid revokes its API keys and single
     /// sign-on, removes its offerings and dedicated IPs, and cancels its billing at once.
+    #[pyo3(signature = (account_id) -> "None")]
     fn delete(&self, py: Python<'_>, account_id: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -96,6 +97,7 @@ methods!(Accounts, AsyncAccounts, {
     }
 
     /// The account's offerings.
+    #[pyo3(signature = (account_id) -> "list[Offering]")]
     fn offerings(&self, py: Python<'_>, account_id: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -107,6 +109,7 @@ methods!(Accounts, AsyncAccounts, {
     }
 
     /// Replaces the account's offerings (exactly one package); returns them as now set.
+    #[pyo3(signature = (account_id, offerings: "Sequence[Mapping[str, Any]]") -> "list[Offering]")]
     fn set_offerings(
         &self,
         py: Python<'_>,
@@ -124,6 +127,7 @@ methods!(Accounts, AsyncAccounts, {
     }
 
     /// The partner's catalog of offerings.
+    #[pyo3(signature = () -> "list[CatalogEntry]")]
     fn catalog(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -136,6 +140,7 @@ methods!(Accounts, AsyncAccounts, {
 
     /// The account's state: "activated", "deactivated", "suspended", "banned", "indeterminate"
     /// (or a value SendGrid adds later).
+    #[pyo3(signature = (account_id) -> "str")]
     fn state(&self, py: Python<'_>, account_id: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -147,6 +152,7 @@ methods!(Accounts, AsyncAccounts, {
     }
 
     /// Sets the account's state: "activated" or "deactivated".
+    #[pyo3(signature = (account_id, state: "NewAccountState") -> "None")]
     fn set_state(&self, py: Python<'_>, account_id: String, state: String) -> PyResult<Py<PyAny>> {
         let s = choice::<NewAccountState>("state", &state)?;
         let c = self.client.clone();
@@ -159,6 +165,7 @@ methods!(Accounts, AsyncAccounts, {
     }
 
     /// A single sign-on link into the account's console (never followed, never retried).
+    #[pyo3(signature = (account_id) -> "str")]
     fn sso_login(&self, py: Python<'_>, account_id: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -171,7 +178,7 @@ methods!(Accounts, AsyncAccounts, {
 
     /// One page of the account's dedicated IPs, newest first: `after` is the last IP seen
     /// (limit 1-5000).
-    #[pyo3(signature = (account_id, *, after=None, limit=None))]
+    #[pyo3(signature = (account_id, *, after=None, limit=None) -> "AccountIpPage")]
     fn ips(
         &self,
         py: Python<'_>,
@@ -193,7 +200,7 @@ methods!(Accounts, AsyncAccounts, {
     }
 
     /// Every dedicated IP of the account, `page_size` at a time.
-    #[pyo3(signature = (account_id, *, page_size=100))]
+    #[pyo3(signature = (account_id, *, page_size=100) -> "Pager[AccountIp]")]
     fn iter_ips(&self, py: Python<'_>, account_id: String, page_size: i64) -> PyResult<Py<PyAny>> {
         let p = ListAccountIps {
             after: None,
@@ -208,6 +215,7 @@ methods!(Accounts, AsyncAccounts, {
     }
 
     /// Adds 1-10 dedicated IPs in region "us" or "eu".
+    #[pyo3(signature = (account_id, count, region: "IpRegion") -> "AddedIps")]
     fn add_ips(
         &self,
         py: Python<'_>,
@@ -227,6 +235,7 @@ methods!(Accounts, AsyncAccounts, {
     }
 
     /// Removes 1-10 of the account's IPs.
+    #[pyo3(signature = (account_id, ips) -> "None")]
     fn remove_ips(
         &self,
         py: Python<'_>,

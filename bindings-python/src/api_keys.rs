@@ -17,7 +17,7 @@ resource!(
 methods!(ApiKeys, AsyncApiKeys, {
     /// Creates a key (sent once, never retried). The secret is `api_key` on the result, shown
     /// this once and never in its repr or to_dict().
-    #[pyo3(signature = (name, scopes=None))]
+    #[pyo3(signature = (name, scopes=None) -> "CreatedApiKey")]
     fn create(
         &self,
         py: Python<'_>,
@@ -34,7 +34,7 @@ methods!(ApiKeys, AsyncApiKeys, {
     }
 
     /// The account's keys (ids and names).
-    #[pyo3(signature = (limit=None))]
+    #[pyo3(signature = (limit=None) -> "list[ApiKey]")]
     fn list(&self, py: Python<'_>, limit: Option<i64>) -> PyResult<Py<PyAny>> {
         let l = opt_unsigned("limit", limit)?;
         let c = self.client.clone();
@@ -47,6 +47,7 @@ methods!(ApiKeys, AsyncApiKeys, {
     }
 
     /// Renames a key and replaces its scopes.
+    #[pyo3(signature = (api_key_id, name, scopes) -> "ApiKey")]
     fn update(
         &self,
         py: Python<'_>,
@@ -64,6 +65,7 @@ methods!(ApiKeys, AsyncApiKeys, {
     }
 
     /// Revokes a key.
+    #[pyo3(signature = (api_key_id) -> "None")]
     fn delete(&self, py: Python<'_>, api_key_id: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(

@@ -131,7 +131,7 @@ where
 
 methods!(Bulk, AsyncBulk, {
     /// Enables (`disabled=False`) or disables many subusers.
-    #[pyo3(signature = (usernames, disabled, *, concurrency=8, progress=None))]
+    #[pyo3(signature = (usernames, disabled, *, concurrency=8, progress: "Callable[[BulkProgress], object] | None" = None) -> "list[BulkResult]")]
     fn set_disabled(
         &self,
         py: Python<'_>,
@@ -152,7 +152,7 @@ methods!(Bulk, AsyncBulk, {
     }
 
     /// Sets monitor settings for many subusers: items are (username, email, frequency).
-    #[pyo3(signature = (items, *, concurrency=8, progress=None))]
+    #[pyo3(signature = (items, *, concurrency=8, progress: "Callable[[BulkProgress], object] | None" = None) -> "list[BulkResult]")]
     fn update_monitors(
         &self,
         py: Python<'_>,
@@ -192,7 +192,7 @@ methods!(Bulk, AsyncBulk, {
     }
 
     /// Replaces the IPs of many subusers: items are (username, [ip, ...]).
-    #[pyo3(signature = (items, *, concurrency=8, progress=None))]
+    #[pyo3(signature = (items, *, concurrency=8, progress: "Callable[[BulkProgress], object] | None" = None) -> "list[BulkResult]")]
     fn set_ips(
         &self,
         py: Python<'_>,
@@ -212,7 +212,7 @@ methods!(Bulk, AsyncBulk, {
     }
 
     /// Reputations of any number of subusers, asked 100 at a time; one result per chunk.
-    #[pyo3(signature = (usernames, *, concurrency=8, progress=None))]
+    #[pyo3(signature = (usernames, *, concurrency=8, progress: "Callable[[BulkProgress], object] | None" = None) -> "list[BulkResult]")]
     fn reputations(
         &self,
         py: Python<'_>,

@@ -81,7 +81,7 @@ macro_rules! client_class {
         #[pymethods]
         impl $name {
             #[new]
-            #[pyo3(signature = (api_key=None, *, region="global", base_url=None, on_behalf_of=None, account_id=None, timeout=None, connect_timeout=None, max_retries=None, rate_limit_store=None, allow_insecure_http=false, app_name=None, proxy=None, ca_bundle=None))]
+            #[pyo3(signature = (api_key=None, *, region: "Region" = "global", base_url=None, on_behalf_of=None, account_id=None, timeout=None, connect_timeout=None, max_retries=None, rate_limit_store=None, allow_insecure_http=false, app_name=None, proxy=None, ca_bundle=None))]
             #[allow(clippy::too_many_arguments)]
             fn new(
                 api_key: Option<String>,
@@ -253,7 +253,7 @@ macro_rules! client_class {
             /// JSON answer as dicts and lists (None when empty). `query`: parameters (str, int,
             /// float or bool values); `body`: any JSON-serialisable value. POST and PATCH are sent
             /// once unless the connection was never made.
-            #[pyo3(signature = (method, path, *, query=None, body=None))]
+            #[pyo3(signature = (method, path, *, query: "Mapping[str, str | int | float | bool] | None" = None, body: "Any" = None) -> "Any")]
             fn request(
                 &self,
                 py: Python<'_>,
@@ -274,6 +274,7 @@ macro_rules! client_class {
 
             /// The whole account (subusers, then teammates) as a `Document`. Passwords and
             /// website access are never exported. On-behalf-of: only the teammates.
+            #[pyo3(signature = () -> "Document")]
             fn export(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
                 crate::plan::export(py, $mode, self.inner.clone())
             }
@@ -282,7 +283,7 @@ macro_rules! client_class {
             /// or dicts) as a `Plan`; nothing is changed. Every problem of the document is
             /// reported at once (InvalidInputError), before any request. `prune`: also plan
             /// the deletion of what the document does not list.
-            #[pyo3(signature = (document, *, prune=false))]
+            #[pyo3(signature = (document: "Document | str | Mapping[str, Any]", *, prune=false) -> "Plan")]
             fn plan(&self, py: Python<'_>, document: Bound<'_, PyAny>, prune: bool) -> PyResult<Py<PyAny>> {
                 crate::plan::plan(py, $mode, self.inner.clone(), document, prune)
             }
@@ -290,7 +291,7 @@ macro_rules! client_class {
             /// Applies a `Plan`, `concurrency` changes at a time, and returns one `BulkResult`
             /// per change. A change whose item changed since the plan fails with ConflictError;
             /// one already applied succeeds without writing, so applying again converges.
-            #[pyo3(signature = (plan, *, concurrency=8, progress=None))]
+            #[pyo3(signature = (plan, *, concurrency=8, progress: "Callable[[BulkProgress], object] | None" = None) -> "list[BulkResult]")]
             fn apply(
                 &self,
                 py: Python<'_>,
@@ -323,11 +324,12 @@ macro_rules! client_class {
                 false
             }
 
+            #[pyo3(signature = () -> "Coroutine[Any, Any, Self]")]
             fn __aenter__(slf: Py<Self>, py: Python<'_>) -> PyResult<Py<PyAny>> {
                 crate::call::run(py, crate::call::Mode::Async, async move { Ok(slf) }, std::convert::identity)
             }
 
-            #[pyo3(signature = (*_args))]
+            #[pyo3(signature = (*_args) -> "Coroutine[Any, Any, bool]")]
             fn __aexit__(&self, py: Python<'_>, _args: &Bound<'_, pyo3::types::PyTuple>) -> PyResult<Py<PyAny>> {
                 let c = self.inner.clone();
                 crate::call::run(py, crate::call::Mode::Async, async move { c.close(); Ok(false) }, std::convert::identity)

@@ -16,6 +16,7 @@ resource!(
 
 methods!(Credits, AsyncCredits, {
     /// A subuser's credits.
+    #[pyo3(signature = (username) -> "SubuserCredits")]
     fn get(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -28,7 +29,7 @@ methods!(Credits, AsyncCredits, {
 
     /// Sets the allocation. type: "unlimited", "recurring" (needs reset_frequency and total)
     /// or "nonrecurring" (needs total).
-    #[pyo3(signature = (username, r#type, *, reset_frequency=None, total=None))]
+    #[pyo3(signature = (username, r#type: "CreditType", *, reset_frequency: "ResetFrequency | None" = None, total=None) -> "SubuserCredits")]
     fn set(
         &self,
         py: Python<'_>,
@@ -52,6 +53,7 @@ methods!(Credits, AsyncCredits, {
     }
 
     /// Adds (positive) or removes (negative) remaining credits.
+    #[pyo3(signature = (username, allocation_update) -> "SubuserCredits")]
     fn adjust_remaining(
         &self,
         py: Python<'_>,

@@ -19,6 +19,7 @@ resource!(
 
 methods!(Ips, AsyncIps, {
     /// Replaces the subuser's IPs (`PUT /v3/subusers/{name}/ips`).
+    #[pyo3(signature = (username, ips) -> "SubuserIps")]
     fn set(&self, py: Python<'_>, username: String, ips: Vec<String>) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -30,7 +31,7 @@ methods!(Ips, AsyncIps, {
     }
 
     /// One page of the account's IPs with their subusers (`subuser=` gives one subuser's IPs).
-    #[pyo3(signature = (*, subuser=None, ip=None, exclude_whitelabels=None, limit=None, offset=None, sort_by_direction=None))]
+    #[pyo3(signature = (*, subuser=None, ip=None, exclude_whitelabels=None, limit=None, offset=None, sort_by_direction: "SortDirection | None" = None) -> "list[IpAddress]")]
     #[allow(clippy::too_many_arguments)]
     fn list(
         &self,
@@ -61,7 +62,7 @@ methods!(Ips, AsyncIps, {
 
     /// One page of the ids of the subusers `ip` is assigned to; `after` is the previous
     /// page's `next_after` (limit 1-100).
-    #[pyo3(signature = (ip, *, after=None, limit=None))]
+    #[pyo3(signature = (ip, *, after=None, limit=None) -> "IpSubusersPage")]
     fn subusers_of(
         &self,
         py: Python<'_>,
@@ -83,7 +84,7 @@ methods!(Ips, AsyncIps, {
     }
 
     /// Every subuser id `ip` is assigned to, `page_size` (1-100) at a time.
-    #[pyo3(signature = (ip, *, page_size=100))]
+    #[pyo3(signature = (ip, *, page_size=100) -> "Pager[str]")]
     fn iter_subusers_of(&self, py: Python<'_>, ip: String, page_size: i64) -> PyResult<Py<PyAny>> {
         let p = ListIpSubusers {
             after: None,
@@ -99,6 +100,7 @@ methods!(Ips, AsyncIps, {
 
     /// Lets these subusers send from `ip`: usernames are looked up to ids, then sent 1000 per
     /// request. One `BulkResult` per chunk (`item` is its usernames).
+    #[pyo3(signature = (ip, usernames) -> "list[BulkResult]")]
     fn assign(&self, py: Python<'_>, ip: String, usernames: Vec<String>) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -110,6 +112,7 @@ methods!(Ips, AsyncIps, {
     }
 
     /// Stops these subusers sending from `ip`; chunked like `assign`.
+    #[pyo3(signature = (ip, usernames) -> "list[BulkResult]")]
     fn unassign(&self, py: Python<'_>, ip: String, usernames: Vec<String>) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(

@@ -24,6 +24,7 @@ fn monitor(email: String, frequency: i64) -> PyResult<CoreMonitor> {
 
 methods!(MonitorSettings, AsyncMonitorSettings, {
     /// The subuser's monitor settings (NotFoundError when none).
+    #[pyo3(signature = (username) -> "Monitor")]
     fn get(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -35,6 +36,7 @@ methods!(MonitorSettings, AsyncMonitorSettings, {
     }
 
     /// Creates monitor settings (BadRequestError when the subuser has some).
+    #[pyo3(signature = (username, email, frequency) -> "Monitor")]
     fn create(
         &self,
         py: Python<'_>,
@@ -52,6 +54,7 @@ methods!(MonitorSettings, AsyncMonitorSettings, {
     }
 
     /// Replaces monitor settings.
+    #[pyo3(signature = (username, email, frequency) -> "Monitor")]
     fn update(
         &self,
         py: Python<'_>,
@@ -69,6 +72,7 @@ methods!(MonitorSettings, AsyncMonitorSettings, {
     }
 
     /// Deletes monitor settings.
+    #[pyo3(signature = (username) -> "None")]
     fn delete(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(

@@ -15,6 +15,7 @@ resource!(
 
 methods!(Reputations, AsyncReputations, {
     /// Reputations of 1-100 subusers (one request, repeated `usernames=`).
+    #[pyo3(signature = (usernames) -> "list[Reputation]")]
     fn list(&self, py: Python<'_>, usernames: Vec<String>) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(

@@ -18,13 +18,14 @@ resource!(
 
 methods!(Scopes, AsyncScopes, {
     /// The scopes of the key (or of the on-behalf-of account).
+    #[pyo3(signature = () -> "list[str]")]
     fn list(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(py, self.mode, async move { c.scopes().list().await }, same)
     }
 
     /// One page of teammates' access requests.
-    #[pyo3(signature = (*, limit=None, offset=None))]
+    #[pyo3(signature = (*, limit=None, offset=None) -> "list[AccessRequest]")]
     fn list_access_requests(
         &self,
         py: Python<'_>,
@@ -45,7 +46,7 @@ methods!(Scopes, AsyncScopes, {
     }
 
     /// Every access request, `page_size` at a time.
-    #[pyo3(signature = (*, page_size=100))]
+    #[pyo3(signature = (*, page_size=100) -> "Pager[AccessRequest]")]
     fn iter_access_requests(&self, py: Python<'_>, page_size: i64) -> PyResult<Py<PyAny>> {
         let size = unsigned("page_size", page_size)?;
         pager(
@@ -57,6 +58,7 @@ methods!(Scopes, AsyncScopes, {
     }
 
     /// Approves an access request.
+    #[pyo3(signature = (request_id) -> "ApprovedAccessRequest")]
     fn approve_access_request(&self, py: Python<'_>, request_id: i64) -> PyResult<Py<PyAny>> {
         let id = unsigned("request_id", request_id)?;
         let c = self.client.clone();
@@ -69,6 +71,7 @@ methods!(Scopes, AsyncScopes, {
     }
 
     /// Denies an access request.
+    #[pyo3(signature = (request_id) -> "None")]
     fn deny_access_request(&self, py: Python<'_>, request_id: i64) -> PyResult<Py<PyAny>> {
         let id = unsigned("request_id", request_id)?;
         let c = self.client.clone();

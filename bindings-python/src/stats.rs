@@ -37,7 +37,7 @@ fn monthly_query(
 
 methods!(Stats, AsyncStats, {
     /// One subuser's month (`date` is any day of it, YYYY-MM-DD).
-    #[pyo3(signature = (username, date, *, sort_by_metric=None, sort_by_direction=None, limit=None, offset=None))]
+    #[pyo3(signature = (username, date, *, sort_by_metric: "Metric | None" = None, sort_by_direction: "SortDirection | None" = None, limit=None, offset=None) -> "DatedStats")]
     #[allow(clippy::too_many_arguments)]
     fn subuser_monthly(
         &self,
@@ -60,7 +60,7 @@ methods!(Stats, AsyncStats, {
     }
 
     /// Every subuser's month; `subuser` filters by a username substring.
-    #[pyo3(signature = (date, *, subuser=None, sort_by_metric=None, sort_by_direction=None, limit=None, offset=None))]
+    #[pyo3(signature = (date, *, subuser=None, sort_by_metric: "Metric | None" = None, sort_by_direction: "SortDirection | None" = None, limit=None, offset=None) -> "DatedStats")]
     #[allow(clippy::too_many_arguments)]
     fn monthly(
         &self,
@@ -90,7 +90,7 @@ methods!(Stats, AsyncStats, {
     }
 
     /// Rows per day, week or month for 1-10 subusers.
-    #[pyo3(signature = (subusers, start_date, *, end_date=None, aggregated_by=None, limit=None, offset=None))]
+    #[pyo3(signature = (subusers, start_date, *, end_date=None, aggregated_by: "AggregatedBy | None" = None, limit=None, offset=None) -> "list[DatedStats]")]
     #[allow(clippy::too_many_arguments)]
     fn list(
         &self,
@@ -120,7 +120,7 @@ methods!(Stats, AsyncStats, {
     }
 
     /// Totals per subuser over a date range.
-    #[pyo3(signature = (start_date, *, end_date=None, sort_by_metric=None, sort_by_direction=None, aggregated_by=None, limit=None, offset=None))]
+    #[pyo3(signature = (start_date, *, end_date=None, sort_by_metric: "Metric | None" = None, sort_by_direction: "SortDirection | None" = None, aggregated_by: "AggregatedBy | None" = None, limit=None, offset=None) -> "DatedStats")]
     #[allow(clippy::too_many_arguments)]
     fn sums(
         &self,

@@ -18,7 +18,7 @@ resource!(
 
 methods!(Subusers, AsyncSubusers, {
     /// One page of subusers (`GET /v3/subusers`). region: "all", "global" or "eu".
-    #[pyo3(signature = (*, username=None, limit=None, offset=None, region=None, include_region=false))]
+    #[pyo3(signature = (*, username=None, limit=None, offset=None, region: "RegionFilter | None" = None, include_region=false) -> "list[Subuser]")]
     fn list(
         &self,
         py: Python<'_>,
@@ -45,7 +45,7 @@ methods!(Subusers, AsyncSubusers, {
     }
 
     /// Every subuser, fetched `page_size` at a time (`for` / `async for`).
-    #[pyo3(signature = (*, username=None, page_size=100, region=None, include_region=false))]
+    #[pyo3(signature = (*, username=None, page_size=100, region: "RegionFilter | None" = None, include_region=false) -> "Pager[Subuser]")]
     fn iter_all(
         &self,
         py: Python<'_>,
@@ -65,7 +65,7 @@ methods!(Subusers, AsyncSubusers, {
     }
 
     /// Creates a subuser (`POST /v3/subusers`). region: "global" or "eu".
-    #[pyo3(signature = (username, email, password, ips=Vec::new(), *, region=None, include_region=false))]
+    #[pyo3(signature = (username, email, password, ips=Vec::new(), *, region: "Region | None" = None, include_region=false) -> "CreatedSubuser")]
     #[allow(clippy::too_many_arguments)]
     fn create(
         &self,
@@ -95,6 +95,7 @@ methods!(Subusers, AsyncSubusers, {
     }
 
     /// Enables a subuser.
+    #[pyo3(signature = (username) -> "None")]
     fn enable(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -106,6 +107,7 @@ methods!(Subusers, AsyncSubusers, {
     }
 
     /// Disables a subuser.
+    #[pyo3(signature = (username) -> "None")]
     fn disable(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -117,6 +119,7 @@ methods!(Subusers, AsyncSubusers, {
     }
 
     /// Deletes a subuser.
+    #[pyo3(signature = (username) -> "None")]
     fn delete(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(

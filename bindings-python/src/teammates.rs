@@ -21,7 +21,7 @@ resource!(
 
 methods!(Teammates, AsyncTeammates, {
     /// One page of teammates (limit 0-500).
-    #[pyo3(signature = (*, limit=None, offset=None))]
+    #[pyo3(signature = (*, limit=None, offset=None) -> "list[Teammate]")]
     fn list(&self, py: Python<'_>, limit: Option<i64>, offset: Option<i64>) -> PyResult<Py<PyAny>> {
         let p = ListTeammates {
             limit: opt_unsigned("limit", limit)?,
@@ -37,7 +37,7 @@ methods!(Teammates, AsyncTeammates, {
     }
 
     /// Every teammate, `page_size` at a time.
-    #[pyo3(signature = (*, page_size=100))]
+    #[pyo3(signature = (*, page_size=100) -> "Pager[Teammate]")]
     fn iter_all(&self, py: Python<'_>, page_size: i64) -> PyResult<Py<PyAny>> {
         let size = unsigned("page_size", page_size)?;
         pager(
@@ -49,6 +49,7 @@ methods!(Teammates, AsyncTeammates, {
     }
 
     /// One teammate, with scopes.
+    #[pyo3(signature = (username) -> "Teammate")]
     fn get(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -60,7 +61,7 @@ methods!(Teammates, AsyncTeammates, {
     }
 
     /// Invites a teammate: is_admin with no scopes, or at least one scope.
-    #[pyo3(signature = (email, scopes=Vec::new(), *, is_admin=false))]
+    #[pyo3(signature = (email, scopes=Vec::new(), *, is_admin=false) -> "Invitation")]
     fn invite(
         &self,
         py: Python<'_>,
@@ -83,7 +84,7 @@ methods!(Teammates, AsyncTeammates, {
     }
 
     /// Replaces a teammate's permissions: is_admin with no scopes, or at least one scope.
-    #[pyo3(signature = (username, scopes=Vec::new(), *, is_admin=false))]
+    #[pyo3(signature = (username, scopes=Vec::new(), *, is_admin=false) -> "Teammate")]
     fn update_permissions(
         &self,
         py: Python<'_>,
@@ -102,6 +103,7 @@ methods!(Teammates, AsyncTeammates, {
     }
 
     /// Deletes a teammate.
+    #[pyo3(signature = (username) -> "None")]
     fn delete(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -113,6 +115,7 @@ methods!(Teammates, AsyncTeammates, {
     }
 
     /// Invitations not yet accepted.
+    #[pyo3(signature = () -> "list[Invitation]")]
     fn list_pending(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -124,6 +127,7 @@ methods!(Teammates, AsyncTeammates, {
     }
 
     /// Deletes a pending invitation.
+    #[pyo3(signature = (token) -> "None")]
     fn delete_pending(&self, py: Python<'_>, token: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -135,6 +139,7 @@ methods!(Teammates, AsyncTeammates, {
     }
 
     /// Resends a pending invitation and resets its expiry.
+    #[pyo3(signature = (token) -> "Invitation")]
     fn resend_invite(&self, py: Python<'_>, token: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -147,7 +152,7 @@ methods!(Teammates, AsyncTeammates, {
 
     /// One page of the subusers a teammate can act for; pass the page's
     /// `next_after_subuser_id` as `after_subuser_id` for the next.
-    #[pyo3(signature = (teammate, *, after_subuser_id=None, limit=None, username=None))]
+    #[pyo3(signature = (teammate, *, after_subuser_id=None, limit=None, username=None) -> "SubuserAccessPage")]
     fn subuser_access(
         &self,
         py: Python<'_>,
@@ -171,7 +176,7 @@ methods!(Teammates, AsyncTeammates, {
     }
 
     /// Every subuser a teammate can act for, following the cursor.
-    #[pyo3(signature = (teammate, *, limit=None, username=None))]
+    #[pyo3(signature = (teammate, *, limit=None, username=None) -> "Pager[SubuserAccess]")]
     fn iter_subuser_access(
         &self,
         py: Python<'_>,
@@ -196,7 +201,7 @@ methods!(Teammates, AsyncTeammates, {
     /// `persona` (accountant | developer | marketer | observer), `scopes`, or `subuser_access`:
     /// dicts `{"subuser": name, "permission_type": "admin" | "restricted", "scopes": [...]}`.
     /// Raises `NotAppliedError` if SendGrid answers success without applying the access.
-    #[pyo3(signature = (email, first_name, last_name, *, is_admin=false, persona=None, scopes=Vec::new(), has_restricted_subuser_access=None, subuser_access=None))]
+    #[pyo3(signature = (email, first_name, last_name, *, is_admin=false, persona: "Persona | None" = None, scopes=Vec::new(), has_restricted_subuser_access=None, subuser_access: "Sequence[Mapping[str, Any]] | None" = None) -> "SsoTeammate")]
     #[allow(clippy::too_many_arguments)]
     fn create_sso(
         &self,
@@ -231,7 +236,7 @@ methods!(Teammates, AsyncTeammates, {
 
     /// Replaces an SSO teammate's names and permissions (`username` is the email); the same
     /// rules and check as `create_sso`.
-    #[pyo3(signature = (username, first_name, last_name, *, is_admin=false, persona=None, scopes=Vec::new(), has_restricted_subuser_access=None, subuser_access=None))]
+    #[pyo3(signature = (username, first_name, last_name, *, is_admin=false, persona: "Persona | None" = None, scopes=Vec::new(), has_restricted_subuser_access=None, subuser_access: "Sequence[Mapping[str, Any]] | None" = None) -> "SsoTeammate")]
     #[allow(clippy::too_many_arguments)]
     fn update_sso(
         &self,

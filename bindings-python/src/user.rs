@@ -15,6 +15,7 @@ resource!(
 
 methods!(User, AsyncUser, {
     /// Plan ("free" or "paid") and sender reputation.
+    #[pyo3(signature = () -> "UserAccount")]
     fn account(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -26,6 +27,7 @@ methods!(User, AsyncUser, {
     }
 
     /// Username and numeric user id.
+    #[pyo3(signature = () -> "UserName")]
     fn username(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(

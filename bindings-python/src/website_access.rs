@@ -13,6 +13,7 @@ resource!(
 
 methods!(WebsiteAccess, AsyncWebsiteAccess, {
     /// Allows console access.
+    #[pyo3(signature = (username) -> "None")]
     fn enable(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(
@@ -24,6 +25,7 @@ methods!(WebsiteAccess, AsyncWebsiteAccess, {
     }
 
     /// Blocks console access (sending still works).
+    #[pyo3(signature = (username) -> "None")]
     fn disable(&self, py: Python<'_>, username: String) -> PyResult<Py<PyAny>> {
         let c = self.client.clone();
         run(

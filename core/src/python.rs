@@ -103,6 +103,8 @@ macro_rules! str_enums {
             type Target = PyString;
             type Output = Bound<'py, PyString>;
             type Error = std::convert::Infallible;
+            #[cfg(feature = "stubs")]
+            const OUTPUT_TYPE: pyo3::inspect::PyStaticExpr = String::OUTPUT_TYPE;
             fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
                 Ok(PyString::new(py, &tag(self)))
             }
@@ -111,6 +113,8 @@ macro_rules! str_enums {
             type Target = PyString;
             type Output = Bound<'py, PyString>;
             type Error = std::convert::Infallible;
+            #[cfg(feature = "stubs")]
+            const OUTPUT_TYPE: pyo3::inspect::PyStaticExpr = String::OUTPUT_TYPE;
             fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
                 (&self).into_pyobject(py)
             }
@@ -424,6 +428,12 @@ impl<'py> IntoPyObject<'py> for &crate::extra::Extra {
     type Target = PyAny;
     type Output = Bound<'py, PyAny>;
     type Error = PyErr;
+    #[cfg(feature = "stubs")]
+    const OUTPUT_TYPE: pyo3::inspect::PyStaticExpr = pyo3::type_hint_subscript!(
+        pyo3::type_hint_identifier!("builtins", "dict"),
+        pyo3::type_hint_identifier!("builtins", "str"),
+        pyo3::type_hint_identifier!("typing", "Any")
+    );
     fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
         let d = PyDict::new(py);
         for (k, v) in &self.0 {
