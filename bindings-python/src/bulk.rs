@@ -30,7 +30,22 @@ pub struct BulkResult {
     value: Option<Py<PyAny>>,
     /// The exception when it failed.
     #[pyo3(get)]
-    error: Option<Py<PyAny>>,
+    error: Option<ErrorValue>,
+}
+
+/// A `SendGridError` instance, handed back as the exception object (typed so in the stub).
+pub struct ErrorValue(Py<PyAny>);
+
+impl<'py> IntoPyObject<'py> for &ErrorValue {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = std::convert::Infallible;
+    #[cfg(feature = "stubs")]
+    const OUTPUT_TYPE: pyo3::inspect::PyStaticExpr =
+        pyo3::type_hint_identifier!("_native", "SendGridError");
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        Ok(self.0.bind(py).clone())
+    }
 }
 
 #[pymethods]
@@ -55,7 +70,7 @@ impl BulkResult {
                 .unwrap_or_default(),
             self.error.is_none(),
             show(&self.value).unwrap_or_else(|| "None".into()),
-            show(&self.error).unwrap_or_else(|| "None".into()),
+            show(&self.error.as_ref().map(|e| e.0.clone_ref(py))).unwrap_or_else(|| "None".into()),
         )
     }
 }
@@ -73,7 +88,10 @@ impl<I: ToPy, T: Send + 'static, P: ToPy> ToPy for Outcomes<I, T, P> {
             let item = b.item.to_py(py)?;
             let (value, error) = match b.result {
                 Ok(v) => (Some((self.conv)(v).to_py(py)?), None),
-                Err(e) => (None, Some(to_py_err(e).into_value(py).into_any())),
+                Err(e) => (
+                    None,
+                    Some(ErrorValue(to_py_err(e).into_value(py).into_any())),
+                ),
             };
             out.push(BulkResult { item, value, error });
         }

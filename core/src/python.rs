@@ -249,7 +249,7 @@ macro_rules! models {
             /// Builds the model from its fields (SendGrid's names), e.g. in your own tests:
             /// `Monitor(email="a@example.com", frequency=5)`.
             #[new]
-            #[pyo3(signature = (**fields))]
+            #[pyo3(signature = (**fields: "Any"))]
             fn __new__(fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
                 from_fields(stringify!($t), fields)
             }
@@ -263,6 +263,7 @@ macro_rules! models {
 
             /// The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
             #[classmethod]
+            #[pyo3(signature = (data: "Mapping[str, Any]"))]
             fn from_dict(
                 _cls: &Bound<'_, pyo3::types::PyType>,
                 data: &Bound<'_, PyAny>,
@@ -277,6 +278,7 @@ macro_rules! models {
 
             /// Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
             /// (unknown ones as `extra`).
+            #[pyo3(signature = () -> "tuple[tuple[()], dict[str, Any]]")]
             fn __getnewargs_ex__(&self, py: Python<'_>) -> PyResult<((), Py<PyAny>)> {
                 Ok(((), json_to_py(py, &Value::Object(known_fields(self)))?))
             }
@@ -290,6 +292,7 @@ macro_rules! models {
 
             /// The model as a plain dict (SendGrid's field names).
             #[allow(clippy::wrong_self_convention)] // Python's name; pyo3 passes &self
+            #[pyo3(signature = () -> "dict[str, Any]")]
             fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
                 let v = serde_json::to_value(self)
                     .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;

@@ -32,7 +32,7 @@ class AccessRequest:
     A teammate's request for more scopes.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -41,7 +41,7 @@ class AccessRequest:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> AccessRequest:
+    def __new__(cls, /, **fields: Any) -> AccessRequest:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -63,7 +63,7 @@ class AccessRequest:
         First name.
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> AccessRequest:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> AccessRequest:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -88,7 +88,7 @@ class AccessRequest:
         """
         The scope group asked for, e.g. `"Stats"`.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -108,7 +108,7 @@ class Account:
     A customer account as listed.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -117,7 +117,7 @@ class Account:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> Account:
+    def __new__(cls, /, **fields: Any) -> Account:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -134,7 +134,7 @@ class Account:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> Account:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> Account:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -149,7 +149,7 @@ class Account:
         """
         The account id (e.g. `sg2a2bcd3ef4ab5c67d8efab91c01de2fa`): what on-behalf-of names.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -164,7 +164,7 @@ class AccountIp:
     A dedicated IP of an account.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -173,7 +173,7 @@ class AccountIp:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> AccountIp:
+    def __new__(cls, /, **fields: Any) -> AccountIp:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -185,7 +185,7 @@ class AccountIp:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> AccountIp:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> AccountIp:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -205,7 +205,7 @@ class AccountIp:
         """
         `"us"` or `"eu"`.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -220,7 +220,7 @@ class AccountIpPage:
     One page of an account's IPs, newest first.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -229,14 +229,14 @@ class AccountIpPage:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> AccountIpPage:
+    def __new__(cls, /, **fields: Any) -> AccountIpPage:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
         """
     def __repr__(self, /) -> str: ...
     @classmethod
-    def from_dict(cls, /, data: Any) -> AccountIpPage:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> AccountIpPage:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -256,7 +256,7 @@ class AccountIpPage:
         """
         The cursor of the next page (`pages.last` on the wire): pass it as `after`.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -271,7 +271,7 @@ class AccountPage:
     One page of accounts.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -280,7 +280,7 @@ class AccountPage:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> AccountPage:
+    def __new__(cls, /, **fields: Any) -> AccountPage:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -292,7 +292,7 @@ class AccountPage:
         The accounts on this page.
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> AccountPage:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> AccountPage:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -307,7 +307,7 @@ class AccountPage:
         """
         The cursor of the next page (`pages.last` on the wire): pass it as `after`.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -389,7 +389,7 @@ class AddedIps:
     The answer to adding IPs.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -398,7 +398,7 @@ class AddedIps:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> AddedIps:
+    def __new__(cls, /, **fields: Any) -> AddedIps:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -410,7 +410,7 @@ class AddedIps:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> AddedIps:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> AddedIps:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -430,7 +430,7 @@ class AddedIps:
         """
         Their region, `"us"` or `"eu"`.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -445,7 +445,7 @@ class ApiKey:
     An API key as listed or updated (never its secret).
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -454,7 +454,7 @@ class ApiKey:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> ApiKey:
+    def __new__(cls, /, **fields: Any) -> ApiKey:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -471,7 +471,7 @@ class ApiKey:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> ApiKey:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> ApiKey:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -491,7 +491,7 @@ class ApiKey:
         """
         Its scopes (empty in listings, which do not carry them).
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -530,7 +530,7 @@ class ApprovedAccessRequest:
     The answer to [`Scopes::approve_access_request`].
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -539,7 +539,7 @@ class ApprovedAccessRequest:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> ApprovedAccessRequest:
+    def __new__(cls, /, **fields: Any) -> ApprovedAccessRequest:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -551,7 +551,7 @@ class ApprovedAccessRequest:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> ApprovedAccessRequest:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> ApprovedAccessRequest:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -566,7 +566,7 @@ class ApprovedAccessRequest:
         """
         The scope group granted.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -1170,7 +1170,7 @@ class BulkProgress:
     Progress of a bulk job, reported after every finished item.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -1179,7 +1179,7 @@ class BulkProgress:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> BulkProgress:
+    def __new__(cls, /, **fields: Any) -> BulkProgress:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -1196,7 +1196,7 @@ class BulkProgress:
         Items that failed so far.
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> BulkProgress:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> BulkProgress:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -1206,7 +1206,7 @@ class BulkProgress:
         The model from SendGrid's JSON form (what `to_json()` writes; fields this
         version does not know go in `extra`). ValueError naming the model otherwise.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -1227,7 +1227,7 @@ class BulkResult:
     """
     def __repr__(self, /) -> str: ...
     @property
-    def error(self, /) -> Any | None:
+    def error(self, /) -> SendGridError | None:
         """
         The exception when it failed.
         """
@@ -1253,7 +1253,7 @@ class CatalogEntry:
     An offering of the partner's catalog and what it entitles an account to.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -1262,7 +1262,7 @@ class CatalogEntry:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> CatalogEntry:
+    def __new__(cls, /, **fields: Any) -> CatalogEntry:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -1279,7 +1279,7 @@ class CatalogEntry:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> CatalogEntry:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> CatalogEntry:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -1294,7 +1294,7 @@ class CatalogEntry:
         """
         The offering.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -1481,7 +1481,7 @@ class CreatedAccount:
     The answer to creating an account.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -1490,7 +1490,7 @@ class CreatedAccount:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> CreatedAccount:
+    def __new__(cls, /, **fields: Any) -> CreatedAccount:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -1507,7 +1507,7 @@ class CreatedAccount:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> CreatedAccount:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> CreatedAccount:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -1517,7 +1517,7 @@ class CreatedAccount:
         The model from SendGrid's JSON form (what `to_json()` writes; fields this
         version does not know go in `extra`). ValueError naming the model otherwise.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -1534,7 +1534,7 @@ class CreatedApiKey:
     from the `api_key` field.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -1543,7 +1543,7 @@ class CreatedApiKey:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> CreatedApiKey:
+    def __new__(cls, /, **fields: Any) -> CreatedApiKey:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -1565,7 +1565,7 @@ class CreatedApiKey:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> CreatedApiKey:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> CreatedApiKey:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -1585,7 +1585,7 @@ class CreatedApiKey:
         """
         Its scopes.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -1600,7 +1600,7 @@ class CreatedSubuser:
     The answer to [`Subusers::create`].
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -1609,7 +1609,7 @@ class CreatedSubuser:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> CreatedSubuser:
+    def __new__(cls, /, **fields: Any) -> CreatedSubuser:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -1631,7 +1631,7 @@ class CreatedSubuser:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> CreatedSubuser:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> CreatedSubuser:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -1646,7 +1646,7 @@ class CreatedSubuser:
         """
         Region, when `include_region` was asked for.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -1690,7 +1690,7 @@ class DatedStats:
     Statistics for one date (a day, week or month).
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -1699,7 +1699,7 @@ class DatedStats:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> DatedStats:
+    def __new__(cls, /, **fields: Any) -> DatedStats:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -1716,7 +1716,7 @@ class DatedStats:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> DatedStats:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> DatedStats:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -1731,7 +1731,7 @@ class DatedStats:
         """
         One entry per subuser.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -1794,7 +1794,7 @@ class Entitlements:
     The limits an offering gives (absent when SendGrid does not say).
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -1803,7 +1803,7 @@ class Entitlements:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> Entitlements:
+    def __new__(cls, /, **fields: Any) -> Entitlements:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -1820,7 +1820,7 @@ class Entitlements:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> Entitlements:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> Entitlements:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -1840,7 +1840,7 @@ class Entitlements:
         """
         Teammates.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -1897,7 +1897,7 @@ class Invitation:
     A sent (or pending) invitation.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -1906,7 +1906,7 @@ class Invitation:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> Invitation:
+    def __new__(cls, /, **fields: Any) -> Invitation:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -1928,7 +1928,7 @@ class Invitation:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> Invitation:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> Invitation:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -1948,7 +1948,7 @@ class Invitation:
         """
         Scopes offered.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -1970,7 +1970,7 @@ class IpAddress:
     An IP of the parent account, as `GET /v3/ips` lists it.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -1979,7 +1979,7 @@ class IpAddress:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> IpAddress:
+    def __new__(cls, /, **fields: Any) -> IpAddress:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -1996,7 +1996,7 @@ class IpAddress:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> IpAddress:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> IpAddress:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -2031,7 +2031,7 @@ class IpAddress:
         """
         Usernames of the subusers that may send from it.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -2056,7 +2056,7 @@ class IpSubusersPage:
     One page of the subusers an IP is assigned to.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -2065,14 +2065,14 @@ class IpSubusersPage:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> IpSubusersPage:
+    def __new__(cls, /, **fields: Any) -> IpSubusersPage:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
         """
     def __repr__(self, /) -> str: ...
     @classmethod
-    def from_dict(cls, /, data: Any) -> IpSubusersPage:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> IpSubusersPage:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -2093,7 +2093,7 @@ class IpSubusersPage:
         """
         Subuser ids, as SendGrid sends them (numeric strings such as `"12345"`).
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -2140,7 +2140,7 @@ class Metrics:
     The 16 email metrics SendGrid counts. Zero when absent.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -2149,7 +2149,7 @@ class Metrics:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> Metrics:
+    def __new__(cls, /, **fields: Any) -> Metrics:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -2173,7 +2173,7 @@ class Metrics:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> Metrics:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> Metrics:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -2195,7 +2195,7 @@ class Metrics:
     def spam_report_drops(self, /) -> int: ...
     @property
     def spam_reports(self, /) -> int: ...
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -2218,7 +2218,7 @@ class Monitor:
     A subuser's monitor settings.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -2227,7 +2227,7 @@ class Monitor:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> Monitor:
+    def __new__(cls, /, **fields: Any) -> Monitor:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -2249,7 +2249,7 @@ class Monitor:
         A sample is sent every `frequency` emails (at least 1; declared as `number`).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> Monitor:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> Monitor:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -2259,7 +2259,7 @@ class Monitor:
         The model from SendGrid's JSON form (what `to_json()` writes; fields this
         version does not know go in `extra`). ValueError naming the model otherwise.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -2306,7 +2306,7 @@ class Offering:
     A package or add-on of an account (`org.ei.free.v1`, ...).
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -2315,7 +2315,7 @@ class Offering:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> Offering:
+    def __new__(cls, /, **fields: Any) -> Offering:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -2327,7 +2327,7 @@ class Offering:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> Offering:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> Offering:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -2347,7 +2347,7 @@ class Offering:
         """
         How many (a package's is 1).
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -2434,7 +2434,7 @@ class RateLimitView:
     clients, which share the pacing) has had.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -2443,14 +2443,14 @@ class RateLimitView:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> RateLimitView:
+    def __new__(cls, /, **fields: Any) -> RateLimitView:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
         """
     def __repr__(self, /) -> str: ...
     @classmethod
-    def from_dict(cls, /, data: Any) -> RateLimitView:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> RateLimitView:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -2480,7 +2480,7 @@ class RateLimitView:
         """
         Seconds until the current window resets.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -2500,7 +2500,7 @@ class Reputation:
     A subuser's reputation, 0–100.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -2509,7 +2509,7 @@ class Reputation:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> Reputation:
+    def __new__(cls, /, **fields: Any) -> Reputation:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -2521,7 +2521,7 @@ class Reputation:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> Reputation:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> Reputation:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -2536,7 +2536,7 @@ class Reputation:
         """
         Reputation score (a percentage).
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -2571,7 +2571,7 @@ class ResponseInfo:
     The last HTTP answer a client (or a resource taken from it) received.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -2580,7 +2580,7 @@ class ResponseInfo:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> ResponseInfo:
+    def __new__(cls, /, **fields: Any) -> ResponseInfo:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -2592,7 +2592,7 @@ class ResponseInfo:
         Attempts the call took (1 = no retry).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> ResponseInfo:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> ResponseInfo:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -2632,7 +2632,7 @@ class ResponseInfo:
         """
         The answer's HTTP status.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -2693,7 +2693,7 @@ class SsoTeammate:
     An SSO teammate as SendGrid answers a create or update.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -2702,7 +2702,7 @@ class SsoTeammate:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> SsoTeammate:
+    def __new__(cls, /, **fields: Any) -> SsoTeammate:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -2724,7 +2724,7 @@ class SsoTeammate:
         First name.
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> SsoTeammate:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> SsoTeammate:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -2765,7 +2765,7 @@ class SsoTeammate:
         The subusers the teammate may act for, as SendGrid applied them (read back from
         `subuser_access` when the answer left them out).
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -2790,7 +2790,7 @@ class StatEntry:
     One row of statistics: a subuser (or category) and its metrics.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -2799,7 +2799,7 @@ class StatEntry:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> StatEntry:
+    def __new__(cls, /, **fields: Any) -> StatEntry:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -2816,7 +2816,7 @@ class StatEntry:
         First name (monthly endpoints).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> StatEntry:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> StatEntry:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -2841,7 +2841,7 @@ class StatEntry:
         """
         The subuser's username.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -2883,7 +2883,7 @@ class Subuser:
     A subuser as listed by SendGrid.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -2892,7 +2892,7 @@ class Subuser:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> Subuser:
+    def __new__(cls, /, **fields: Any) -> Subuser:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -2914,7 +2914,7 @@ class Subuser:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> Subuser:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> Subuser:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -2934,7 +2934,7 @@ class Subuser:
         """
         The subuser's region, present when `include_region` was asked for.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -2954,7 +2954,7 @@ class SubuserAccess:
     One subuser a teammate can act for.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -2963,7 +2963,7 @@ class SubuserAccess:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> SubuserAccess:
+    def __new__(cls, /, **fields: Any) -> SubuserAccess:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -2985,7 +2985,7 @@ class SubuserAccess:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> SubuserAccess:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> SubuserAccess:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -3010,7 +3010,7 @@ class SubuserAccess:
         """
         Scopes on that subuser.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -3030,7 +3030,7 @@ class SubuserAccessPage:
     One page of the subusers a teammate can act for.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -3039,14 +3039,14 @@ class SubuserAccessPage:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> SubuserAccessPage:
+    def __new__(cls, /, **fields: Any) -> SubuserAccessPage:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
         """
     def __repr__(self, /) -> str: ...
     @classmethod
-    def from_dict(cls, /, data: Any) -> SubuserAccessPage:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> SubuserAccessPage:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -3071,7 +3071,7 @@ class SubuserAccessPage:
         """
         The subusers on this page.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -3086,7 +3086,7 @@ class SubuserCredits:
     A subuser's credits. Counts are `None` where SendGrid sends `null` (unlimited / nonrecurring).
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -3095,7 +3095,7 @@ class SubuserCredits:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> SubuserCredits:
+    def __new__(cls, /, **fields: Any) -> SubuserCredits:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -3107,7 +3107,7 @@ class SubuserCredits:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> SubuserCredits:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> SubuserCredits:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -3127,7 +3127,7 @@ class SubuserCredits:
         """
         Reset period, for recurring credits.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -3157,7 +3157,7 @@ class SubuserIps:
     The IPs a subuser may send from.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -3166,7 +3166,7 @@ class SubuserIps:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> SubuserIps:
+    def __new__(cls, /, **fields: Any) -> SubuserIps:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -3178,7 +3178,7 @@ class SubuserIps:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> SubuserIps:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> SubuserIps:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -3193,7 +3193,7 @@ class SubuserIps:
         """
         IPv4 addresses.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -3239,7 +3239,7 @@ class Teammate:
     not a teammate (e.g. another endpoint's body). Every other field has a default.
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -3248,7 +3248,7 @@ class Teammate:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> Teammate:
+    def __new__(cls, /, **fields: Any) -> Teammate:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -3295,7 +3295,7 @@ class Teammate:
         First name.
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> Teammate:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> Teammate:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -3330,7 +3330,7 @@ class Teammate:
         """
         State.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -3452,7 +3452,7 @@ class UserAccount:
     The account's plan and sender reputation (`GET /v3/user/account`).
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -3461,7 +3461,7 @@ class UserAccount:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> UserAccount:
+    def __new__(cls, /, **fields: Any) -> UserAccount:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -3473,7 +3473,7 @@ class UserAccount:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> UserAccount:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> UserAccount:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -3488,7 +3488,7 @@ class UserAccount:
         """
         Sender reputation, 0-100.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -3508,7 +3508,7 @@ class UserName:
     The account's username and numeric id (`GET /v3/user/username`).
     """
     def __eq__(self, other: object, /) -> bool: ...
-    def __getnewargs_ex__(self, /) -> tuple[tuple[()], Any]:
+    def __getnewargs_ex__(self, /) -> tuple[tuple[()], dict[str, Any]]:
         """
         Pickling (multiprocessing, Celery, caches) rebuilds the model from its fields
         (unknown ones as `extra`).
@@ -3517,7 +3517,7 @@ class UserName:
         """
         Equal models hash alike (models are frozen: usable in sets and as dict keys).
         """
-    def __new__(cls, /, **fields) -> UserName:
+    def __new__(cls, /, **fields: Any) -> UserName:
         """
         Builds the model from its fields (SendGrid's names), e.g. in your own tests:
         `Monitor(email="a@example.com", frequency=5)`.
@@ -3529,7 +3529,7 @@ class UserName:
         Fields SendGrid sent that this version does not model, by name (empty when none).
         """
     @classmethod
-    def from_dict(cls, /, data: Any) -> UserName:
+    def from_dict(cls, /, data: Mapping[str, Any]) -> UserName:
         """
         The model from SendGrid's JSON form as a dict (what `to_dict()` returns).
         """
@@ -3539,7 +3539,7 @@ class UserName:
         The model from SendGrid's JSON form (what `to_json()` writes; fields this
         version does not know go in `extra`). ValueError naming the model otherwise.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
