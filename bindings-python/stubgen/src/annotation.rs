@@ -151,3 +151,84 @@ impl Parser<'_> {
         Ok(e)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> Names {
+        Names {
+            local: ["Subuser", "BulkProgress"].map(String::from).into(),
+            local_module: "_native".into(),
+            aliases: ["Region"].map(String::from).into(),
+        }
+    }
+
+    fn name(id: &str) -> Expr {
+        Expr::Name { id: id.into() }
+    }
+
+    fn attr(module: &str, attr: &str) -> Expr {
+        Expr::Attribute {
+            value: Box::new(name(module)),
+            attr: attr.into(),
+        }
+    }
+
+    fn sub(value: Expr, slice: Expr) -> Expr {
+        Expr::Subscript {
+            value: Box::new(value),
+            slice: Box::new(slice),
+        }
+    }
+
+    #[test]
+    fn reads_names_from_each_source() {
+        let n = names();
+        assert_eq!(
+            n.parse("list[Subuser]"),
+            Ok(sub(name("list"), attr("_native", "Subuser")))
+        );
+        assert_eq!(
+            n.parse("Region | None"),
+            Ok(Expr::BinOp {
+                left: Box::new(attr("sendgrid_admin.types", "Region")),
+                op: Operator::BitOr,
+                right: Box::new(Expr::Constant {
+                    value: Constant::None
+                }),
+            })
+        );
+    }
+
+    #[test]
+    fn reads_nested_subscripts_lists_and_empty_tuples() {
+        let n = names();
+        let callable = sub(
+            attr("typing", "Callable"),
+            Expr::Tuple {
+                elts: vec![
+                    Expr::List {
+                        elts: vec![attr("_native", "BulkProgress")],
+                    },
+                    name("object"),
+                ],
+            },
+        );
+        assert_eq!(n.parse(" Callable[[BulkProgress], object] "), Ok(callable));
+        let empty = Expr::Tuple { elts: vec![] };
+        assert_eq!(n.parse("tuple[()]"), Ok(sub(name("tuple"), empty)));
+    }
+
+    #[test]
+    fn refuses_unknown_names_and_trailing_text() {
+        let n = names();
+        assert_eq!(
+            n.parse("list[Subusr]"),
+            Err("unknown name `Subusr` in annotation `list[Subusr]`".into())
+        );
+        assert!(n.parse("str str").unwrap_err().contains("unexpected `str`"));
+        assert!(n.parse("list[str").is_err());
+        assert!(n.parse("").is_err());
+    }
+}
