@@ -53,6 +53,7 @@ macro_rules! model {
             }
 
             /// The model as a plain dict (SendGrid's field names).
+            #[pyo3(signature = () -> "dict[str, Any]")]
             fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
                 let v = serde_json::to_value(&self.0)
                     .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;

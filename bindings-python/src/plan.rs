@@ -9,7 +9,7 @@ use sendgrid_admin::Client as CoreClient;
 use crate::bulk::{run_job, Outcomes};
 use crate::call::{run, unit, Mode};
 use crate::errors::to_py_err;
-use crate::raw::{from_py, Json};
+use crate::raw::{from_py, Json, JsonDicts};
 
 fn json<T: serde::Serialize>(v: &T) -> Json {
     Json(serde_json::to_value(v).unwrap_or_default())
@@ -46,20 +46,21 @@ impl Document {
     }
 
     /// The document as dicts and lists.
+    #[pyo3(signature = () -> "dict[str, Any]")]
     fn to_dict(&self) -> Json {
         json(&self.inner)
     }
 
     /// The subusers, as dicts.
     #[getter]
-    fn subusers(&self) -> Json {
-        json(&self.inner.subusers)
+    fn subusers(&self) -> JsonDicts {
+        JsonDicts(json(&self.inner.subusers))
     }
 
     /// The teammates, as dicts.
     #[getter]
-    fn teammates(&self) -> Json {
-        json(&self.inner.teammates)
+    fn teammates(&self) -> JsonDicts {
+        JsonDicts(json(&self.inner.teammates))
     }
 
     /// Every problem against the API's rules, as (path, reason) pairs; empty when valid.
@@ -95,14 +96,14 @@ impl Plan {
     /// The changes: dicts with resource, key, action, fields (field, before, after), and for
     /// teammates target and pending.
     #[getter]
-    fn changes(&self) -> Json {
-        json(&self.inner.changes)
+    fn changes(&self) -> JsonDicts {
+        JsonDicts(json(&self.inner.changes))
     }
 
     /// What the account has beyond the document (resource, key), left alone without prune.
     #[getter]
-    fn unmanaged(&self) -> Json {
-        json(&self.inner.unmanaged)
+    fn unmanaged(&self) -> JsonDicts {
+        JsonDicts(json(&self.inner.unmanaged))
     }
 
     /// Differences the API cannot change and fields it cannot read, one sentence each.
@@ -128,6 +129,7 @@ impl Plan {
     }
 
     /// The plan as dicts and lists (`Plan.from_dict` reads it back).
+    #[pyo3(signature = () -> "dict[str, Any]")]
     fn to_dict(&self) -> Json {
         json(&self.inner)
     }

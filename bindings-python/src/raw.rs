@@ -23,6 +23,28 @@ impl<'py> IntoPyObject<'py> for Json {
     }
 }
 
+/// A JSON array of objects (a document's subusers, a plan's changes), typed so in the stub.
+pub struct JsonDicts(pub Json);
+
+impl<'py> IntoPyObject<'py> for JsonDicts {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+    #[cfg(feature = "stubs")]
+    const OUTPUT_TYPE: pyo3::inspect::PyStaticExpr = pyo3::type_hint_subscript!(
+        pyo3::type_hint_identifier!("builtins", "list"),
+        pyo3::type_hint_subscript!(
+            pyo3::type_hint_identifier!("builtins", "dict"),
+            pyo3::type_hint_identifier!("builtins", "str"),
+            pyo3::type_hint_identifier!("typing", "Any")
+        )
+    );
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.0.into_pyobject(py)
+    }
+}
+
 fn invalid(field: String, reason: &str) -> PyErr {
     to_py_err(sendgrid_admin::Error::invalid(field, reason))
 }

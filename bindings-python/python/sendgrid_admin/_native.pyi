@@ -1770,16 +1770,16 @@ class Document:
         Every problem against the API's rules, as (path, reason) pairs; empty when valid.
         """
     @property
-    def subusers(self, /) -> Any:
+    def subusers(self, /) -> list[dict[str, Any]]:
         """
         The subusers, as dicts.
         """
     @property
-    def teammates(self, /) -> Any:
+    def teammates(self, /) -> list[dict[str, Any]]:
         """
         The teammates, as dicts.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The document as dicts and lists.
         """
@@ -1881,7 +1881,7 @@ class ErrorDetail:
         """
         The message.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The model as a plain dict (SendGrid's field names).
         """
@@ -2390,7 +2390,7 @@ class Plan:
     def __ne__(self, value: object, /) -> bool: ...
     def __repr__(self, /) -> str: ...
     @property
-    def changes(self, /) -> Any:
+    def changes(self, /) -> list[dict[str, Any]]:
         """
         The changes: dicts with resource, key, action, fields (field, before, after), and for
         teammates target and pending.
@@ -2408,7 +2408,7 @@ class Plan:
         """
         Whether there is nothing to do.
         """
-    def to_dict(self, /) -> Any:
+    def to_dict(self, /) -> dict[str, Any]:
         """
         The plan as dicts and lists (`Plan.from_dict` reads it back).
         """
@@ -2417,7 +2417,7 @@ class Plan:
         The plan for people: `+` create, `~` update (before -> after), `-` delete.
         """
     @property
-    def unmanaged(self, /) -> Any:
+    def unmanaged(self, /) -> list[dict[str, Any]]:
         """
         What the account has beyond the document (resource, key), left alone without prune.
         """
