@@ -57,7 +57,7 @@ impl BulkResult {
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
-        let show = |o: &Option<Py<PyAny>>| {
+        let show = |o: Option<&Py<PyAny>>| {
             o.as_ref()
                 .map(|v| v.bind(py).repr().map(|r| r.to_string()).unwrap_or_default())
         };
@@ -69,8 +69,8 @@ impl BulkResult {
                 .map(|r| r.to_string())
                 .unwrap_or_default(),
             self.error.is_none(),
-            show(&self.value).unwrap_or_else(|| "None".into()),
-            show(&self.error.as_ref().map(|e| e.0.clone_ref(py))).unwrap_or_else(|| "None".into()),
+            show(self.value.as_ref()).unwrap_or_else(|| "None".into()),
+            show(self.error.as_ref().map(|e| &e.0)).unwrap_or_else(|| "None".into()),
         )
     }
 }

@@ -12,8 +12,6 @@ use pyo3_introspection::model::{Constant, Expr, Operator};
 pub struct Names {
     /// Classes of the native module itself.
     pub local: BTreeSet<String>,
-    /// The module the native module is introspected as (pyo3 names local classes after it).
-    pub local_module: String,
     /// Aliases of `sendgrid_admin/types.py` (the `Literal` string choices).
     pub aliases: BTreeSet<String>,
 }
@@ -36,10 +34,6 @@ pub const TYPE_VARS: &[&str] = &["_T"];
 
 impl Names {
     fn resolve(&self, name: &str) -> Result<Expr, String> {
-        let in_module = |module: &str| Expr::Attribute {
-            value: Box::new(Expr::Name { id: module.into() }),
-            attr: name.into(),
-        };
         Ok(match name {
             "None" => Expr::Constant {
                 value: Constant::None,
@@ -49,9 +43,9 @@ impl Names {
             _ if BUILTINS.contains(&name) || TYPE_VARS.contains(&name) => {
                 Expr::Name { id: name.into() }
             }
-            _ if TYPING.contains(&name) => in_module("typing"),
-            _ if self.local.contains(name) => in_module(&self.local_module),
-            _ if self.aliases.contains(name) => in_module("sendgrid_admin.types"),
+            _ if TYPING.contains(&name) => in_module("typing", name),
+            _ if self.local.contains(name) => in_module(crate::MODULE, name),
+            _ if self.aliases.contains(name) => in_module("sendgrid_admin.types", name),
             _ => return Err(format!("unknown name `{name}`")),
         })
     }
@@ -67,6 +61,14 @@ impl Names {
             rest => Err(format!("unexpected `{rest}`")),
         });
         e.map_err(|e| format!("{e} in annotation `{text}`"))
+    }
+}
+
+/// `module.name`: how pyo3 writes a name to import (a local class's module is [`crate::MODULE`]).
+pub fn in_module(module: &str, name: &str) -> Expr {
+    Expr::Attribute {
+        value: Box::new(Expr::Name { id: module.into() }),
+        attr: name.into(),
     }
 }
 
@@ -159,7 +161,6 @@ mod tests {
     fn names() -> Names {
         Names {
             local: ["Subuser", "BulkProgress"].map(String::from).into(),
-            local_module: "_native".into(),
             aliases: ["Region"].map(String::from).into(),
         }
     }

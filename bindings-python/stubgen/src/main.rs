@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::ExitCode;
 
-use annotation::Names;
+use annotation::{in_module, Names};
 use pyo3_introspection::model::{Attribute, Class, Constant, Expr, Function};
 
 const MODULE: &str = "_native";
@@ -64,7 +64,6 @@ fn generate(library: &Path, output: &Path) -> Result<String, String> {
     let types = output.with_file_name("types.py");
     let names = Names {
         local: module.classes.iter().map(|c| c.name.clone()).collect(),
-        local_module: MODULE.into(),
         aliases: aliases(
             &std::fs::read_to_string(&types)
                 .map_err(|e| format!("reading {}: {e}", types.display()))?,
@@ -108,16 +107,6 @@ fn aliases(types_py: &str) -> BTreeSet<String> {
         .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_alphanumeric() || c == '_'))
         .map(str::to_string)
         .collect()
-}
-
-/// `Some(text)` when `e` is an annotation pyo3 recorded as text.
-fn text(e: &Option<Expr>) -> Option<&str> {
-    match e {
-        Some(Expr::Constant {
-            value: Constant::Str(s),
-        }) => Some(s),
-        _ => None,
-    }
 }
 
 /// An annotation written as text, read as the expression it is.
@@ -175,7 +164,12 @@ fn class(names: &Names, c: &mut Class) -> Result<(), String> {
 
 /// `class`: the class's own type (for `Self`) and whether its annotated results are awaited.
 fn function(names: &Names, f: &mut Function, class: Option<(&Expr, bool)>) -> Result<(), String> {
-    let annotated = text(&f.returns).is_some();
+    let annotated = matches!(
+        f.returns,
+        Some(Expr::Constant {
+            value: Constant::Str(_)
+        })
+    );
     for e in exprs(f) {
         parse(names, e)?;
     }
@@ -278,13 +272,6 @@ fn replace_self(e: &mut Expr, this: &Expr) {
             elts.iter_mut().for_each(|e| replace_self(e, this))
         }
         _ => {}
-    }
-}
-
-fn in_module(module: &str, name: &str) -> Expr {
-    Expr::Attribute {
-        value: Box::new(Expr::Name { id: module.into() }),
-        attr: name.into(),
     }
 }
 
