@@ -15,8 +15,11 @@ use pyo3::BoundObject;
 use crate::errors::to_py_err;
 use crate::runtime;
 
+mod coroutine;
 #[cfg(unix)]
 mod wake;
+
+pub use coroutine::Call;
 
 /// Which client a resource belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,13 +60,13 @@ where
 {
     match mode {
         Mode::Async => {
-            let pending = Pending::new(Box::new(move |_| {
+            let call = Call::new(Box::new(move |_| {
                 Box::pin(async move {
                     let r = fut.await;
                     Box::new(move |py: Python<'_>| conv(r.map_err(to_py_err)?).to_py(py)) as Ready
                 })
             }));
-            Ok(helper(py, "run")?.call1((pending,))?.unbind())
+            Ok(Py::new(py, call)?.into_any())
         }
         Mode::Sync => {
             let v = block(py, fut, None)?.map_err(to_py_err)?;
@@ -72,14 +75,14 @@ where
     }
 }
 
-/// A coroutine that, when awaited, runs `fut` and turns its outcome into the coroutine's
-/// value (or exception) on the event loop's thread.
+/// A [`Call`] that, when awaited, runs `fut` and turns its outcome into the call's value (or
+/// exception) on the event loop's thread.
 pub fn awaitable<F>(py: Python<'_>, fut: F) -> PyResult<Py<PyAny>>
 where
     F: Future<Output = Ready> + Send + 'static,
 {
-    let pending = Pending::new(Box::new(move |_| Box::pin(fut)));
-    Ok(helper(py, "run")?.call1((pending,))?.unbind())
+    let call = Call::new(Box::new(move |_| Box::pin(fut)));
+    Ok(Py::new(py, call)?.into_any())
 }
 
 /// A handler of progress events, run on the caller's thread with the GIL.
@@ -201,8 +204,10 @@ fn note_main_thread(py: Python<'_>) -> PyResult<()> {
     Ok(())
 }
 
-/// Module set-up for blocking calls: which thread can receive Ctrl-C.
+/// Module set-up: which thread can receive Ctrl-C (blocking calls); asyncio takes [`Call`]
+/// for a coroutine.
 pub fn register(py: Python<'_>) -> PyResult<()> {
+    coroutine::register(py)?;
     note_main_thread(py)?;
     let note = wrap_pyfunction!(note_main_thread, py)?;
     let kwargs = pyo3::types::PyDict::new(py);
@@ -233,113 +238,49 @@ impl<T> Drop for AbortOnDrop<T> {
 pub type Ready = Box<dyn FnOnce(Python<'_>) -> PyResult<Py<PyAny>> + Send>;
 
 /// The future of an async call, built when awaited, given the progress sink if any.
-type Start = Box<dyn FnOnce(Option<Py<PyAny>>) -> BoxFuture<'static, Ready> + Send>;
+pub type Start = Box<dyn FnOnce(Option<Py<PyAny>>) -> BoxFuture<'static, Ready> + Send>;
 
-/// An async call not started yet: the coroutine returned to Python holds it, and only awaiting
-/// that coroutine starts it. Dropped unawaited, nothing is sent (and Python warns "coroutine
-/// ... was never awaited").
+/// An async call started through pyo3-async-runtimes: a bulk job with progress (driven by the
+/// `run_bulk` helper below), or a [`Call`] on an event loop that cannot watch a file
+/// descriptor (e.g. Windows' proactor).
 #[pyclass(frozen, module = "sendgrid_admin")]
 pub struct Pending {
     start: std::sync::Mutex<Option<Start>>,
-    task: std::sync::Mutex<Option<tokio::task::AbortHandle>>,
 }
 
 impl Pending {
     fn new(start: Start) -> Self {
         Pending {
             start: std::sync::Mutex::new(Some(start)),
-            task: std::sync::Mutex::new(None),
         }
-    }
-
-    fn take(&self) -> PyResult<Start> {
-        self.start
-            .lock()
-            .ok()
-            .and_then(|mut s| s.take())
-            .ok_or_else(|| PyRuntimeError::new_err("this call was already awaited"))
     }
 }
 
 #[pymethods]
 impl Pending {
-    /// Starts the call on the running event loop through pyo3-async-runtimes (event loops
-    /// without `add_reader`, e.g. Windows' proactor); `notify` receives progress (bulk jobs).
+    /// Starts the call on the running event loop and returns its asyncio future; `notify`
+    /// receives progress (bulk jobs).
     #[pyo3(signature = (notify=None))]
     fn start<'py>(
         &self,
         py: Python<'py>,
         notify: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let start = self.take()?;
+        let start = self
+            .start
+            .lock()
+            .ok()
+            .and_then(|mut s| s.take())
+            .ok_or_else(|| PyRuntimeError::new_err("this call was already awaited"))?;
         pyo3_async_runtimes::generic::future_into_py::<runtime::ForkSafe, _, _>(py, async move {
             let ready = start(notify).await;
             Python::attach(ready)
         })
     }
-
-    /// Starts the call; its result is handed to `waker`, which resolves `fut` on the loop.
-    #[cfg(unix)]
-    fn start_on(&self, waker: &wake::Waker, fut: Py<PyAny>) -> PyResult<()> {
-        let start = self.take()?;
-        let inbox = waker.inbox();
-        let task = runtime::get().spawn(async move {
-            let ready = start(None).await;
-            inbox.push(fut, ready);
-        });
-        if let Ok(mut t) = self.task.lock() {
-            *t = Some(task.abort_handle());
-        }
-        Ok(())
-    }
-
-    /// Cancels the call if it is still running (its awaiting task was cancelled).
-    fn cancel(&self) {
-        if let Some(t) = self.task.lock().ok().and_then(|mut t| t.take()) {
-            t.abort();
-        }
-    }
 }
 
 const HELPERS: &CStr = c"
 import asyncio
-import weakref
-
-Waker = None  # set by the native module where event loops can watch a file descriptor
-_wakers = weakref.WeakKeyDictionary()
-
-
-def _attach(loop):
-    waker = False
-    if Waker is not None:
-        try:
-            w = Waker()
-            loop.add_reader(w.fileno(), w.drain)
-            waker = w
-        except (NotImplementedError, AttributeError, RuntimeError, OSError):
-            pass
-    try:
-        _wakers[loop] = waker
-    except TypeError:
-        pass  # a loop that takes no weak references: the slower path each time
-    return waker
-
-
-async def run(pending):
-    loop = asyncio.get_running_loop()
-    try:
-        waker = _wakers[loop]
-    except (KeyError, TypeError):
-        waker = _attach(loop)
-    if not waker:
-        return await pending.start()
-    fut = loop.create_future()
-    pending.start_on(waker, fut)
-    try:
-        return await fut
-    except BaseException:
-        pending.cancel()
-        raise
 
 
 async def run_bulk(pending, progress):
@@ -381,11 +322,7 @@ fn helper<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
             c"sendgrid_admin/_aio.py",
             c"sendgrid_admin._aio",
         )
-        .map(|m| {
-            #[cfg(unix)]
-            let _ = m.setattr("Waker", py.get_type::<wake::Waker>());
-            m.unbind()
-        })
+        .map(Bound::unbind)
     })?;
     m.bind(py).getattr(name)
 }

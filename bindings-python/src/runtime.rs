@@ -20,7 +20,7 @@ static BUILDING: Mutex<()> = Mutex::new(());
 
 /// The runtime of the current process, built on first use (and again in a forked child).
 pub fn get() -> &'static Runtime {
-    let pid = std::process::id();
+    let pid = sendgrid_admin::pid::current();
     if PID.load(Ordering::Acquire) == pid {
         let rt = RUNTIME.load(Ordering::Acquire);
         if !rt.is_null() {

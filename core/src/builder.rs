@@ -296,7 +296,7 @@ impl ClientBuilder {
                 shared: shared.filter(|_| self.pacing),
                 user_agent: ua,
                 network,
-                pid: std::process::id(),
+                pid: crate::pid::current(),
                 in_child: Mutex::new(None),
                 closed: std::sync::atomic::AtomicBool::new(false),
             },

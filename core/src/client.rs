@@ -131,7 +131,7 @@ impl Client {
     /// The parent's pool is deliberately never dropped in the child, because closing its sockets
     /// would also unregister them from the parent's event loop.
     pub(crate) fn in_this_process(&self) -> Result<Option<Client>> {
-        let pid = std::process::id();
+        let pid = crate::pid::current();
         if pid == self.inner.pid {
             return Ok(None);
         }

@@ -45,6 +45,7 @@ mod obo;
 pub mod options;
 mod pacing;
 pub mod paging;
+pub mod pid;
 pub mod plan;
 #[cfg(feature = "python")]
 pub mod python;

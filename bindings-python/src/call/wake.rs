@@ -14,7 +14,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::PyOSError;
+use pyo3::intern;
 use pyo3::prelude::*;
+use pyo3::types::PyWeakrefReference;
 
 use super::Ready;
 
@@ -57,7 +59,7 @@ impl Waker {
 #[pymethods]
 impl Waker {
     #[new]
-    fn new() -> PyResult<Self> {
+    pub(crate) fn new() -> PyResult<Self> {
         let (reader, writer) = UnixStream::pair().map_err(|e| PyOSError::new_err(e.to_string()))?;
         reader
             .set_nonblocking(true)
@@ -74,7 +76,7 @@ impl Waker {
     }
 
     /// The descriptor the event loop watches.
-    fn fileno(&self) -> i32 {
+    pub(crate) fn fileno(&self) -> i32 {
         self.reader.as_raw_fd()
     }
 
@@ -113,4 +115,54 @@ impl Waker {
             };
         }
     }
+}
+
+/// The wakers of the event loops calls have run on: the loop (weakly) and its waker, or `None`
+/// for a loop that cannot watch a file descriptor.
+type Wakers = Vec<(Py<PyWeakrefReference>, Option<Py<Waker>>)>;
+
+static WAKERS: Mutex<Wakers> = Mutex::new(Vec::new());
+
+/// The waker of `lp`, made and attached (`add_reader`) on its first call. (The lock is never
+/// held while Python code runs: that code may let another thread take the GIL.)
+pub fn for_loop<'py>(
+    py: Python<'py>,
+    lp: &Bound<'py, PyAny>,
+) -> PyResult<Option<Bound<'py, Waker>>> {
+    if let Some(w) = known(py, lp) {
+        return Ok(w);
+    }
+    let w = attach(py, lp);
+    let Ok(r) = PyWeakrefReference::new(lp) else {
+        // A loop without weak references: its wakers (and readers) would pile up; use the
+        // slower path, which needs neither.
+        if let Some(w) = w {
+            let _ = lp.call_method1(intern!(py, "remove_reader"), (w.get().fileno(),));
+        }
+        return Ok(None);
+    };
+    let mut wakers = WAKERS.lock().unwrap_or_else(|e| e.into_inner());
+    // Forget the loops that are gone (dropping these runs no Python code).
+    wakers.retain(|(r, _)| r.bind(py).upgrade().is_some());
+    wakers.push((r.unbind(), w.as_ref().map(|w| w.clone().unbind())));
+    Ok(w)
+}
+
+/// The cached waker of `lp` (`Some(None)`: the loop cannot watch a descriptor).
+fn known<'py>(py: Python<'py>, lp: &Bound<'py, PyAny>) -> Option<Option<Bound<'py, Waker>>> {
+    let wakers = WAKERS.lock().unwrap_or_else(|e| e.into_inner());
+    wakers
+        .iter()
+        .find(|(r, _)| r.bind(py).upgrade().is_some_and(|l| l.is(lp)))
+        .map(|(_, w)| w.as_ref().map(|w| w.bind(py).clone()))
+}
+
+/// A waker watched by `lp`, or `None` when the loop cannot watch a file descriptor (Windows'
+/// proactor loop, some third-party loops).
+fn attach<'py>(py: Python<'py>, lp: &Bound<'py, PyAny>) -> Option<Bound<'py, Waker>> {
+    let w = Bound::new(py, Waker::new().ok()?).ok()?;
+    let drain = w.getattr(intern!(py, "drain")).ok()?;
+    lp.call_method1(intern!(py, "add_reader"), (w.get().fileno(), drain))
+        .ok()?;
+    Some(w)
 }
