@@ -391,12 +391,13 @@ models!(
             self.headers.iter().cloned().collect()
         }
 
-        /// The answer's rate-limit headers: `limit`, `remaining`, `reset` (as sent).
+        /// The answer's rate-limit headers: `limit`, `remaining`, `reset` (as sent; None when
+        /// absent), plus `date` and `retry_after` when the answer had them.
         #[getter]
-        fn rate_limit(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-            let v = serde_json::to_value(self.rate_limit)
-                .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
-            json_to_py(py, &v)
+        fn rate_limit(&self) -> PyResult<std::collections::BTreeMap<String, Option<u64>>> {
+            serde_json::to_value(self.rate_limit)
+                .and_then(serde_json::from_value)
+                .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
         }
     },
     RateLimitView => crate::response_info::RateLimitView {

@@ -2618,9 +2618,10 @@ class ResponseInfo:
         The request's path.
         """
     @property
-    def rate_limit(self, /) -> Any:
+    def rate_limit(self, /) -> dict[str, int | None]:
         """
-        The answer's rate-limit headers: `limit`, `remaining`, `reset` (as sent).
+        The answer's rate-limit headers: `limit`, `remaining`, `reset` (as sent; None when
+        absent), plus `date` and `retry_after` when the answer had them.
         """
     @property
     def request_id(self, /) -> str | None:
