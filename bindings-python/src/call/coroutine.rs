@@ -19,7 +19,6 @@ use pyo3::types::PyString;
 use pyo3::{intern, PyTraverseError, PyVisit};
 
 use super::{Pending, Start};
-use crate::runtime;
 
 /// Where an async call is.
 enum State {
@@ -224,7 +223,7 @@ fn begin(
         let fut = lp.call_method0(intern!(py, "create_future"))?;
         let inbox = w.get().inbox();
         let target = fut.clone().unbind();
-        let task = runtime::get().spawn(async move {
+        let task = crate::runtime::get().spawn(async move {
             let ready = start(None).await;
             inbox.push(target, ready);
         });
