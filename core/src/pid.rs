@@ -3,10 +3,10 @@
 //! cached; a `pthread_atfork` handler forgets it in each forked child.
 
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Once;
 
 static PID: AtomicU32 = AtomicU32::new(0);
-static FORGET_IN_CHILD: Once = Once::new();
+#[cfg(unix)]
+static FORGET_IN_CHILD: std::sync::Once = std::sync::Once::new();
 
 /// The id of the calling process (what `std::process::id()` returns), correct after `fork()`.
 pub fn current() -> u32 {
@@ -22,8 +22,6 @@ pub fn current() -> u32 {
             libc::pthread_atfork(None, None, Some(forget));
         }
     });
-    #[cfg(not(unix))]
-    FORGET_IN_CHILD.call_once(|| {});
     let pid = std::process::id();
     PID.store(pid, Ordering::Release);
     pid

@@ -15,7 +15,6 @@ use std::sync::Mutex;
 use pyo3::exceptions::{PyRuntimeError, PyRuntimeWarning, PyStopIteration};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::PyString;
 use pyo3::{intern, PyTraverseError, PyVisit};
 
 use super::{Pending, Start};
@@ -250,8 +249,8 @@ fn running_loop(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 /// Registers [`Call`] as a `collections.abc.Coroutine`, so asyncio takes it where it takes
 /// coroutines.
 pub fn register(py: Python<'_>) -> PyResult<()> {
-    let abc = py.import("collections.abc")?;
-    abc.getattr(PyString::new(py, "Coroutine"))?
+    py.import("collections.abc")?
+        .getattr("Coroutine")?
         .call_method1("register", (py.get_type::<Call>(),))?;
     Ok(())
 }

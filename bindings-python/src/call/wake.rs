@@ -132,15 +132,12 @@ pub fn for_loop<'py>(
     if let Some(w) = known(py, lp) {
         return Ok(w);
     }
-    let w = attach(py, lp);
+    // A loop without weak references would pile up wakers (and readers): it gets none and
+    // uses the slower path, which needs neither.
     let Ok(r) = PyWeakrefReference::new(lp) else {
-        // A loop without weak references: its wakers (and readers) would pile up; use the
-        // slower path, which needs neither.
-        if let Some(w) = w {
-            let _ = lp.call_method1(intern!(py, "remove_reader"), (w.get().fileno(),));
-        }
         return Ok(None);
     };
+    let w = attach(py, lp);
     let mut wakers = WAKERS.lock().unwrap_or_else(|e| e.into_inner());
     // Forget the loops that are gone (dropping these runs no Python code).
     wakers.retain(|(r, _)| r.bind(py).upgrade().is_some());
