@@ -11,6 +11,76 @@ use crate::validate;
 /// default, 50).
 pub const MAX_ACCESS_REQUESTS_LIMIT: u32 = 500;
 
+/// Scopes SendGrid adds to teammates and API keys by itself: it returns them on every read and
+/// refuses them on write (400 "invalid or unassignable scopes"). The declarative document
+/// leaves them out of exports, never compares them and never sends them; the client refuses
+/// them in a teammate's permissions before sending. Where each comes from:
+/// - `2fa_required`, `2fa_exempt`, `sender_verification_eligible`, `sender_verification_exempt`:
+///   teammates and API keys (kenzo0107/terraform-provider-sendgrid #104, PRs #117 and #118;
+///   arslanbekov/terraform-provider-sendgrid PR #4);
+/// - `sender_verification_legacy`, `ui.signup_complete`, `ui.provision`, `ui.confirm_email`,
+///   `signup.trigger_confirmation`: SendGrid's teammate-permissions page, "some user scopes are
+///   added automatically" (quoted in kenzo0107 PR #102);
+/// - the self-service credential scopes of password-login teammates (`user.email.update`,
+///   `user.multifactor_authentication.*`, `user.password.*`, `user.username.update`):
+///   arslanbekov PR #116.
+pub const SENDGRID_MANAGED_SCOPES: &[&str] = &[
+    "2fa_exempt",
+    "2fa_required",
+    "sender_verification_eligible",
+    "sender_verification_exempt",
+    "sender_verification_legacy",
+    "signup.trigger_confirmation",
+    "ui.confirm_email",
+    "ui.provision",
+    "ui.signup_complete",
+    "user.email.update",
+    "user.multifactor_authentication.create",
+    "user.multifactor_authentication.delete",
+    "user.multifactor_authentication.read",
+    "user.multifactor_authentication.update",
+    "user.password.read",
+    "user.password.update",
+    "user.username.update",
+];
+
+/// Whether SendGrid manages `scope` itself (see [`SENDGRID_MANAGED_SCOPES`]).
+pub fn is_sendgrid_managed(scope: &str) -> bool {
+    SENDGRID_MANAGED_SCOPES.contains(&scope)
+}
+
+/// The read scopes SendGrid puts into a restricted subuser grant beside the ones asked for
+/// (kenzo0107/terraform-provider-sendgrid #205, PR #206; the exact set is undocumented and
+/// may vary by account). A plan compares a grant as "asked ⊆ held", so these never read as
+/// drift; an export leaves them out of a grant unless nothing else would remain.
+pub const GRANT_BASELINE_SCOPES: &[&str] = &[
+    "mail_settings.read",
+    "partner_settings.read",
+    "stats.read",
+    "tracking_settings.read",
+    "user.account.read",
+    "user.credits.read",
+    "user.email.read",
+    "user.profile.read",
+    "user.settings.enforced_tls.read",
+    "user.timezone.read",
+    "user.username.read",
+];
+
+/// Refuses a scope SendGrid manages itself, naming it (`field[i]`).
+pub(crate) fn not_managed(field: &str, scopes: &[String]) -> Result<()> {
+    match scopes.iter().position(|s| is_sendgrid_managed(s)) {
+        Some(i) => Err(crate::Error::invalid(
+            format!("{field}[{i}]"),
+            format!(
+                "{:?} is added by SendGrid itself and cannot be assigned; leave it out",
+                scopes[i]
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// A teammate's request for more scopes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]

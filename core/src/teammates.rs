@@ -198,7 +198,8 @@ impl Permissions {
                 "must list at least one scope when is_admin is false",
             ));
         }
-        validate::scope_names("scopes", &self.scopes)
+        validate::scope_names("scopes", &self.scopes)?;
+        crate::scopes::not_managed("scopes", &self.scopes)
     }
 }
 

@@ -247,6 +247,7 @@ impl Asked<'_> {
             }
         }
         validate::scope_names("scopes", self.scopes)?;
+        crate::scopes::not_managed("scopes", self.scopes)?;
         let set = [
             ("is_admin", self.is_admin),
             ("persona", self.persona.is_some()),

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::http::{acting, body, error, lock, no_content, ok, qnum, query, Reply};
+use crate::quirks::API_KEY_AUTO_SCOPES;
 use crate::Shared;
 
 #[derive(Deserialize)]
@@ -35,6 +36,8 @@ pub async fn create(State(st): State<Shared>, headers: HeaderMap, raw: Bytes) ->
         return Err(error(400, Some("name"), "name is required"));
     }
     let mut w = lock(&st)?;
+    crate::teammates::refuse_managed(&w.quirks, b.scopes.as_deref().unwrap_or_default())?;
+    let quirks = w.quirks.clone();
     let who = acting(&w, &headers)?;
     w.next_token += 1;
     let id = format!("key{:06}", w.next_token);
@@ -46,7 +49,8 @@ pub async fn create(State(st): State<Shared>, headers: HeaderMap, raw: Bytes) ->
     let secret = format!("SG.{id}.sandbox-secret-{}", id.len() * 7919);
     Ok((
         StatusCode::CREATED,
-        axum::Json(json!({"api_key": secret, "api_key_id": id, "name": b.name, "scopes": scopes})),
+        axum::Json(json!({"api_key": secret, "api_key_id": id, "name": b.name,
+                          "scopes": quirks.read_scopes(&scopes, API_KEY_AUTO_SCOPES)})),
     )
         .into_response())
 }
@@ -76,6 +80,8 @@ pub async fn update(
 ) -> Reply {
     let b: KeyBody = body(&raw)?;
     let mut w = lock(&st)?;
+    crate::teammates::refuse_managed(&w.quirks, b.scopes.as_deref().unwrap_or_default())?;
+    let quirks = w.quirks.clone();
     let who = acting(&w, &headers)?;
     let acct = w.account_mut(&who);
     let scopes = b.scopes.unwrap_or_default();
@@ -84,7 +90,8 @@ pub async fn update(
         return Err(error(404, None, "unable to find API key"));
     };
     *k = (b.name.clone(), scopes.clone());
-    ok(&json!({"api_key_id": id, "name": b.name, "scopes": scopes}))
+    ok(&json!({"api_key_id": id, "name": b.name,
+               "scopes": quirks.read_scopes(&scopes, API_KEY_AUTO_SCOPES)}))
 }
 
 /// `DELETE /v3/api_keys/{id}` (204).

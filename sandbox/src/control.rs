@@ -438,27 +438,50 @@ pub(crate) async fn stats(State(st): State<Shared>) -> Response {
         .into_response()
 }
 
-/// SendGrid behaviours the sandbox can imitate. Set with `POST /__sandbox/quirks`.
+/// A `POST /__sandbox/quirks` body: each switch optional (see [`crate::quirks::Quirks`]).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub(crate) struct Quirks {
-    /// An SSO teammate request with an unknown scope in its subuser access answers success and
-    /// silently drops that access (as SendGrid is known to); off, it is a 400.
+pub(crate) struct QuirksPatch {
+    auto_scopes: Option<bool>,
+    grant_baseline_scopes: Option<bool>,
+    teammates_page_cap: Option<bool>,
+    implied_access: Option<bool>,
     sso_silent_drop: Option<bool>,
-    /// Every JSON object in a successful answer gains `"sandbox_added": {"since": "2026-12"}`,
-    /// a field no client models, as when SendGrid ships a new field.
     added_fields: Option<bool>,
 }
 
-/// `POST /__sandbox/quirks` (204); `POST /__sandbox/reset` turns them off.
-pub(crate) async fn set_quirks(State(st): State<Shared>, Json(q): Json<Quirks>) -> Response {
+/// `POST /__sandbox/quirks` (204): switches the listed quirks; `POST /__sandbox/reset` restores
+/// the defaults (SendGrid's behaviours on, `sso_silent_drop` and `added_fields` off).
+pub(crate) async fn set_quirks(State(st): State<Shared>, Json(q): Json<QuirksPatch>) -> Response {
+    let mut added = None;
     if let Ok(mut w) = st.world.lock() {
-        if let Some(on) = q.sso_silent_drop {
-            w.sso_silent_drop = on;
+        let k = &mut w.quirks;
+        for (slot, v) in [
+            (&mut k.auto_scopes, q.auto_scopes),
+            (&mut k.grant_baseline_scopes, q.grant_baseline_scopes),
+            (&mut k.teammates_page_cap, q.teammates_page_cap),
+            (&mut k.implied_access, q.implied_access),
+            (&mut k.sso_silent_drop, q.sso_silent_drop),
+            (&mut k.added_fields, q.added_fields),
+        ] {
+            if let Some(on) = v {
+                *slot = on;
+            }
         }
+        added = Some(k.added_fields);
     }
-    if let (Some(on), Ok(mut c)) = (q.added_fields, st.control.lock()) {
+    if let (Some(on), Ok(mut c)) = (added, st.control.lock()) {
         c.added_fields = on;
     }
     axum::http::StatusCode::NO_CONTENT.into_response()
+}
+
+/// `GET /__sandbox/quirks`: every switch and its state.
+pub(crate) async fn get_quirks(State(st): State<Shared>) -> Response {
+    let q = st
+        .world
+        .lock()
+        .map(|w| w.quirks.clone())
+        .unwrap_or_default();
+    Json(q).into_response()
 }

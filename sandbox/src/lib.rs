@@ -24,6 +24,7 @@ mod control;
 pub mod fuzzing;
 mod http;
 mod ips;
+pub mod quirks;
 pub mod redis_server;
 mod scopes;
 mod stats;
@@ -87,6 +88,11 @@ pub struct SandboxConfig {
     /// The parent account's username (its owner teammate).
     #[arg(long, default_value = "sandbox-parent")]
     pub parent_username: String,
+    /// Start without SendGrid's undocumented behaviours (auto-added scopes, grant baseline
+    /// scopes, the 50-teammate page cap, implied subuser access): the plain shape of its spec.
+    /// Each can also be switched with `POST /__sandbox/quirks`.
+    #[arg(long)]
+    pub no_quirks: bool,
 }
 
 impl Default for SandboxConfig {
@@ -104,6 +110,7 @@ impl Default for SandboxConfig {
             latency_ms: 0,
             customer_accounts: vec![],
             parent_username: "sandbox-parent".into(),
+            no_quirks: false,
         }
     }
 }
@@ -118,6 +125,9 @@ pub(crate) type Shared = Arc<AppState>;
 
 pub(crate) fn fresh_world(config: &SandboxConfig) -> World {
     let mut w = World::new(&config.parent_username, &config.customer_accounts);
+    if config.no_quirks {
+        w.quirks = quirks::Quirks::none();
+    }
     w.seed(config.seed_subusers, config.seed_teammates);
     w
 }
@@ -314,7 +324,10 @@ pub fn router(config: SandboxConfig) -> Router {
         )
         .route("/__sandbox/rate-limit", post(control::set_rate_limit))
         .route("/__sandbox/reset", post(control::reset))
-        .route("/__sandbox/quirks", post(control::set_quirks))
+        .route(
+            "/__sandbox/quirks",
+            post(control::set_quirks).get(control::get_quirks),
+        )
         .route("/__sandbox/stats", get(control::stats))
         .with_state(state)
         .merge(api)

@@ -12,7 +12,8 @@ use sendgrid_admin::teammates::{Invitation, InviteTeammate, Permissions, Teammat
 use sendgrid_admin::validate;
 
 use crate::http::{acting, body, error, lock, no_content, ok, q1, qnum, query, Reply};
-use crate::world::World;
+use crate::quirks::{Quirks, SSO_AUTO_SCOPES, TEAMMATES_PAGE_CAP, TEAMMATE_AUTO_SCOPES};
+use crate::world::{TeammateRec, World};
 use crate::Shared;
 
 const WEEK: u64 = 7 * 24 * 3600;
@@ -52,9 +53,12 @@ fn listed(t: &Teammate) -> Teammate {
 /// `GET /v3/teammates`
 pub async fn list(State(st): State<Shared>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Reply {
     let q = query(raw);
-    let limit = qnum(&q, "limit", 500, 0, 500)? as usize;
+    let mut limit = qnum(&q, "limit", 500, 0, 500)? as usize;
     let offset = qnum(&q, "offset", 0, 0, u64::MAX)? as usize;
     let mut w = lock(&st)?;
+    if w.quirks.teammates_page_cap {
+        limit = limit.min(TEAMMATES_PAGE_CAP);
+    }
     let who = acting(&w, &headers)?;
     let acc = w.account_mut(&who);
     let rows: Vec<Teammate> = acc
@@ -71,12 +75,40 @@ pub async fn list(State(st): State<Shared>, headers: HeaderMap, RawQuery(raw): R
 pub async fn get(State(st): State<Shared>, headers: HeaderMap, Path(name): Path<String>) -> Reply {
     let mut w = lock(&st)?;
     let who = acting(&w, &headers)?;
+    let quirks = w.quirks.clone();
     let t = w
         .account_mut(&who)
         .teammates
         .get(&name)
         .ok_or_else(|| no_teammate(&name))?;
-    ok(&t.teammate)
+    ok(&read(&quirks, t))
+}
+
+/// A teammate as a read answers it: with the scopes SendGrid adds itself (not the owner's).
+fn read(quirks: &Quirks, t: &TeammateRec) -> Teammate {
+    if t.teammate.user_type == Some(UserType::Owner) {
+        return t.teammate.clone();
+    }
+    let auto = if t.is_sso {
+        SSO_AUTO_SCOPES
+    } else {
+        TEAMMATE_AUTO_SCOPES
+    };
+    Teammate {
+        scopes: quirks.read_scopes(&t.teammate.scopes, auto),
+        ..t.teammate.clone()
+    }
+}
+
+/// SendGrid's 400 for a write that sends back a scope it adds itself.
+pub(crate) fn refuse_managed(
+    quirks: &Quirks,
+    scopes: &[String],
+) -> Result<(), axum::response::Response> {
+    match quirks.refuse_managed(scopes) {
+        Some(body) => Err((axum::http::StatusCode::BAD_REQUEST, axum::Json(body)).into_response()),
+        None => Ok(()),
+    }
 }
 
 /// `PATCH /v3/teammates/{name}`: admin ⇒ no scopes; otherwise at least one.
@@ -87,8 +119,10 @@ pub async fn update(
     raw: Bytes,
 ) -> Reply {
     let perm: Permissions = body(&raw)?;
-    checked(&perm)?;
     let mut w = lock(&st)?;
+    refuse_managed(&w.quirks, &perm.scopes)?;
+    checked(&perm)?;
+    let quirks = w.quirks.clone();
     let who = acting(&w, &headers)?;
     let t = w
         .account_mut(&who)
@@ -112,7 +146,7 @@ pub async fn update(
     if perm.is_admin {
         t.subuser_access = None;
     }
-    ok(&t.teammate)
+    ok(&read(&quirks, t))
 }
 
 /// `DELETE /v3/teammates/{name}` (204)
@@ -142,11 +176,12 @@ pub async fn delete(
 pub async fn invite(State(st): State<Shared>, headers: HeaderMap, raw: Bytes) -> Reply {
     let inv: InviteTeammate = body(&raw)?;
     validate::email("email", &inv.email).map_err(|_| error(400, Some("email"), "invalid email"))?;
+    let mut w = lock(&st)?;
+    refuse_managed(&w.quirks, &inv.scopes)?;
     checked(&Permissions {
         scopes: inv.scopes.clone(),
         is_admin: inv.is_admin,
     })?;
-    let mut w = lock(&st)?;
     let who = acting(&w, &headers)?;
     let token = w.token();
     let acc = w.account_mut(&who);
@@ -237,10 +272,11 @@ pub async fn subuser_access(
         .teammates
         .get(&name)
         .ok_or_else(|| no_teammate(&name))?;
+    let restricted = t.subuser_access.is_some() && !t.teammate.is_admin;
     let rows = access_rows(
         &w,
         &t.subuser_access,
-        t.teammate.is_admin,
+        restricted,
         after,
         only,
         limit as usize + 1,
@@ -267,7 +303,7 @@ pub async fn subuser_access(
 fn access_rows(
     w: &World,
     access: &Option<Vec<(u64, sendgrid_admin::teammates::PermissionType, Vec<String>)>>,
-    admin: bool,
+    restricted: bool,
     after: u64,
     only: Option<&str>,
     take: usize,
@@ -277,25 +313,23 @@ fn access_rows(
         json!({"id": s.id, "username": s.username, "email": s.email, "disabled": s.disabled,
                "permission_type": perm, "scopes": scopes})
     };
+    let q = &w.quirks;
     match access {
-        Some(list) if !admin => list
+        Some(list) if restricted => list
             .iter()
             .filter(|(id, _, _)| *id > after)
             .filter_map(|(id, p, sc)| w.subusers.get(id).map(|s| (s, p, sc)))
             .filter(|(s, _, _)| keep(s))
             .take(take)
             .map(|(s, p, sc)| {
-                row(
-                    s,
-                    if *p == sendgrid_admin::teammates::PermissionType::Admin {
-                        "admin"
-                    } else {
-                        "restricted"
-                    },
-                    sc,
-                )
+                if *p == sendgrid_admin::teammates::PermissionType::Admin {
+                    row(s, "admin", sc)
+                } else {
+                    row(s, "restricted", &q.grant_scopes(sc))
+                }
             })
             .collect(),
+        _ if !q.implied_access => Vec::new(),
         _ => w
             .subusers
             .range(after + 1..)

@@ -12,8 +12,10 @@ use sendgrid_admin::teammates::{PermissionType, Teammate, UserType};
 use sendgrid_admin::validate;
 
 use crate::http::{body, error, lock, parent_only, Reply};
+use crate::quirks::SSO_AUTO_SCOPES;
 use crate::world::{TeammateRec, World, PARENT_SCOPES, SUBUSER_SCOPES};
 use crate::Shared;
+use sendgrid_admin::scopes::GRANT_BASELINE_SCOPES;
 
 #[derive(Deserialize)]
 struct Grant {
@@ -58,6 +60,10 @@ fn apply_rules(
         return Err(bad("scopes", "scopes cannot be empty"));
     }
     let scopes = b.scopes.clone().unwrap_or_default();
+    crate::teammates::refuse_managed(&w.quirks, &scopes)?;
+    for g in &b.subuser_access {
+        crate::teammates::refuse_managed(&w.quirks, g.scopes.as_deref().unwrap_or_default())?;
+    }
     let set = [b.is_admin, b.persona.is_some(), !scopes.is_empty()];
     if set.iter().filter(|x| **x).count() > 1 {
         return Err(bad(
@@ -132,8 +138,10 @@ fn apply_rules(
             }
             _ => {}
         }
-        if let Some(s) = sc.iter().find(|s| !SUBUSER_SCOPES.contains(&s.as_str())) {
-            if !w.sso_silent_drop {
+        if let Some(s) = sc.iter().find(|s| {
+            !SUBUSER_SCOPES.contains(&s.as_str()) && !GRANT_BASELINE_SCOPES.contains(&s.as_str())
+        }) {
+            if !w.quirks.sso_silent_drop {
                 return Err(bad(
                     &format!("subuser_access[{i}].scopes"),
                     &format!("invalid scope: {s}"),
@@ -158,10 +166,10 @@ fn view(w: &World, t: &TeammateRec, with_profile: bool) -> Value {
         .flatten()
         .filter_map(|(id, p, sc)| {
             let s = w.subusers.get(id)?;
-            let perm = if *p == PermissionType::Admin {
-                "admin"
+            let (perm, sc) = if *p == PermissionType::Admin {
+                ("admin", sc.clone())
             } else {
-                "restricted"
+                ("restricted", w.quirks.grant_scopes(sc))
             };
             Some(json!({"id": s.id, "username": s.username, "email": s.email,
                         "disabled": s.disabled, "permission_type": perm, "scopes": sc}))
@@ -170,7 +178,8 @@ fn view(w: &World, t: &TeammateRec, with_profile: bool) -> Value {
     let tm = &t.teammate;
     let mut v = json!({
         "first_name": tm.first_name, "last_name": tm.last_name, "email": tm.email,
-        "is_admin": tm.is_admin, "is_sso": true, "scopes": tm.scopes,
+        "is_admin": tm.is_admin, "is_sso": true,
+        "scopes": w.quirks.read_scopes(&tm.scopes, SSO_AUTO_SCOPES),
         "has_restricted_subuser_access": t.subuser_access.is_some(),
         "subuser_access": access,
     });

@@ -129,9 +129,8 @@ pub struct World {
     pub provisioned: BTreeMap<String, Provisioned>,
     /// IPs the parent account has (besides those its subusers list).
     pub ips: std::collections::BTreeSet<String>,
-    /// SendGrid's silent drop of an SSO teammate's subuser access when one of its scopes is
-    /// unknown (switched on with `POST /__sandbox/quirks`); off, such a request is a 400.
-    pub sso_silent_drop: bool,
+    /// The SendGrid behaviours imitated (`POST /__sandbox/quirks`).
+    pub quirks: crate::quirks::Quirks,
     pub next_id: u64,
     pub next_token: u64,
     pub next_request: u64,

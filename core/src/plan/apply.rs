@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::diff::{credits_match, permissions_value};
 use super::live::{self, LiveTeammate};
+use super::teammates::access_matches;
 use super::{Action, Change, FieldChange, Plan, Resource};
 use crate::accounts::{NewAccountState, Offering};
 use crate::bulk::{self, BulkItem, BulkOptions};
@@ -395,7 +396,7 @@ impl Client {
     /// permissions, subuser access), each part from the plan where it changes, else as it is.
     async fn apply_sso_teammate(&self, c: &Change, now: Option<&LiveTeammate>) -> Result<()> {
         let live_access = match now {
-            Some(t) if !t.pending => Some(live::grants(self, &t.target).await?),
+            Some(t) if !t.pending => live::access(self, &t.target).await?,
             _ => None,
         };
         let mut done = true;
@@ -419,11 +420,10 @@ impl Client {
                     "subuser_access" => {
                         let g = |v: &Option<Value>| {
                             v.clone()
+                                .filter(|v| !v.is_null())
                                 .and_then(|v| serde_json::from_value::<Vec<SubuserGrant>>(v).ok())
-                                .unwrap_or_default()
                         };
-                        (a.is_none() && b.is_none())
-                            || (b.is_some() && live::grants_match(&g(a), &g(b)))
+                        access_matches(&g(a), &g(b))
                     }
                     _ => a == b,
                 })?
@@ -445,15 +445,20 @@ impl Client {
             .and_then(|f| permissions(&f.after))
             .or_else(|| now.map(|t| t.permissions.clone()))
             .unwrap_or_default();
-        let access: Vec<SubuserGrant> = after(c, "subuser_access")?
-            .or(live_access)
-            .unwrap_or_default();
+        // Restricted access: the plan's (null = unrestricted) where it changes, else as it is.
+        let access: Option<Vec<SubuserGrant>> = match c.field("subuser_access") {
+            Some(_) => after(c, "subuser_access")?,
+            None => live_access,
+        };
+        let restricted = access.is_some();
         let spec = crate::plan::TeammateSpec {
             email: c.key.clone(),
-            is_admin: perms.is_admin,
-            scopes: perms.scopes,
+            is_admin: perms.is_admin && !restricted,
+            scopes: if restricted { Vec::new() } else { perms.scopes },
+            subuser_access: access.clone(),
             ..Default::default()
         };
+        let access = access.unwrap_or_default();
         let update = spec.sso_update(&first, &last, access);
         match now {
             None => self

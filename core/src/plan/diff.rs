@@ -6,7 +6,7 @@ use futures_util::stream::{self, StreamExt, TryStreamExt};
 use serde_json::{json, Value};
 
 use super::document::{Document, SubuserSpec};
-use super::live::{self, LiveTeammate};
+use super::live;
 use super::{Action, Change, FieldChange, Plan, PlanOptions, Resource, Unmanaged};
 use crate::client::Client;
 use crate::credits::{CreditType, SetCredits};
@@ -33,7 +33,7 @@ pub(crate) fn permissions_value(p: &Permissions) -> Value {
     }
 }
 
-fn field(name: &str, before: Option<Value>, after: Option<Value>) -> FieldChange {
+pub(crate) fn field(name: &str, before: Option<Value>, after: Option<Value>) -> FieldChange {
     FieldChange {
         field: name.to_string(),
         before,
@@ -79,7 +79,12 @@ impl Client {
         let mut deletions = Vec::new();
         if !document.teammates.is_empty() || options.prune {
             let live = live::teammates(self).await?;
-            self.plan_teammates(document, options, live, &mut plan, &mut deletions)
+            let mut out = super::teammates::Planned {
+                plan: &mut plan,
+                deletions: &mut deletions,
+                problems: &mut problems,
+            };
+            self.plan_teammates(document, options, live, &mut out)
                 .await?;
         }
         if !document.accounts.is_empty() {
@@ -374,118 +379,4 @@ fn update_subuser(
         pending: false,
         sso: false,
     })
-}
-
-impl Client {
-    async fn plan_teammates(
-        &self,
-        document: &Document,
-        options: &PlanOptions,
-        live: Vec<LiveTeammate>,
-        plan: &mut Plan,
-        deletions: &mut Vec<Change>,
-    ) -> Result<()> {
-        let mut by_email: HashMap<String, LiveTeammate> = HashMap::new();
-        for t in live {
-            // A teammate wins over a pending invitation to the same address.
-            let key = t.email.to_ascii_lowercase();
-            if t.pending && by_email.contains_key(&key) {
-                continue;
-            }
-            by_email.insert(key, t);
-        }
-        for spec in &document.teammates {
-            let want = spec.permissions();
-            let access = spec.subuser_access.clone().map(live::sorted_grants);
-            let Some(t) = by_email.remove(&spec.email.to_ascii_lowercase()) else {
-                let mut fields = Vec::new();
-                if spec.sso {
-                    fields.push(field(
-                        "first_name",
-                        None,
-                        spec.first_name.as_ref().map(|v| json!(v)),
-                    ));
-                    fields.push(field(
-                        "last_name",
-                        None,
-                        spec.last_name.as_ref().map(|v| json!(v)),
-                    ));
-                }
-                if !spec.restricted() {
-                    fields.push(field("permissions", None, Some(permissions_value(&want))));
-                }
-                if let Some(a) = access.filter(|a| !a.is_empty()) {
-                    fields.push(field("subuser_access", None, Some(json!(a))));
-                }
-                plan.changes.push(Change {
-                    resource: Resource::Teammate,
-                    key: spec.email.clone(),
-                    action: Action::Create,
-                    fields,
-                    target: None,
-                    pending: false,
-                    sso: spec.sso,
-                });
-                continue;
-            };
-            let mut fields = Vec::new();
-            if !spec.restricted() && t.permissions != want {
-                fields.push(field(
-                    "permissions",
-                    Some(permissions_value(&t.permissions)),
-                    Some(permissions_value(&want)),
-                ));
-            }
-            if let (Some(a), false) = (&access, t.pending) {
-                let now = live::grants(self, &t.target).await?;
-                if !live::grants_match(&now, a) {
-                    fields.push(field("subuser_access", Some(json!(now)), Some(json!(a))));
-                }
-            }
-            for (name, want, now) in [
-                ("first_name", &spec.first_name, &t.first_name),
-                ("last_name", &spec.last_name, &t.last_name),
-            ] {
-                if let Some(w) = want.as_ref().filter(|w| Some(*w) != now.as_ref()) {
-                    fields.push(field(name, now.as_ref().map(|v| json!(v)), Some(json!(w))));
-                }
-            }
-            if !fields.is_empty() {
-                plan.changes.push(Change {
-                    resource: Resource::Teammate,
-                    key: spec.email.clone(),
-                    action: Action::Update,
-                    fields,
-                    target: Some(t.target),
-                    pending: t.pending,
-                    sso: spec.sso,
-                });
-            }
-        }
-        let mut extra: Vec<LiveTeammate> = by_email.into_values().collect();
-        extra.sort_by(|a, b| a.email.cmp(&b.email));
-        for t in extra {
-            if options.prune {
-                deletions.push(Change {
-                    resource: Resource::Teammate,
-                    key: t.email,
-                    action: Action::Delete,
-                    fields: vec![field(
-                        "permissions",
-                        Some(permissions_value(&t.permissions)),
-                        None,
-                    )],
-                    target: Some(t.target),
-                    pending: t.pending,
-                    sso: false,
-                });
-            } else {
-                plan.unmanaged.push(Unmanaged {
-                    resource: Resource::Teammate,
-                    key: t.email,
-                });
-            }
-        }
-        Ok(())
-    }
 }

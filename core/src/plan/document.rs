@@ -145,8 +145,11 @@ pub struct SubuserSpec {
     pub password_file: Option<String>,
 }
 
-/// One teammate as it should be, identified by email: `is_admin: true`, `scopes`, or (SSO
-/// teammates) restricted `subuser_access`.
+/// One teammate as it should be, identified by email, of one of three kinds: an admin
+/// (`is_admin: true` and nothing else about access), an unrestricted teammate (`scopes`, the
+/// parent permissions), or a restricted one (`subuser_access`, no `scopes`: SendGrid derives a
+/// restricted teammate's parent scopes). Scopes SendGrid adds itself
+/// ([`crate::scopes::SENDGRID_MANAGED_SCOPES`]) are never listed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TeammateSpec {
@@ -158,6 +161,11 @@ pub struct TeammateSpec {
     /// The scopes of a teammate who is not an admin.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scopes: Vec<String>,
+    /// A pending invitation (as exported): the teammate has not accepted yet. Its permissions
+    /// are planned like any other (an invitation cannot be edited, so a change sends it again);
+    /// an accepted invitation is not a change.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pending: bool,
     /// Create the teammate as a single sign-on teammate (`teammates.create_sso`, no
     /// invitation); needs `first_name` and `last_name`. SendGrid cannot tell an existing
     /// teammate's kind, so this only matters when creating.
@@ -169,9 +177,11 @@ pub struct TeammateSpec {
     /// Last name (SSO teammates).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
-    /// The subusers the teammate may act for (the whole list), each `admin` or `restricted`
-    /// with scopes. Written through `teammates.update_sso`, which SendGrid allows for SSO
-    /// teammates only.
+    /// The subusers a restricted teammate may act for (the whole list), each `admin` or
+    /// `restricted` with scopes; `[]` makes the teammate unrestricted; left out, restriction is
+    /// not managed. Written through `teammates.update_sso`, which SendGrid allows for SSO
+    /// teammates only. A restricted grant is compared as "asked ⊆ held" (SendGrid adds read
+    /// scopes of its own, [`crate::scopes::GRANT_BASELINE_SCOPES`]).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -235,9 +245,16 @@ mod strict_grants {
 }
 
 impl TeammateSpec {
-    /// Whether this spec holds restricted subuser access (then its parent permissions are
-    /// not compared: SendGrid derives them).
+    /// Whether this spec asks for restricted subuser access: `subuser_access` given, and no
+    /// parent permissions (`scopes` or `is_admin`) beside it. Then its parent scopes are not
+    /// compared: SendGrid derives them. (`subuser_access: []` with `scopes` asks for an
+    /// unrestricted teammate; `[]` alone, for one restricted to no subuser.)
     pub fn restricted(&self) -> bool {
+        self.subuser_access.is_some() && !self.is_admin && self.scopes.is_empty()
+    }
+
+    /// Whether the spec lists subuser grants.
+    fn has_grants(&self) -> bool {
         self.subuser_access.as_ref().is_some_and(|a| !a.is_empty())
     }
 
@@ -248,7 +265,7 @@ impl TeammateSpec {
         last_name: &str,
         access: Vec<SubuserGrant>,
     ) -> UpdateSsoTeammate {
-        let restricted = !access.is_empty();
+        let restricted = self.restricted() || !access.is_empty();
         UpdateSsoTeammate {
             first_name: first_name.to_string(),
             last_name: last_name.to_string(),
@@ -415,7 +432,34 @@ impl Document {
                     format!("{:?} is listed twice", t.email),
                 )));
             }
-            if t.sso {
+            let grants = t.has_grants();
+            if t.is_admin && grants {
+                check(Err(Error::invalid(
+                    "subuser_access",
+                    "must be left out when is_admin is true (an admin acts for every subuser)",
+                )));
+            }
+            if grants && !t.scopes.is_empty() {
+                check(Err(Error::invalid(
+                    "scopes",
+                    "must be left out with subuser_access: SendGrid derives a restricted teammate's parent scopes (give scopes for an unrestricted teammate, subuser_access for a restricted one)",
+                )));
+            }
+            if t.pending && (t.sso || t.restricted()) {
+                check(Err(Error::invalid(
+                    "pending",
+                    "an invitation has parent permissions only (no sso, no subuser_access)",
+                )));
+            }
+            for (j, g) in t.subuser_access.iter().flatten().enumerate() {
+                check(crate::scopes::not_managed(
+                    &format!("subuser_access[{j}].scopes"),
+                    &g.scopes,
+                ));
+            }
+            if grants && (t.is_admin || !t.scopes.is_empty()) {
+                // Reported above; the rules below would restate it.
+            } else if t.sso {
                 let access = t.subuser_access.clone().unwrap_or_default();
                 let names = (
                     t.first_name.as_deref().unwrap_or(""),
@@ -438,7 +482,14 @@ impl Document {
                     }
                 }
             } else {
-                check(t.permissions().validate());
+                // In the document's order, so that `scopes[i]` points at the right line.
+                check(
+                    Permissions {
+                        scopes: t.scopes.clone(),
+                        is_admin: t.is_admin,
+                    }
+                    .validate(),
+                );
             }
         }
         let mut seen = HashSet::new();

@@ -7,6 +7,7 @@ use super::live;
 use crate::client::Client;
 use crate::error::Result;
 use crate::subusers::Subuser;
+use crate::teammates_sso::SubuserGrant;
 
 /// One exported item, in document order: every subuser, every teammate, every account.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,31 +47,26 @@ impl Client {
             }
         }
         let teammates = live::teammates(self).await?;
-        let who: Vec<(String, bool)> = teammates
+        // Restricted access is read for teammates that may have it: not admins, not invitations.
+        let who: Vec<Option<String>> = teammates
             .iter()
-            .map(|t| (t.target.clone(), t.pending))
+            .map(|t| (!t.pending && !t.permissions.is_admin).then(|| t.target.clone()))
             .collect();
-        let access: Vec<Vec<_>> = stream::iter(who)
-            .map(|(who, pending)| {
+        let access: Vec<Option<Vec<_>>> = stream::iter(who)
+            .map(|who| {
                 let client = self.clone();
                 async move {
-                    if pending {
-                        return Ok(Vec::new());
+                    match who {
+                        Some(who) => live::access(&client, &who).await,
+                        None => Ok(None),
                     }
-                    live::grants(&client, &who).await
                 }
             })
             .buffered(live::READ_CONCURRENCY)
             .try_collect()
             .await?;
         for (t, access) in teammates.into_iter().zip(access) {
-            sink(ExportItem::Teammate(TeammateSpec {
-                email: t.email,
-                is_admin: t.permissions.is_admin,
-                scopes: t.permissions.scopes,
-                subuser_access: (!access.is_empty()).then_some(access),
-                ..Default::default()
-            }))?;
+            sink(ExportItem::Teammate(teammate_spec(t, access)))?;
         }
         if let Some(ids) = live::account_ids(self).await? {
             for id in ids {
@@ -102,6 +98,25 @@ impl Client {
         })
         .await?;
         Ok(doc)
+    }
+}
+
+/// A live teammate as a document writes it back: an admin is `is_admin` only, a restricted
+/// teammate its `subuser_access` (no parent scopes: SendGrid derives them), an unrestricted one
+/// its `scopes`; an invitation is marked `pending`. Scopes SendGrid manages are left out.
+fn teammate_spec(t: live::LiveTeammate, access: Option<Vec<SubuserGrant>>) -> TeammateSpec {
+    let restricted = access.is_some();
+    TeammateSpec {
+        email: t.email,
+        is_admin: t.permissions.is_admin,
+        scopes: if restricted {
+            Vec::new()
+        } else {
+            t.permissions.scopes
+        },
+        pending: t.pending,
+        subuser_access: access.map(live::exported_grants),
+        ..Default::default()
     }
 }
 

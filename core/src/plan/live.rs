@@ -161,7 +161,9 @@ pub(crate) async fn teammates(client: &Client) -> Result<Vec<LiveTeammate>> {
     Ok(out)
 }
 
+/// Sorted, deduplicated, without the scopes SendGrid manages itself (they are never compared).
 fn sorted(mut scopes: Vec<String>, is_admin: bool) -> Permissions {
+    scopes.retain(|s| !crate::scopes::is_sendgrid_managed(s));
     scopes.sort();
     scopes.dedup();
     Permissions {
@@ -221,23 +223,55 @@ pub(crate) fn sorted_offerings(mut o: Vec<Offering>) -> Vec<Offering> {
     o
 }
 
-/// A teammate's subuser access as grants, sorted by subuser, scopes sorted.
-pub(crate) async fn grants(client: &Client, username: &str) -> Result<Vec<SubuserGrant>> {
-    let access: Vec<_> = client
-        .teammates()
-        .subuser_access_all(username, Default::default())
-        .try_collect()
-        .await?;
-    Ok(sorted_grants(
-        access
-            .into_iter()
-            .map(|a| SubuserGrant {
-                subuser: a.username,
-                permission_type: a.permission_type.unwrap_or(PermissionType::Restricted),
-                scopes: a.scopes,
-            })
-            .collect(),
-    ))
+/// A teammate's restricted subuser access, or `None` when the teammate is not restricted (an
+/// admin or unrestricted teammate acts for every subuser: SendGrid lists them all, and that
+/// implied list is not the teammate's to manage).
+pub(crate) async fn access(client: &Client, username: &str) -> Result<Option<Vec<SubuserGrant>>> {
+    let mut query = crate::teammates::SubuserAccessQuery {
+        limit: Some(500),
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    loop {
+        let page = client.teammates().subuser_access(username, &query).await?;
+        if !page.has_restricted_subuser_access {
+            return Ok(None);
+        }
+        let next = page.next_query().filter(|n| {
+            n.after_subuser_id > query.after_subuser_id && !page.subuser_access.is_empty()
+        });
+        out.extend(page.subuser_access.into_iter().map(|a| SubuserGrant {
+            subuser: a.username,
+            permission_type: a.permission_type.unwrap_or(PermissionType::Restricted),
+            scopes: a.scopes,
+        }));
+        match next {
+            Some(n) => query = n,
+            None => return Ok(Some(sorted_grants(out))),
+        }
+    }
+}
+
+/// Grants as an export writes them: each restricted grant without the read scopes SendGrid adds
+/// itself ([`crate::scopes::GRANT_BASELINE_SCOPES`]). A grant of baseline scopes only must
+/// still list one to stay valid: it keeps `stats.read` (the one of them people ask for, #206)
+/// when held, else all of them. Any held subset plans nothing ("asked ⊆ held").
+pub(crate) fn exported_grants(mut g: Vec<SubuserGrant>) -> Vec<SubuserGrant> {
+    for x in &mut g {
+        let own: Vec<String> = x
+            .scopes
+            .iter()
+            .filter(|s| !crate::scopes::GRANT_BASELINE_SCOPES.contains(&s.as_str()))
+            .cloned()
+            .collect();
+        if !own.is_empty() {
+            x.scopes = own;
+        } else if x.scopes.iter().any(|s| s == "stats.read") {
+            x.scopes = vec!["stats.read".to_string()];
+        }
+        x.scopes.retain(|s| !crate::scopes::is_sendgrid_managed(s));
+    }
+    g
 }
 
 /// Grants in a stable order (by subuser), each grant's scopes sorted; admin grants list none.

@@ -14,6 +14,7 @@ mod diff;
 mod document;
 mod export;
 mod live;
+mod teammates;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
