@@ -61,9 +61,6 @@ fn apply_rules(
     }
     let scopes = b.scopes.clone().unwrap_or_default();
     crate::teammates::refuse_managed(&w.quirks, &scopes)?;
-    for g in &b.subuser_access {
-        crate::teammates::refuse_managed(&w.quirks, g.scopes.as_deref().unwrap_or_default())?;
-    }
     let set = [b.is_admin, b.persona.is_some(), !scopes.is_empty()];
     if set.iter().filter(|x| **x).count() > 1 {
         return Err(bad(

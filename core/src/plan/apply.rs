@@ -160,9 +160,11 @@ impl Client {
         match c.action {
             Action::Create => {
                 let email: String = after(c, "email")?.unwrap_or_default();
+                let mut disabled = false;
                 match live::subuser(self, name).await? {
-                    // Created by an earlier, interrupted apply of this plan: finish the rest.
-                    Some(s) if s.email.eq_ignore_ascii_case(&email) => {}
+                    // Created by an earlier, interrupted apply of this plan: finish the rest,
+                    // writing only what is not done yet.
+                    Some(s) if s.email.eq_ignore_ascii_case(&email) => disabled = s.disabled,
                     Some(_) => return Err(drifted(c, "it exists now".into())),
                     None => {
                         let create = CreateSubuser {
@@ -179,7 +181,7 @@ impl Client {
                 if after::<bool>(c, "website_access")? == Some(false) {
                     self.website_access().disable(name).await?;
                 }
-                if after::<bool>(c, "disabled")? == Some(true) {
+                if after::<bool>(c, "disabled")? == Some(true) && !disabled {
                     self.subusers().disable(name).await?;
                 }
                 if let Some(m) = after::<Monitor>(c, "monitor")? {
@@ -190,7 +192,9 @@ impl Client {
                     }
                 }
                 if let Some(cr) = after::<SetCredits>(c, "credits")? {
-                    self.credits().set(name, &cr).await?;
+                    if !credits_match(&live::credits(self, name).await?, &cr) {
+                        self.credits().set(name, &cr).await?;
+                    }
                 }
                 Ok(())
             }

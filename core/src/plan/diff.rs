@@ -76,6 +76,10 @@ impl Client {
             self.plan_subusers(document, options, &mut plan, &mut problems)
                 .await?;
         }
+        if document.teammates.iter().any(|t| t.has_grants()) {
+            self.check_granted_subusers(document, &plan, &mut problems)
+                .await?;
+        }
         let mut deletions = Vec::new();
         if !document.teammates.is_empty() || options.prune {
             let live = live::teammates(self).await?;
@@ -195,6 +199,52 @@ impl Client {
 }
 
 impl Client {
+    /// Every subuser a grant names exists once the plan's subuser changes are applied (one the
+    /// plan deletes, or that nobody creates, could never be granted: SendGrid refuses it, and
+    /// the plan would never converge).
+    async fn check_granted_subusers(
+        &self,
+        document: &Document,
+        plan: &Plan,
+        problems: &mut Vec<String>,
+    ) -> Result<()> {
+        let mut exist: HashSet<String> = live::subusers(self)
+            .map_ok(|s| s.username.to_ascii_lowercase())
+            .try_collect()
+            .await?;
+        for c in plan
+            .changes
+            .iter()
+            .filter(|c| c.resource == Resource::Subuser)
+        {
+            match c.action {
+                Action::Create => exist.insert(c.key.to_ascii_lowercase()),
+                Action::Delete => exist.remove(&c.key.to_ascii_lowercase()),
+                Action::Update => true,
+            };
+        }
+        for (i, t) in document.teammates.iter().enumerate() {
+            for (j, g) in t.subuser_access.iter().flatten().enumerate() {
+                if !exist.contains(&g.subuser.to_ascii_lowercase()) {
+                    let why = if plan.changes.iter().any(|c| {
+                        c.resource == Resource::Subuser
+                            && c.action == Action::Delete
+                            && c.key.eq_ignore_ascii_case(&g.subuser)
+                    }) {
+                        "this plan deletes it (--prune)"
+                    } else {
+                        "it does not exist and the document does not create it"
+                    };
+                    problems.push(format!(
+                        "teammates[{i}].subuser_access[{j}].subuser: {:?} cannot be granted: {why}",
+                        g.subuser
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
     async fn plan_accounts(
         &self,
         document: &Document,

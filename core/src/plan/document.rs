@@ -254,7 +254,7 @@ impl TeammateSpec {
     }
 
     /// Whether the spec lists subuser grants.
-    fn has_grants(&self) -> bool {
+    pub(crate) fn has_grants(&self) -> bool {
         self.subuser_access.as_ref().is_some_and(|a| !a.is_empty())
     }
 
