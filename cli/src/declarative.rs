@@ -18,6 +18,20 @@ pub struct PlanArgs {
     prune: bool,
 }
 
+/// `plan`'s arguments.
+#[derive(clap::Args)]
+pub struct PlanCmd {
+    #[command(flatten)]
+    plan: PlanArgs,
+    /// Drift detection for CI: exit 0 when nothing would change and 2 when something would
+    /// (Terraform's `-detailed-exitcode` convention); errors keep their own codes.
+    #[arg(long)]
+    exit_code: bool,
+}
+
+/// The exit code of `plan --exit-code` when the plan has changes.
+pub const PLAN_HAS_CHANGES: u8 = 2;
+
 /// `apply`'s arguments.
 #[derive(clap::Args)]
 pub struct ApplyArgs {
@@ -95,15 +109,21 @@ pub async fn export(c: &Client, json: bool) -> Result<(), Error> {
 }
 
 /// `plan`: the human diff (colour on a terminal), or JSON / YAML with `--output json|yaml`.
-pub async fn plan(c: &Client, a: &PlanArgs, machine: Option<Format>) -> Result<(), Error> {
+/// With `--exit-code`, a plan with changes ends the process with [`PLAN_HAS_CHANGES`].
+pub async fn plan(c: &Client, cmd: &PlanCmd, machine: Option<Format>) -> Result<(), Error> {
+    let a = &cmd.plan;
     let doc = read_document(&a.file)?;
     let plan = c.plan(&doc, &PlanOptions { prune: a.prune }).await?;
     if let Some(f) = machine {
         print(&plan, f);
-        Ok(())
     } else {
-        write_out(&plan.to_text(std::io::stdout().is_terminal()))
+        write_out(&plan.to_text(std::io::stdout().is_terminal()))?;
     }
+    if cmd.exit_code && !plan.is_empty() {
+        let _ = std::io::stdout().flush();
+        std::process::exit(i32::from(PLAN_HAS_CHANGES));
+    }
+    Ok(())
 }
 
 fn confirm(plan: &Plan, yes: bool) -> Result<bool, Error> {

@@ -146,7 +146,7 @@ enum Command {
     Export,
     /// Show the changes that would make the account match a document (+ create, ~ update,
     /// - delete); nothing is changed.
-    Plan(declarative::PlanArgs),
+    Plan(declarative::PlanCmd),
     /// Make the account match a document: plan, ask before deleting, apply with a progress
     /// bar; exit code of the first failed change.
     Apply(declarative::ApplyArgs),

@@ -773,17 +773,34 @@ async fn export_plan_apply_from_a_file() {
     std::fs::write(&file, "subusers:\n- username: sub00001\n  ips: [1.2.3]\n").unwrap();
     let err = cli.fails(&["plan", "-f", f], 3);
     assert!(err.contains("subusers[0].ips[0]"), "{err}");
-    // A failed change: its kind's exit code, and the failure on stderr.
+    // A password that is not there is a plan problem, before any write (never a half apply).
     std::fs::write(
         &file,
-        "subusers:\n- username: newbie\n  email: n@example.com\n  password_env: SGA_UNSET_PW\n",
+        "subusers:\n- username: sub00001\n  disabled: false\n- username: newbie\n  email: n@example.com\n  password_env: SGA_UNSET_PW\n",
     )
     .unwrap();
     let err = cli.fails(&["apply", "-f", f], 3);
     assert!(
-        err.contains("failed: subuser newbie") && err.contains("SGA_UNSET_PW"),
+        err.contains("subusers[1].password_env") && err.contains("SGA_UNSET_PW"),
         "{err}"
     );
+    let still = cli.json(&["--output", "json", "plan", "-f", f]);
+    assert_eq!(
+        still["changes"][0]["key"], "sub00001",
+        "nothing was written"
+    );
+    // Drift detection for CI: 0 when nothing would change, 2 when something would.
+    std::fs::write(&file, "subusers:\n- username: sub00001\n  disabled: true\n").unwrap();
+    let out = cli.cmd(&["plan", "-f", f, "--exit-code"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    std::fs::write(
+        &file,
+        "subusers:\n- username: sub00001\n  disabled: false\n",
+    )
+    .unwrap();
+    let out = cli.cmd(&["plan", "-f", f, "--exit-code"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 to update"));
     let schema = cli.json(&["schema"]);
     assert_eq!(schema["title"], "sendgrid-admin account document");
     std::fs::remove_dir_all(&dir).ok();

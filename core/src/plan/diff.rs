@@ -164,6 +164,9 @@ impl Client {
             match live {
                 None => match create_subuser(spec) {
                     Ok(c) => plan.changes.push(c),
+                    Err(reason) if reason.starts_with('.') => {
+                        problems.push(format!("subusers[{i}]{reason}"))
+                    }
                     Err(reason) => problems.push(format!("subusers[{i}]: {reason}")),
                 },
                 Some(live) => {
@@ -331,6 +334,23 @@ fn create_subuser(spec: &SubuserSpec) -> std::result::Result<Change, String> {
             ))
         }
     };
+    // Checked now, so that apply never half-applies for want of a password.
+    match password {
+        ("password_env", var) if std::env::var_os(var).is_none_or(|v| v.is_empty()) => {
+            return Err(format!(
+                ".password_env: the environment variable {var} is not set (it holds the password of {who}, to be created)"
+            ))
+        }
+        ("password_file", path) => {
+            if let Err(e) = std::fs::File::open(path) {
+                return Err(format!(
+                    ".password_file: cannot read {path}: {} (it holds the password of {who}, to be created)",
+                    e.kind()
+                ));
+            }
+        }
+        _ => {}
+    }
     let mut fields = vec![field("email", None, Some(json!(email)))];
     if let Some(r) = &spec.region {
         fields.push(field("region", None, Some(json!(r))));
