@@ -27,7 +27,7 @@ fn offering(name: &str, t: OfferingType, quantity: Option<i64>) -> Offering {
     }
 }
 
-fn pick<'a>(rng: &mut fastrand::Rng, from: &[&'a str]) -> Vec<String> {
+fn pick(rng: &mut fastrand::Rng, from: &[&str]) -> Vec<String> {
     let mut v: Vec<String> = from
         .iter()
         .filter(|_| rng.bool())
