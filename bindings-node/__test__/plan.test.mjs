@@ -71,3 +71,33 @@ test('drift is a conflict; bad documents name every problem', async () => {
   )
   assert.throws(() => sg.documentFromYaml('subusers:\n  - username: a\n    emial: x@example.com\n'), /line 3/)
 })
+
+test('every kind of teammate converges under SendGrid\'s own scopes (issue #34)', async () => {
+  await sb.reset(4, 60)
+  await c.teammates.createSso({ email: 'open@x.test', firstName: 'Ada', lastName: 'Lovelace', scopes: ['mail.send'] })
+  await c.teammates.createSso({
+    email: 'restricted@x.test',
+    firstName: 'Bo',
+    lastName: 'Li',
+    subuserAccess: [{ subuser: 'sub00001', permissionType: 'restricted', scopes: ['mail.send'] }]
+  })
+  assert.ok((await c.teammates.get('open@x.test')).scopes.includes('2fa_exempt'))
+  const doc = await c.export()
+  const mates = Object.fromEntries(doc.teammates.map((t) => [t.email, t]))
+  assert.equal(Object.keys(mates).length, 62)
+  assert.deepEqual(mates['teammate0001@seed.test'], { email: 'teammate0001@seed.test', is_admin: true })
+  assert.deepEqual(mates['open@x.test'], { email: 'open@x.test', scopes: ['mail.send'] })
+  assert.equal(mates['restricted@x.test'].scopes, undefined)
+  assert.deepEqual(mates['restricted@x.test'].subuser_access[0].scopes, ['mail.send'])
+  assert.ok(!sg.documentToYaml(doc).includes('2fa_'))
+  assert.equal((await c.plan(doc)).changes.length, 0)
+  mates['open@x.test'].scopes.push('stats.read')
+  const plan = await c.plan(doc)
+  assert.deepEqual(plan.changes.map((ch) => [ch.key, ch.fields.map((f) => f.field)]), [['open@x.test', ['permissions']]])
+  assert.ok((await c.apply(plan)).every((o) => o.ok))
+  assert.equal((await c.plan(doc)).changes.length, 0)
+  await assert.rejects(
+    c.plan({ teammates: [{ email: 'x@x.test', scopes: ['mail.send'], subuser_access: [{ subuser: 'sub00001', permission_type: 'admin' }] }] }),
+    (e) => e.code === 'invalid_input' && e.message.includes('teammates[0].scopes')
+  )
+})

@@ -54,7 +54,7 @@ async def test_teammates_and_scopes(aclient: sg.AsyncClient, sb: Sandbox) -> Non
     assert (await aclient.teammates.list_pending())[0].token == inv.token
     assert (await aclient.teammates.resend_invite(inv.token)).is_admin
     await aclient.teammates.delete_pending(inv.token)
-    assert (await aclient.teammates.update_permissions("teammate0004", ["stats.read"])).scopes == ["stats.read"]
+    assert (await aclient.teammates.update_permissions("teammate0004", ["stats.read"])).scopes == ["stats.read", "2fa_required", "sender_verification_eligible"]
     await aclient.teammates.delete("teammate0004")
     page = await aclient.teammates.subuser_access("teammate0002", limit=1)
     assert page.has_restricted_subuser_access and page.next_after_subuser_id == 1001

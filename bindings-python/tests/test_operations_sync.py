@@ -54,13 +54,13 @@ def test_teammates(client: sg.Client) -> None:
     assert len(client.teammates.list()) == 5
     assert len(client.teammates.list(limit=2, offset=1)) == 2
     t = client.teammates.get("teammate0002")
-    assert (t.user_type, t.is_admin, t.scopes) == ("teammate", False, ["mail.send", "stats.read"])
+    assert (t.user_type, t.is_admin, t.scopes) == ("teammate", False, ["mail.send", "stats.read", "2fa_required", "sender_verification_eligible"])
     inv = client.teammates.invite("new@example.com", ["stats.read"])
     assert [p.token for p in client.teammates.list_pending()] == [inv.token]
     assert client.teammates.resend_invite(inv.token).email == "new@example.com"
     client.teammates.delete_pending(inv.token)
     assert client.teammates.update_permissions("teammate0002", is_admin=True).user_type == "admin"
-    assert client.teammates.update_permissions("teammate0002", ["mail.send"]).scopes == ["mail.send"]
+    assert client.teammates.update_permissions("teammate0002", ["mail.send"]).scopes == ["mail.send", "2fa_required", "sender_verification_eligible"]
     client.teammates.delete("teammate0002")
     page = client.teammates.subuser_access("teammate0001", limit=2)
     assert [a.id for a in page.subuser_access] == [1001, 1002] and page.next_after_subuser_id == 1002

@@ -94,3 +94,37 @@ def test_async_client(sb: Sandbox) -> None:
         assert len((await c.export()).subusers) == len(doc.subusers) + 1
 
     asyncio.run(main())
+
+
+def test_every_kind_of_teammate_converges_under_sendgrids_own_scopes(client: sg.Client, sb: Sandbox) -> None:
+    """The story of issue #34: admins, unrestricted, restricted and SSO teammates, 60 in all."""
+    sb.reset(subusers=4, teammates=60)
+    client.teammates.create_sso("open@x.test", "Ada", "Lovelace", scopes=["mail.send"])
+    client.teammates.create_sso(
+        "restricted@x.test", "Bo", "Li",
+        subuser_access=[{"subuser": "sub00001", "permission_type": "restricted", "scopes": ["mail.send"]}],
+    )
+    assert "2fa_exempt" in client.teammates.get("open@x.test").scopes  # SendGrid's own scope
+    doc = client.export()
+    mates = {t["email"]: t for t in doc.teammates}
+    assert len(mates) == 62
+    assert mates["teammate0001@seed.test"] == {"email": "teammate0001@seed.test", "is_admin": True}
+    assert mates["open@x.test"] == {"email": "open@x.test", "scopes": ["mail.send"]}
+    assert "scopes" not in mates["restricted@x.test"]
+    assert mates["restricted@x.test"]["subuser_access"][0]["scopes"] == ["mail.send"]
+    assert "2fa_" not in doc.to_yaml()
+    assert client.plan(doc).is_empty()
+    # A scope edit plans exactly that change, and applying it converges.
+    data = doc.to_dict()
+    for t in data["teammates"]:
+        if t["email"] == "open@x.test":
+            t["scopes"].append("stats.read")
+    plan = client.plan(sg.Document.from_dict(data))
+    assert [(c["key"], [f["field"] for f in c["fields"]]) for c in plan.changes] == [("open@x.test", ["permissions"])]
+    assert all(r.ok for r in client.apply(plan))
+    assert client.plan(sg.Document.from_dict(data)).is_empty()
+    # Both kinds of access at once is refused, naming the field.
+    with pytest.raises(sg.InvalidInputError) as e:
+        client.plan({"teammates": [{"email": "x@x.test", "scopes": ["mail.send"],
+                                    "subuser_access": [{"subuser": "sub00001", "permission_type": "admin"}]}]})
+    assert "teammates[0].scopes" in str(e.value)

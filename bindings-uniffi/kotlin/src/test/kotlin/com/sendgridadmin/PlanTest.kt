@@ -85,4 +85,33 @@ class PlanTest {
         assertThrows<SendGridException.InvalidInput> { documentProblems("subusers:\n  - username: a\n    emial: x\n") }
         Unit
     }
+
+    /** Issue #34's story: admins, unrestricted, restricted and SSO teammates, 60 in all. */
+    @Test
+    fun everyKindOfTeammateConverges() = runBlocking {
+        sb.reset(subusers = 4, teammates = 60)
+        c.teammates().createSso(CreateSsoTeammate(email = "open@x.test", firstName = "Ada", lastName = "Lovelace", scopes = listOf("mail.send")))
+        c.teammates().createSso(
+            CreateSsoTeammate(
+                email = "restricted@x.test", firstName = "Bo", lastName = "Li",
+                subuserAccess = listOf(SubuserGrant("sub00001", PermissionType.Restricted, listOf("mail.send"))),
+            ),
+        )
+        assertTrue(c.teammates().get("open@x.test").scopes.contains("2fa_exempt"))
+        val yaml = c.export()
+        assertFalse(yaml.contains("2fa_"), yaml)
+        assertTrue(yaml.contains("- email: teammate0001@seed.test\n  is_admin: true\n- email: teammate0002"), yaml)
+        assertTrue(yaml.contains("- email: open@x.test\n  scopes:\n  - mail.send\n"), yaml)
+        assertTrue(c.plan(yaml, prune = true).changes.isEmpty())
+        val edited = yaml.replace("- email: open@x.test\n  scopes:\n  - mail.send\n", "- email: open@x.test\n  scopes:\n  - mail.send\n  - stats.read\n")
+        val plan = c.plan(edited, prune = false)
+        assertEquals(listOf("open@x.test"), plan.changes.map { it.key })
+        assertEquals(listOf("permissions"), plan.changes[0].fields.map { it.field })
+        assertTrue(c.apply(plan, null, null).all { it.error == null })
+        assertTrue(c.plan(edited, prune = false).changes.isEmpty())
+        val both = "teammates:\n- email: x@x.test\n  scopes: [mail.send]\n  subuser_access: [{subuser: sub00001, permission_type: admin}]\n"
+        val e = assertThrows<SendGridException.InvalidInput> { runBlocking { c.plan(both, prune = false) } }
+        assertTrue(e.message!!.contains("teammates[0].scopes"), e.message)
+        Unit
+    }
 }
