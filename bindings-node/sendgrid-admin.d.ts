@@ -1,5 +1,8 @@
 // Types of the package entry (CommonJS `require` and ESM `import` alike): the generated native
-// types, plus the error classes and async iteration of the pagers.
+// types, plus the error classes and async iteration of the pagers. They use Node's globals
+// (`AbortSignal`, `Symbol.asyncDispose`), so they load Node's types: TypeScript 7 no longer
+// includes every installed @types package by itself.
+/// <reference types="node" />
 
 export * from './index'
 

@@ -31,6 +31,7 @@ export const {
   NotAppliedError,
   NotFoundError,
   PermissionDeniedError,
+  planIsEmpty,
   planToText,
   RateLimitError,
   Reputations,

@@ -22,6 +22,13 @@ test('appName goes in the user agent after the binding', async () => {
   }
   assert.match(seen[0], /^sendgrid-admin\/\S+ node billing-sync\/2\.3$/)
   assert.throws(() => new sg.Client({ apiKey: 'SG.test', appName: 'tab\there' }), (e) => e.code === 'invalid_input' && e.field === 'app_name')
+  // A misspelt option is refused, naming the one meant: `baseURL` must never mean "go to production".
+  assert.throws(
+    () => new sg.Client({ apiKey: 'SG.test', baseURL: 'http://127.0.0.1:4010' }),
+    (e) => e instanceof sg.InvalidInputError && e.field === 'baseURL' && e.message.includes('did you mean baseUrl?'),
+  )
+  assert.throws(() => new sg.Client({ apiKey: 'SG.test', nonsense: 1 }), (e) => e.code === 'invalid_input' && e.message.includes('its options: apiKey'))
+  assert.throws(() => sg.Client.prototype.withOptions.call(new sg.Client({ apiKey: 'SG.test' }), { maxRetry: 1 }), (e) => e.field === 'maxRetry' && e.message.includes('did you mean maxRetries?'))
 })
 
 test('close() refuses later calls, for scoped clients too; Symbol.asyncDispose closes', async () => {

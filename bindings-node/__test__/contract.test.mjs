@@ -13,7 +13,7 @@ import { OPS, ROOT, call, sg } from './helpers.mjs'
 
 const SPEC = path.join(ROOT, 'tests', 'contract', 'sendgrid-admin.oai.json')
 const CALLS = JSON.parse(readFileSync(path.join(ROOT, 'tests', 'contract', 'calls.json'), 'utf8')).calls
-const PRISM = path.join(ROOT, 'bindings-node', 'node_modules', '.bin', 'prism')
+const PRISM = path.join(ROOT, 'tests', 'contract', 'node_modules', '.bin', 'prism')
 /** Seeds of made-up answers (Prism answers one request the same way per seed); more with
  *  SENDGRID_ADMIN_CONTRACT_SEEDS=20 (bench/run does). */
 const SEEDS = Number(process.env.SENDGRID_ADMIN_CONTRACT_SEEDS ?? 4)

@@ -53,6 +53,24 @@ pub struct ClientOptions {
     pub logger: Option<crate::callback::JsCallback>,
 }
 
+/// The keys of [`ClientOptions`] as JavaScript writes them; any other key is refused.
+const CLIENT_OPTION_KEYS: &[&str] = &[
+    "apiKey",
+    "region",
+    "baseUrl",
+    "onBehalfOf",
+    "accountId",
+    "timeoutMs",
+    "connectTimeoutMs",
+    "maxRetries",
+    "rateLimitStore",
+    "allowInsecureHttp",
+    "appName",
+    "proxy",
+    "caBundle",
+    "logger",
+];
+
 /// Options of `client.withOptions(...)`; every one is optional (unset keeps the client's).
 #[napi(object)]
 #[derive(Default)]
@@ -139,10 +157,11 @@ fn request_options(v: serde_json::Value) -> sendgrid_admin::Result<sendgrid_admi
                 }
             }
             other => {
-                return Err(Error::invalid(
-                    other,
-                    "is not an option of withOptions (timeoutMs, maxRetries, headers, signal)",
-                ))
+                sendgrid_admin::config::check_option_keys(
+                    "withOptions",
+                    [other],
+                    &["timeoutMs", "maxRetries", "headers", "signal"],
+                )?;
             }
         }
     }
@@ -239,11 +258,34 @@ pub struct Client {
 
 #[napi]
 impl Client {
-    /// Builds a client; bad options throw a SendGridError with code "invalid_input".
+    /// Builds a client; bad options throw a SendGridError with code "invalid_input", and so
+    /// does an unknown key (`baseURL` names `baseUrl`: a typo must never mean "not given").
     #[napi(constructor)]
-    pub fn new(env: &Env, options: Option<ClientOptions>) -> Result<Self> {
+    pub fn new(
+        env: &Env,
+        #[napi(ts_arg_type = "ClientOptions")] options: Option<Object<'_>>,
+    ) -> Result<Self> {
         log_from_environment();
         thrown(env, || {
+            let options: Option<ClientOptions> = match options {
+                None => None,
+                Some(obj) => {
+                    let keys = Object::keys(&obj)?;
+                    sendgrid_admin::config::check_option_keys(
+                        "new Client",
+                        keys.iter().map(String::as_str),
+                        CLIENT_OPTION_KEYS,
+                    )
+                    .into_napi()?;
+                    // SAFETY: `obj` is a live object of this call's environment.
+                    Some(unsafe {
+                        <ClientOptions as napi::bindgen_prelude::FromNapiValue>::from_napi_value(
+                            env.raw(),
+                            obj.raw(),
+                        )
+                    }?)
+                }
+            };
             let mut o = options.unwrap_or_default();
             let logger = o
                 .logger

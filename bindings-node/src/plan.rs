@@ -139,6 +139,13 @@ pub fn plan_to_text(env: Env, plan: Plan, colour: Option<bool>) -> Result<String
     })
 }
 
+/// Whether a plan has nothing to do (drift detection in CI: `if (!planIsEmpty(plan)) …`).
+#[napi]
+#[cfg_attr(test, allow(dead_code))] // registered with Node by the macro outside tests
+pub fn plan_is_empty(plan: Plan) -> bool {
+    plan.changes.is_empty()
+}
+
 #[napi]
 impl Client {
     /// The whole account (subusers, then teammates) as a document object. Passwords and

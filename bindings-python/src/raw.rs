@@ -106,5 +106,5 @@ pub fn from_py<T: serde::de::DeserializeOwned>(
         .call_method("dumps", (v,), Some(&kwargs))
         .map_err(|e| invalid(field.into(), &format!("is not JSON-serialisable: {e}")))?
         .extract()?;
-    serde_json::from_str(&text).map_err(|e| invalid(field.into(), &e.to_string()))
+    sendgrid_admin::plain::from_json_text(field, &text).map_err(crate::errors::to_py_err)
 }

@@ -83,7 +83,7 @@ def test_rules_checked_before_sending(client: sg.Client, sb: Sandbox) -> None:
         (lambda: client.teammates.create_sso("a@x.test", "A", "B", persona="observer", subuser_access=[admin]), "persona"),
         (lambda: client.teammates.create_sso("a@x.test", "A", "B", persona="boss"), "persona"),
         (lambda: client.teammates.create_sso("a@x.test", "A", "B", subuser_access=[dict(admin, scopes=["x"])]), "subuser_access[0].scopes"),
-        (lambda: client.teammates.create_sso("a@x.test", "A", "B", subuser_access=[{"subuser": "sub00001"}]), "subuser_access"),
+        (lambda: client.teammates.create_sso("a@x.test", "A", "B", subuser_access=[{"subuser": "sub00001"}]), "subuser_access[0]"),
         (lambda: client.teammates.create_sso("a@x.test", "", "B", is_admin=True), "first_name"),
         (lambda: client.teammates.update_sso("a@x.test", "A", "B"), "scopes"),
     ]
@@ -91,4 +91,9 @@ def test_rules_checked_before_sending(client: sg.Client, sb: Sandbox) -> None:
         with pytest.raises(sg.InvalidInputError) as e:
             call()
         assert e.value.field == field, (field, str(e.value))
+    # A dict's problem is named by its Python keys and position, in words (no JSON line/column).
+    with pytest.raises(sg.InvalidInputError) as e:
+        client.teammates.create_sso("a@x.test", "A", "B", subuser_access=[{"username": "sub00001", "permission_type": "admin"}])
+    assert e.value.field == "subuser_access[0]", str(e.value)
+    assert "missing key 'subuser'" in str(e.value) and "line" not in str(e.value), str(e.value)
     assert sb.stats()["counters"]["requests"] == before

@@ -154,6 +154,12 @@ pub fn plan_to_text(plan: Plan) -> Result<String> {
     Ok(plan.into_core()?.to_text(false))
 }
 
+/// Whether a plan has nothing to do (drift detection in CI).
+#[uniffi::export]
+pub fn plan_is_empty(plan: Plan) -> bool {
+    plan.changes.is_empty()
+}
+
 /// Every problem of a document (YAML or JSON text) as `path: reason` lines; empty when valid.
 #[uniffi::export]
 pub fn document_problems(document: String) -> Result<Vec<String>> {

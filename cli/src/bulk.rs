@@ -2,7 +2,7 @@
 //! `--from monitors.csv` (CSV rows); a progress bar on a terminal, each failure on stderr, a
 //! summary, a JSON report with `--output json`, and the exit code of the first failure.
 
-use std::io::{IsTerminal, Read};
+use std::io::Read;
 use std::sync::Arc;
 
 use sendgrid_admin::bulk::{BulkItem, BulkOptions, BulkProgress, DEFAULT_CONCURRENCY};
@@ -123,9 +123,8 @@ pub fn report<I: Serialize, T: Serialize>(
         }
     }
     let failed = rows.iter().filter(|r| r["ok"] == false).count();
-    if std::io::stderr().is_terminal() || failed > 0 || !machine {
-        eprintln!("{} succeeded, {failed} failed.", out.len() - failed);
-    }
+    // Always, on stderr: a run that prints nothing else still says how it ended.
+    eprintln!("{} succeeded, {failed} failed.", out.len() - failed);
     if machine {
         print(&rows, format);
     }

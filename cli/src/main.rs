@@ -38,8 +38,9 @@ struct Cli {
     command: Command,
 }
 
-/// Flags every API command accepts.
+/// Flags every API command accepts (shown under their own heading in every `--help`).
 #[derive(clap::Args, Clone)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// API key (default: $SENDGRID_API_KEY).
     #[arg(long, global = true, env = "SENDGRID_API_KEY", hide_env_values = true)]
@@ -157,7 +158,16 @@ enum Command {
     Request(request::Args),
     /// Run an offline, stateful SendGrid on 127.0.0.1 until interrupted.
     #[cfg(feature = "sandbox")]
-    Sandbox(SandboxConfig),
+    // Its own help flag: `sandbox --help` shows what a server takes (and --api-key), not the
+    // client options every other command has.
+    #[command(disable_help_flag = true)]
+    Sandbox {
+        #[command(flatten)]
+        config: SandboxConfig,
+        /// Print help.
+        #[arg(short = 'h', long = "help")]
+        help: bool,
+    },
     /// Walk through the main jobs against an in-process sandbox (or --base-url).
     Tour,
     /// Print a shell completion script (e.g. `sendgrid-admin completions bash >
@@ -166,8 +176,17 @@ enum Command {
         /// bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff; e.g. `sendgrid-admin man | man -l -`).
-    Man,
+    /// Print a manual page (roff; e.g. `sendgrid-admin man | man -l -`, `sendgrid-admin man
+    /// teammates subuser-access | man -l -`), or write every page with --out-dir.
+    Man {
+        /// A subcommand's page, e.g. `subusers` or `teammates subuser-access` (default: the
+        /// top level).
+        names: Vec<String>,
+        /// Write every page (sendgrid-admin.1, sendgrid-admin-subusers.1, …) into this
+        /// directory instead.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<std::path::PathBuf>,
+    },
 }
 
 #[cfg_attr(not(feature = "sandbox"), allow(unused_variables))]
@@ -177,7 +196,11 @@ async fn run(cli: Cli, key_from_flag: bool, output_given: bool) -> Result<(), Er
     let machine = Some(g.output).filter(|f| output_given && *f != Format::Table);
     match cli.command {
         #[cfg(feature = "sandbox")]
-        Command::Sandbox(mut cfg) => {
+        Command::Sandbox { help: true, .. } => print_bytes(sandbox_help().as_bytes()),
+        #[cfg(feature = "sandbox")]
+        Command::Sandbox {
+            config: mut cfg, ..
+        } => {
             // The sandbox accepts --api-key (or $SENDGRID_API_KEY); a key from the environment
             // may be a real one, so it is never printed.
             cfg.api_keys.extend(g.api_key.clone());
@@ -207,20 +230,8 @@ async fn run(cli: Cli, key_from_flag: bool, output_given: bool) -> Result<(), Er
             Ok(())
         }
         Command::Tour => tour::run(g).await,
-        Command::Completions { shell } => {
-            let mut buf = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "sendgrid-admin", &mut buf);
-            print_bytes(&buf)
-        }
-        Command::Man => {
-            let mut buf = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut buf)
-                .map_err(|e| {
-                    Error::invalid("man", format!("could not render the manual page: {e}"))
-                })?;
-            print_bytes(&buf)
-        }
+        Command::Completions { shell } => print_bytes(&completions(shell)),
+        Command::Man { names, out_dir } => man(&names, out_dir.as_deref()),
         Command::Subusers(c) => subusers::run(&g.client()?, c, g.output).await,
         Command::Monitor(c) => monitor::run(&g.client()?, c, g.output).await,
         Command::Accounts(c) => accounts::run(&g.client()?, c, g.output).await,
@@ -237,6 +248,70 @@ async fn run(cli: Cli, key_from_flag: bool, output_given: bool) -> Result<(), Er
     }
 }
 
+/// The completion script for `shell`. clap_complete 4.6's bash script names the functions of
+/// subcommands `sendgrid__admin__subcmd__…` but dispatches on `sendgrid__subcmd__admin__subcmd__…`
+/// (it escapes the binary's hyphen twice), so nothing below the top level completed; the
+/// dispatch is spelled back here. `cli/tests/cli.rs` drives bash's completion at every level.
+fn completions(shell: clap_complete::Shell) -> Vec<u8> {
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "sendgrid-admin", &mut buf);
+    if shell != clap_complete::Shell::Bash {
+        return buf;
+    }
+    String::from_utf8_lossy(&buf)
+        .replace(
+            "sendgrid__subcmd__admin__subcmd__",
+            "sendgrid__admin__subcmd__",
+        )
+        .into_bytes()
+}
+
+/// `sandbox --help`: the server's options and the key it accepts, nothing a client needs.
+#[cfg(feature = "sandbox")]
+fn sandbox_help() -> String {
+    use clap::Args;
+    let cmd = clap::Command::new("sendgrid-admin sandbox").arg(
+        clap::Arg::new("api_key")
+            .long("api-key")
+            .value_name("KEY")
+            .help("The API key it accepts (default: SG.sandbox-key, or $SENDGRID_API_KEY)"),
+    );
+    SandboxConfig::augment_args(cmd)
+        .about("Run an offline, stateful SendGrid on 127.0.0.1 until interrupted")
+        .render_long_help()
+        .to_string()
+}
+
+/// `man`: one page on stdout (the top level, or the subcommand `names` lead to), or every page
+/// into `out_dir`.
+fn man(names: &[String], out_dir: Option<&std::path::Path>) -> Result<(), Error> {
+    let failed =
+        |e: std::io::Error| Error::invalid("man", format!("could not write the manual: {e}"));
+    let mut cmd = command().disable_help_subcommand(true);
+    cmd.build();
+    if let Some(dir) = out_dir {
+        std::fs::create_dir_all(dir).map_err(failed)?;
+        return clap_mangen::generate_to(cmd, dir).map_err(failed);
+    }
+    let mut page = &cmd;
+    for (i, name) in names.iter().enumerate() {
+        page = page.find_subcommand(name).ok_or_else(|| {
+            Error::invalid(
+                format!("names[{i}]"),
+                format!(
+                    "{name:?} is not a subcommand of {}",
+                    page.get_display_name().unwrap_or("sendgrid-admin")
+                ),
+            )
+        })?;
+    }
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(page.clone())
+        .render(&mut buf)
+        .map_err(failed)?;
+    print_bytes(&buf)
+}
+
 /// Writes to stdout; a closed pipe (`| head`) is not an error.
 fn print_bytes(bytes: &[u8]) -> Result<(), Error> {
     use std::io::Write;
@@ -249,9 +324,38 @@ fn print_bytes(bytes: &[u8]) -> Result<(), Error> {
     }
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
-    let matches = Cli::command().get_matches();
+/// A closed pipe (`sendgrid-admin … | head -1`) ends the process quietly with the shell's
+/// conventional status (killed by SIGPIPE, 141), as other Unix tools do, instead of a panic
+/// in `println!` (Rust ignores SIGPIPE by default).
+fn quiet_broken_pipes() {
+    #[cfg(unix)]
+    // SAFETY: restoring a signal's default disposition before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// The command tree as parsed and documented.
+fn command() -> clap::Command {
+    Cli::command()
+}
+
+fn main() -> ExitCode {
+    quiet_broken_pipes();
+    match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt.block_on(main_async()),
+        Err(e) => {
+            eprintln!("error: could not start the runtime: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+async fn main_async() -> ExitCode {
+    let matches = command().get_matches();
     let key_from_flag =
         matches.value_source("api_key") == Some(clap::parser::ValueSource::CommandLine);
     // `export`, `plan` and `apply` print for people unless --output is given.

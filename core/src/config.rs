@@ -138,6 +138,41 @@ pub fn seconds(field: &str, v: f64) -> Result<Duration> {
         .map_err(|_| Error::invalid(field, format!("is {v}; it must be a number of seconds ≥ 0")))
 }
 
+/// Refuses a key of an options object that is not one of `known` (a typo such as `baseURL`
+/// must never mean "not given": with a real key, a "sandbox" script would call production).
+/// The error names the key, the object, and the closest known key when one is close.
+pub fn check_option_keys<'a>(
+    what: &str,
+    keys: impl IntoIterator<Item = &'a str>,
+    known: &[&str],
+) -> Result<()> {
+    for key in keys {
+        if known.contains(&key) {
+            continue;
+        }
+        let closest = known
+            .iter()
+            .map(|k| {
+                (
+                    strsim::jaro_winkler(&key.to_ascii_lowercase(), &k.to_ascii_lowercase()),
+                    *k,
+                )
+            })
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, k)| k);
+        let reason = match closest {
+            Some(k) => format!("unknown option of {what}; did you mean {k}?"),
+            None => format!(
+                "unknown option of {what} (its options: {})",
+                known.join(", ")
+            ),
+        };
+        return Err(Error::invalid(key, reason));
+    }
+    Ok(())
+}
+
 /// A number of milliseconds (Node, Kotlin/Swift) as a duration: finite and not negative.
 pub fn millis(field: &str, v: f64) -> Result<Duration> {
     Duration::try_from_secs_f64(v / 1000.0).map_err(|_| {
@@ -177,6 +212,24 @@ fn not_whole(field: &str, v: impl fmt::Display) -> Error {
 mod tests {
     use super::*;
     use crate::ErrorKind;
+
+    #[test]
+    fn an_unknown_option_key_names_the_closest_known_one() {
+        let known = ["apiKey", "baseUrl", "region"];
+        assert!(check_option_keys("new Client", ["apiKey", "region"], &known).is_ok());
+        let e = check_option_keys("new Client", ["baseURL"], &known).unwrap_err();
+        assert_eq!(e.field(), Some("baseURL"));
+        assert_eq!(
+            e.to_string(),
+            "invalid baseURL: unknown option of new Client; did you mean baseUrl?"
+        );
+        let e = check_option_keys("new Client", ["zzz"], &known).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("its options: apiKey, baseUrl, region"),
+            "{e}"
+        );
+    }
 
     fn config() -> ClientConfig {
         ClientConfig {

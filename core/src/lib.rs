@@ -46,6 +46,7 @@ pub mod options;
 mod pacing;
 pub mod paging;
 pub mod pid;
+pub mod plain;
 pub mod plan;
 #[cfg(feature = "python")]
 pub mod python;

@@ -13,7 +13,9 @@ use sendgrid_admin::plan::{Document, PlanOptions, SubuserSpec, TeammateSpec};
 use sendgrid_admin::teammates::{InviteTeammate, PermissionType};
 use sendgrid_admin::teammates_sso::{CreateSsoTeammate, SubuserGrant, UpdateSsoTeammate};
 use sendgrid_admin::Client;
-use sendgrid_admin_sandbox::{Sandbox, SandboxConfig};
+use sendgrid_admin_sandbox::Sandbox;
+
+mod sandboxed;
 
 const PARENT_SCOPES: &[&str] = &["mail.send", "stats.read", "subusers.read", "teammates.read"];
 const GRANT_SCOPES: &[&str] = &["mail.send", "stats.read", "teammates.read"];
@@ -372,19 +374,9 @@ async fn apply_then_plan_is_empty_and_a_second_apply_writes_nothing() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1);
-    let sb = Sandbox::start_with(SandboxConfig {
-        customer_accounts: vec![],
-        ..Default::default()
-    })
-    .await
-    .unwrap();
-    let c = Client::builder()
-        .api_key(sb.api_key())
-        .base_url(sb.url())
-        .build()
-        .unwrap();
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let http = reqwest::Client::new();
+    let sb = sandboxed::sandbox(0, 0).await;
+    let c = sandboxed::client(&sb);
+    let http = sandboxed::http();
     let started = std::time::Instant::now();
     let mut changes = 0;
     for seed in first..first + cases {

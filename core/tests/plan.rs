@@ -4,34 +4,9 @@ use sendgrid_admin::monitor::Monitor;
 use sendgrid_admin::plan::{Action, Document, PlanOptions, Resource};
 use sendgrid_admin::teammates::{InviteTeammate, Permissions};
 use sendgrid_admin::{Client, ErrorKind};
-use sendgrid_admin_sandbox::{Sandbox, SandboxConfig};
 
-async fn sandbox(subusers: usize, teammates: usize) -> Sandbox {
-    Sandbox::start_with(SandboxConfig {
-        port: 0,
-        seed_subusers: subusers,
-        seed_teammates: teammates,
-        ..Default::default()
-    })
-    .await
-    .unwrap()
-}
-
-fn client(sb: &Sandbox) -> Client {
-    Client::builder()
-        .api_key(sb.api_key())
-        .base_url(sb.url())
-        .build()
-        .unwrap()
-}
-
-async fn apply_all(c: &Client, plan: &sendgrid_admin::plan::Plan) {
-    for out in c.apply(plan, &BulkOptions::default()).await {
-        if let Err(e) = out.result {
-            panic!("{} {}: {e}", out.item.key, e.kind());
-        }
-    }
-}
+mod sandboxed;
+use sandboxed::{apply_all, client, control, sandbox};
 
 #[tokio::test]
 async fn export_then_plan_is_empty_and_yaml_round_trips() {
@@ -235,7 +210,7 @@ async fn a_bad_document_lists_every_problem_before_any_request() {
 subusers:
   - username: a
     ips: [300.1.1.1]
-    monitor: {email: x@example.com, frequency: 0}
+    monitor: {email: not-an-email, frequency: 0}
   - username: a
 teammates:
   - email: t@example.com
@@ -250,6 +225,7 @@ teammates:
     for want in [
         "subusers[0].ips[0]",
         "subusers[0].monitor.frequency",
+        "subusers[0].monitor.email",
         "subusers[1].username",
         "teammates[0].scopes",
     ] {
@@ -266,6 +242,19 @@ teammates:
     .unwrap_err()
     .to_string();
     assert!(typo.contains("every"), "{typo}");
+    // A wrong type is said in words, with where it is.
+    let wrong = Document::from_yaml(
+        "subusers:\n  - username: a\n    monitor: {email: x@example.com, frequency: often}\n",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(wrong.contains("expected a whole number"), "{wrong}");
+    assert!(
+        wrong.contains("the text \"often\"") || wrong.contains("often"),
+        "{wrong}"
+    );
+    assert!(wrong.contains("line 3"), "{wrong}");
+    assert!(!wrong.contains("u64"), "{wrong}");
 }
 
 /// Fields SendGrid adds to its answers are not managed: they never show as a change.
@@ -547,19 +536,6 @@ async fn sso_teammates_and_their_subuser_access() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("teammates[0].first_name"), "{e}");
-}
-
-/// Posts `body` to the sandbox's control endpoint `/__sandbox/<name>`.
-async fn control(sb: &Sandbox, name: &str, body: serde_json::Value) {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    reqwest::Client::new()
-        .post(format!("{}/__sandbox/{name}", sb.url()))
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-        .error_for_status()
-        .unwrap();
 }
 
 #[tokio::test]

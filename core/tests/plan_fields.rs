@@ -8,23 +8,16 @@ use sendgrid_admin::plan::{Action, Document, PlanOptions};
 use sendgrid_admin::teammates::{InviteTeammate, PermissionType};
 use sendgrid_admin::teammates_sso::{CreateSsoTeammate, SubuserGrant, UpdateSsoTeammate};
 use sendgrid_admin::{Client, Region};
-use sendgrid_admin_sandbox::{Sandbox, SandboxConfig};
+use sendgrid_admin_sandbox::Sandbox;
+
+mod sandboxed;
+use sandboxed::{client, sandbox};
 
 /// An account with one of everything: subusers (one with a monitor), an admin, an unrestricted
 /// and a restricted SSO teammate, a pending invitation, a customer account.
 async fn account() -> (Sandbox, Client) {
-    let sb = Sandbox::start_with(SandboxConfig {
-        seed_subusers: 3,
-        seed_teammates: 1,
-        ..Default::default()
-    })
-    .await
-    .unwrap();
-    let c = Client::builder()
-        .api_key(sb.api_key())
-        .base_url(sb.url())
-        .build()
-        .unwrap();
+    let sb = sandbox(3, 1).await;
+    let c = client(&sb);
     c.monitor()
         .create("sub00002", &Monitor::new("audit@example.com", 50))
         .await

@@ -1,39 +1,13 @@
 //! The declarative document on an account with every kind of teammate, under SendGrid's own
 //! behaviours (the sandbox's default quirks): auto-added scopes, baseline grant scopes, the
 //! 50-teammate page cap, implied access of admins and unrestricted teammates.
-use sendgrid_admin::bulk::BulkOptions;
 use sendgrid_admin::plan::{Document, Plan, PlanOptions, TeammateSpec};
 use sendgrid_admin::teammates::{InviteTeammate, PermissionType};
 use sendgrid_admin::teammates_sso::{CreateSsoTeammate, SubuserGrant, UpdateSsoTeammate};
 use sendgrid_admin::{Client, ErrorKind};
-use sendgrid_admin_sandbox::{Sandbox, SandboxConfig};
 
-async fn sandbox(subusers: usize, teammates: usize) -> Sandbox {
-    Sandbox::start_with(SandboxConfig {
-        port: 0,
-        seed_subusers: subusers,
-        seed_teammates: teammates,
-        ..Default::default()
-    })
-    .await
-    .unwrap()
-}
-
-fn client(sb: &Sandbox) -> Client {
-    Client::builder()
-        .api_key(sb.api_key())
-        .base_url(sb.url())
-        .build()
-        .unwrap()
-}
-
-async fn apply_all(c: &Client, plan: &Plan) {
-    for out in c.apply(plan, &BulkOptions::default()).await {
-        if let Err(e) = out.result {
-            panic!("{} {}: {e}", out.item.key, e.kind());
-        }
-    }
-}
+mod sandboxed;
+use sandboxed::{apply_all, client, sandbox};
 
 async fn plan(c: &Client, doc: &Document) -> Plan {
     c.plan(doc, &PlanOptions::default()).await.unwrap()
@@ -342,8 +316,7 @@ async fn the_sandbox_imitates_sendgrid_by_default_and_each_quirk_switches_off() 
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
     assert_eq!(e.field(), Some("scopes[0]"));
 
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let http = reqwest::Client::new();
+    let http = sandboxed::http();
     http.post(format!("{}/__sandbox/quirks", sb.url()))
         .json(
             &serde_json::json!({"auto_scopes": false, "grant_baseline_scopes": false,

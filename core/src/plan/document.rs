@@ -357,14 +357,22 @@ impl Document {
         }
         serde_norway::from_str(text).map_err(|e| {
             let msg = e.to_string();
-            // The parser's message names the line itself where it knows it.
-            let at = match e.location() {
-                Some(l) if !msg.contains(" at line ") => {
-                    format!(" at line {} column {}", l.line(), l.column())
-                }
-                _ => String::new(),
+            // `path: message at line L column C`, the message in plain words.
+            let (path, rest) = match msg.split_once(": ") {
+                Some((p, r)) if !p.contains(' ') => (format!("{p}: "), r.to_string()),
+                _ => (String::new(), msg.clone()),
             };
-            Error::invalid("document", format!("{msg}{at}"))
+            let at = match e.location() {
+                Some(l) => format!(" at line {} column {}", l.line(), l.column()),
+                None => rest
+                    .find(" at line ")
+                    .map(|i| rest[i..].to_string())
+                    .unwrap_or_default(),
+            };
+            Error::invalid(
+                "document",
+                format!("{path}{}{at}", crate::plain::words(&rest)),
+            )
         })
     }
 
@@ -399,7 +407,9 @@ impl Document {
                 check(validate::ipv4_list("ips", ips));
             }
             if let Some(Some(m)) = &s.monitor {
-                check(m.validate());
+                // Each field on its own, so that one item's problems are all listed at once.
+                check(validate::email("monitor.email", &m.email));
+                check(Monitor::new("audit@example.com", m.frequency).validate());
             }
             if let Some(c) = &s.credits {
                 check(c.validate());
