@@ -355,3 +355,44 @@ async fn the_sandbox_imitates_sendgrid_by_default_and_each_quirk_switches_off() 
     let doc = c.export().await.unwrap();
     assert!(plan(&c, &doc).await.is_empty());
 }
+
+#[tokio::test]
+async fn a_scope_this_key_cannot_assign_is_one_warning_not_drift() {
+    let sb = sandbox(1, 0).await;
+    let c = client(&sb);
+    // `billing.read` is not among the key's scopes (`GET /v3/scopes`), but a teammate holds it.
+    c.teammates()
+        .invite(&InviteTeammate {
+            email: "a@x.test".into(),
+            scopes: vec!["mail.send".into()],
+            is_admin: false,
+        })
+        .await
+        .unwrap();
+    c.teammates()
+        .create_sso(&CreateSsoTeammate::new(
+            "b@x.test",
+            UpdateSsoTeammate {
+                first_name: "B".into(),
+                last_name: "C".into(),
+                persona: Some(sendgrid_admin::teammates_sso::Persona::Accountant),
+                ..Default::default()
+            },
+        ))
+        .await
+        .unwrap();
+    assert!(!c
+        .scopes()
+        .list()
+        .await
+        .unwrap()
+        .contains(&"billing.read".to_string()));
+    let doc = Document::from_yaml(
+        "teammates:\n- email: b@x.test\n  scopes: [stats.read]\n- email: a@x.test\n  pending: true\n  scopes: [mail.send]\n",
+    )
+    .unwrap();
+    let p = plan(&c, &doc).await;
+    assert!(p.is_empty(), "{}", p.to_text(false));
+    assert_eq!(p.warnings.len(), 1, "{:?}", p.warnings);
+    assert!(p.warnings[0].contains("billing.read"), "{:?}", p.warnings);
+}
