@@ -63,7 +63,7 @@ def test_rules_checked_before_sending(client: sg.Client, sb: Sandbox) -> None:
         (lambda: client.accounts.create([]), "offerings"),
         (lambda: client.accounts.create([{"name": "x", "type": "addon"}]), "offerings"),
         (lambda: client.accounts.create([dict(FREE, quantity=2)]), "offerings[0].quantity"),
-        (lambda: client.accounts.create(["nope"]), "offerings"),
+        (lambda: client.accounts.create(["nope"]), "offerings[0]"),
         (lambda: client.accounts.create([FREE], profile={"phone": "12ab"}), "profile.phone"),
         (lambda: client.accounts.set_state("sg1", "banned"), "state"),
         (lambda: client.accounts.add_ips("sg1", 11, "us"), "count"),
