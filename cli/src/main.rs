@@ -287,7 +287,7 @@ fn sandbox_help() -> String {
 fn man(names: &[String], out_dir: Option<&std::path::Path>) -> Result<(), Error> {
     let failed =
         |e: std::io::Error| Error::invalid("man", format!("could not write the manual: {e}"));
-    let mut cmd = command().disable_help_subcommand(true);
+    let mut cmd = Cli::command().disable_help_subcommand(true);
     cmd.build();
     if let Some(dir) = out_dir {
         std::fs::create_dir_all(dir).map_err(failed)?;
@@ -335,11 +335,6 @@ fn quiet_broken_pipes() {
     }
 }
 
-/// The command tree as parsed and documented.
-fn command() -> clap::Command {
-    Cli::command()
-}
-
 fn main() -> ExitCode {
     quiet_broken_pipes();
     match tokio::runtime::Builder::new_multi_thread()
@@ -355,7 +350,7 @@ fn main() -> ExitCode {
 }
 
 async fn main_async() -> ExitCode {
-    let matches = command().get_matches();
+    let matches = Cli::command().get_matches();
     let key_from_flag =
         matches.value_source("api_key") == Some(clap::parser::ValueSource::CommandLine);
     // `export`, `plan` and `apply` print for people unless --output is given.

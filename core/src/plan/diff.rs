@@ -72,12 +72,16 @@ impl Client {
         let mut problems = Vec::new();
         let manage_subusers = self.current_on_behalf_of().is_none()
             && (!document.subusers.is_empty() || options.prune);
-        if manage_subusers {
-            self.plan_subusers(document, options, &mut plan, &mut problems)
-                .await?;
-        }
+        let live_subusers = if manage_subusers {
+            Some(
+                self.plan_subusers(document, options, &mut plan, &mut problems)
+                    .await?,
+            )
+        } else {
+            None
+        };
         if document.teammates.iter().any(|t| t.has_grants()) {
-            self.check_granted_subusers(document, &plan, &mut problems)
+            self.check_granted_subusers(document, &plan, live_subusers, &mut problems)
                 .await?;
         }
         let mut deletions = Vec::new();
@@ -117,7 +121,7 @@ impl Client {
         options: &PlanOptions,
         plan: &mut Plan,
         problems: &mut Vec<String>,
-    ) -> Result<()> {
+    ) -> Result<HashSet<String>> {
         let mut listed: HashMap<String, Subuser> = live::subusers(self)
             .map_ok(|s| (s.username.to_ascii_lowercase(), s))
             .try_collect()
@@ -164,10 +168,8 @@ impl Client {
             match live {
                 None => match create_subuser(spec) {
                     Ok(c) => plan.changes.push(c),
-                    Err(reason) if reason.starts_with('.') => {
-                        problems.push(format!("subusers[{i}]{reason}"))
-                    }
-                    Err(reason) => problems.push(format!("subusers[{i}]: {reason}")),
+                    Err((Some(f), reason)) => problems.push(format!("subusers[{i}].{f}: {reason}")),
+                    Err((None, reason)) => problems.push(format!("subusers[{i}]: {reason}")),
                 },
                 Some(live) => {
                     if let Some(c) = update_subuser(i, spec, &live, &mut plan.warnings) {
@@ -176,6 +178,7 @@ impl Client {
                 }
             }
         }
+        let live_names: HashSet<String> = listed.keys().cloned().collect();
         listed.retain(|k, _| !wanted.contains(k));
         let mut extra: Vec<Subuser> = listed.into_values().collect();
         extra.sort_by(|a, b| a.username.cmp(&b.username));
@@ -197,24 +200,31 @@ impl Client {
                 });
             }
         }
-        Ok(())
+        Ok(live_names)
     }
 }
 
 impl Client {
     /// Every subuser a grant names exists once the plan's subuser changes are applied (one the
     /// plan deletes, or that nobody creates, could never be granted: SendGrid refuses it, and
-    /// the plan would never converge).
+    /// the plan would never converge). `live`: the lowercase usernames when the subusers were
+    /// already listed for the plan; otherwise they are listed here.
     async fn check_granted_subusers(
         &self,
         document: &Document,
         plan: &Plan,
+        live: Option<HashSet<String>>,
         problems: &mut Vec<String>,
     ) -> Result<()> {
-        let mut exist: HashSet<String> = live::subusers(self)
-            .map_ok(|s| s.username.to_ascii_lowercase())
-            .try_collect()
-            .await?;
+        let mut exist = match live {
+            Some(names) => names,
+            None => {
+                live::subusers(self)
+                    .map_ok(|s| s.username.to_ascii_lowercase())
+                    .try_collect()
+                    .await?
+            }
+        };
         for c in plan
             .changes
             .iter()
@@ -317,35 +327,44 @@ impl Client {
     }
 }
 
-/// The create change of a subuser that does not exist, or why it cannot be created.
-fn create_subuser(spec: &SubuserSpec) -> std::result::Result<Change, String> {
+/// The create change of a subuser that does not exist, or why it cannot be created (with the
+/// field at fault, when one is).
+fn create_subuser(
+    spec: &SubuserSpec,
+) -> std::result::Result<Change, (Option<&'static str>, String)> {
     let who = &spec.username;
     let Some(email) = &spec.email else {
-        return Err(format!(
-            "{who} does not exist; to create it, give its email"
+        return Err((
+            None,
+            format!("{who} does not exist; to create it, give its email"),
         ));
     };
     let password = match (&spec.password_env, &spec.password_file) {
         (Some(var), _) => ("password_env", var),
         (_, Some(path)) => ("password_file", path),
         _ => {
-            return Err(format!(
-                "{who} does not exist; to create it, give password_env or password_file"
+            return Err((
+                None,
+                format!("{who} does not exist; to create it, give password_env or password_file"),
             ))
         }
     };
     // Checked now, so that apply never half-applies for want of a password.
     match password {
         ("password_env", var) if std::env::var_os(var).is_none_or(|v| v.is_empty()) => {
-            return Err(format!(
-                ".password_env: the environment variable {var} is not set (it holds the password of {who}, to be created)"
+            return Err((
+                Some("password_env"),
+                format!("the environment variable {var} is not set (it holds the password of {who}, to be created)"),
             ))
         }
         ("password_file", path) => {
             if let Err(e) = std::fs::File::open(path) {
-                return Err(format!(
-                    ".password_file: cannot read {path}: {} (it holds the password of {who}, to be created)",
-                    e.kind()
+                return Err((
+                    Some("password_file"),
+                    format!(
+                        "cannot read {path}: {} (it holds the password of {who}, to be created)",
+                        e.kind()
+                    ),
                 ));
             }
         }
