@@ -49,7 +49,8 @@ export async function startSandbox() {
 const camel = (k) => k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())
 // Scenario arguments use the core's wire names; the binding takes camelCase options.
 const camelDeep = (v) => Array.isArray(v) ? v.map(camelDeep) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [camel(k), camelDeep(x)])) : v
-const opts = (a, ...drop) => camelDeep(Object.fromEntries(Object.entries(a).filter(([k]) => !drop.includes(k))))
+const opts = (a, renames, ...drop) =>
+  camelDeep(Object.fromEntries(Object.entries(a).filter(([k]) => !drop.includes(k)).map(([k, v]) => [renames?.[k] ?? k, v])))
 const collect = async (it) => { const all = []; for await (const x of it) all.push(x); return all }
 
 /** How each operation is called: tests/operations.json, shared by every language's runner. */
@@ -62,7 +63,7 @@ export function call(c, op, a) {
   const [resource, name] = op.split('.')
   const params = how.params ?? []
   const args = params.map((p) => a[p])
-  if (how.options) args.push(opts(a, ...params))
+  if (how.options) args.push(opts(a, { ...how.renames, ...how.node }, ...params))
   const r = c[camel(resource)][camel(how.method ?? name)](...args)
   return how.pager ? collect(r) : r
 }

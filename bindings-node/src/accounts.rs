@@ -15,6 +15,7 @@ use crate::errors::{choice, settle, thrown, to_napi, unsigned, IntoNapi};
 use crate::models::{all, tag};
 use crate::paging::{AccountIpPager, AccountPager, IterCursorOptions};
 use crate::resource;
+use crate::strict::{CheckedOption, Strict};
 use serde_json::{Map, Value};
 
 resource!(
@@ -211,12 +212,13 @@ impl Accounts {
     pub fn list<'e>(
         &self,
         env: &'e Env,
-        options: Option<CursorOptions>,
+        #[napi(ts_arg_type = "CursorOptions")] options: Option<Strict<CursorOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, AccountPage>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let options = options.checked()?;
             let p = accounts_query(options)?;
             let page = this.client.accounts().list(&p).await.into_napi()?;
             Ok(AccountPage::from(page))
@@ -228,11 +230,12 @@ impl Accounts {
     pub fn iter_all(
         &self,
         env: &Env,
-        options: Option<IterCursorOptions>,
+        #[napi(ts_arg_type = "IterCursorOptions")] options: Option<Strict<IterCursorOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<AccountPager> {
         thrown(env, || {
             let this = self.for_call(env, call)?;
+            let options = options.checked()?;
             let o = options.unwrap_or_default();
             let p = ListAccounts {
                 after: o.after,
@@ -247,12 +250,13 @@ impl Accounts {
     pub fn create<'e>(
         &self,
         env: &'e Env,
-        account: CreateAccountOptions,
+        #[napi(ts_arg_type = "CreateAccountOptions")] account: Strict<CreateAccountOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, CreatedAccount>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let account = account.checked()?;
             let p = account.profile.unwrap_or_default();
             let a = CreateAccount {
                 profile: Some(AccountProfile {
@@ -416,12 +420,13 @@ impl Accounts {
         &self,
         env: &'e Env,
         account_id: String,
-        options: Option<CursorOptions>,
+        #[napi(ts_arg_type = "CursorOptions")] options: Option<Strict<CursorOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, AccountIpPage>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let options = options.checked()?;
             let p = ips_query(options)?;
             let page = this
                 .client
@@ -439,11 +444,12 @@ impl Accounts {
         &self,
         env: &Env,
         account_id: String,
-        options: Option<IterCursorOptions>,
+        #[napi(ts_arg_type = "IterCursorOptions")] options: Option<Strict<IterCursorOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<AccountIpPager> {
         thrown(env, || {
             let this = self.for_call(env, call)?;
+            let options = options.checked()?;
             let o = options.unwrap_or_default();
             let p = ListAccountIps {
                 after: o.after,

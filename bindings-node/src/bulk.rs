@@ -13,6 +13,7 @@ use crate::callback::JsCallback;
 use crate::errors::{settle, unsigned, JsError};
 use crate::models::{all, Monitor, Reputation};
 use crate::resource;
+use crate::strict::{CheckedOption, Strict};
 
 resource!("Bulk forms of the common jobs.", Bulk);
 
@@ -174,12 +175,13 @@ impl Bulk {
         env: &'e Env,
         usernames: Vec<String>,
         disabled: bool,
-        options: Option<BulkRunOptions>,
+        #[napi(ts_arg_type = "BulkRunOptions")] options: Option<Strict<BulkRunOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkOutcome>>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let options = options.checked()?;
             let o = run_options(options)?;
             let out = this
                 .client
@@ -199,13 +201,15 @@ impl Bulk {
     pub fn update_monitors<'e>(
         &self,
         env: &'e Env,
-        items: Vec<MonitorItem>,
-        options: Option<BulkRunOptions>,
+        #[napi(ts_arg_type = "Array<MonitorItem>")] items: Strict<Vec<MonitorItem>>,
+        #[napi(ts_arg_type = "BulkRunOptions")] options: Option<Strict<BulkRunOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkMonitorOutcome>>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let items = items.checked()?;
+            let options = options.checked()?;
             let o = run_options(options)?;
             // A negative or fractional frequency refuses the whole job before anything is sent,
             // naming the item (as in Python).
@@ -237,13 +241,15 @@ impl Bulk {
     pub fn set_ips<'e>(
         &self,
         env: &'e Env,
-        items: Vec<IpsItem>,
-        options: Option<BulkRunOptions>,
+        #[napi(ts_arg_type = "Array<IpsItem>")] items: Strict<Vec<IpsItem>>,
+        #[napi(ts_arg_type = "BulkRunOptions")] options: Option<Strict<BulkRunOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkIpsOutcome>>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let items = items.checked()?;
+            let options = options.checked()?;
             let o = run_options(options)?;
             let items = items.into_iter().map(|i| (i.username, i.ips)).collect();
             let out = this.client.bulk().set_ips(items, &o).await;
@@ -266,12 +272,13 @@ impl Bulk {
         &self,
         env: &'e Env,
         usernames: Vec<String>,
-        options: Option<BulkRunOptions>,
+        #[napi(ts_arg_type = "BulkRunOptions")] options: Option<Strict<BulkRunOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<BulkReputationsOutcome>>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let options = options.checked()?;
             let o = run_options(options)?;
             let out = this.client.bulk().reputations(usernames, &o).await;
             Ok(out

@@ -445,13 +445,15 @@ impl Client {
         env: &'e Env,
         method: String,
         path: String,
-        options: Option<crate::raw::RequestOptions>,
+        #[napi(ts_arg_type = "RequestOptions")] options: Option<
+            crate::strict::Strict<crate::raw::RequestOptions>,
+        >,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, serde_json::Value>> {
         let client = per_call(env, &self.inner, call);
         settle(env, async move {
             let client = client?;
-            let o = options.unwrap_or_default();
+            let o = crate::strict::CheckedOption::checked(options)?.unwrap_or_default();
             let query = crate::raw::query(o.query)?;
             client
                 .request(&method, &path, &query, o.body.as_ref())

@@ -9,6 +9,7 @@ use sendgrid_admin::credits::{CreditType, ResetFrequency, SetCredits};
 use crate::errors::{choice, settle, to_napi, unsigned, IntoNapi};
 use crate::models::SubuserCredits;
 use crate::resource;
+use crate::strict::Strict;
 
 resource!("Subuser email credits.", Credits);
 
@@ -56,12 +57,13 @@ impl Credits {
         &self,
         env: &'e Env,
         username: String,
-        credits: SetCreditsOptions,
+        #[napi(ts_arg_type = "SetCreditsOptions")] credits: Strict<SetCreditsOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SubuserCredits>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let credits = credits.checked()?;
             let kind = choice::<CreditType>("type", Some(credits.kind))?
                 .ok_or_else(|| to_napi(sendgrid_admin::Error::invalid("type", "is required")))?;
             let s = SetCredits {

@@ -13,6 +13,7 @@ use crate::errors::{choice, settle, thrown, unsigned, IntoNapi};
 use crate::models::{all, SubuserIps};
 use crate::paging::{IterCursorOptions, SubuserIdPager};
 use crate::resource;
+use crate::strict::{CheckedOption, Strict};
 use serde_json::{Map, Value};
 
 resource!(
@@ -119,12 +120,13 @@ impl Ips {
     pub fn list<'e>(
         &self,
         env: &'e Env,
-        options: Option<ListIpsOptions>,
+        #[napi(ts_arg_type = "ListIpsOptions")] options: Option<Strict<ListIpsOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<IpAddress>>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let options = options.checked()?;
             let o = options.unwrap_or_default();
             let p = ListIps {
                 subuser: o.subuser,
@@ -144,12 +146,13 @@ impl Ips {
         &self,
         env: &'e Env,
         ip: String,
-        options: Option<SubusersOfOptions>,
+        #[napi(ts_arg_type = "SubusersOfOptions")] options: Option<Strict<SubusersOfOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, IpSubusersPage>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let options = options.checked()?;
             let p = subusers_of_query(options)?;
             let page = this.client.ips().subusers_of(&ip, &p).await.into_napi()?;
             Ok(IpSubusersPage::from(page))
@@ -162,11 +165,12 @@ impl Ips {
         &self,
         env: &Env,
         ip: String,
-        options: Option<IterCursorOptions>,
+        #[napi(ts_arg_type = "IterCursorOptions")] options: Option<Strict<IterCursorOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<SubuserIdPager> {
         thrown(env, || {
             let this = self.for_call(env, call)?;
+            let options = options.checked()?;
             let o = options.unwrap_or_default();
             let p = ListIpSubusers {
                 after: o.after,

@@ -24,6 +24,7 @@ mod reputations;
 mod scopes;
 mod settle;
 mod stats;
+mod strict;
 mod subusers;
 mod teammates;
 mod user;

@@ -13,6 +13,7 @@ use crate::bulk::{run_options, BulkRunOptions};
 use crate::client::per_call;
 use crate::client::Client;
 use crate::errors::{settle, thrown, to_napi, IntoNapi, JsError};
+use crate::strict::{CheckedOption, Strict};
 
 /// One field's value before and after (absent where it has none).
 #[napi(object)]
@@ -172,13 +173,17 @@ impl Client {
         &self,
         env: &'e Env,
         #[napi(ts_arg_type = "string | Record<string, any>")] document: Value,
-        options: Option<PlanOptions>,
+        #[napi(ts_arg_type = "PlanOptions")] options: Option<Strict<PlanOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Plan>> {
         let c = per_call(env, self.core(), call);
-        let prune = options.unwrap_or_default().prune.unwrap_or(false);
         settle(env, async move {
             let c = c?;
+            let prune = options
+                .checked()?
+                .unwrap_or_default()
+                .prune
+                .unwrap_or(false);
             let doc = self::document(document)?;
             let p = c.plan(&doc, &CorePlanOptions { prune }).await.into_napi()?;
             convert("plan", &p)
@@ -193,14 +198,14 @@ impl Client {
         &self,
         env: &'e Env,
         plan: Plan,
-        options: Option<BulkRunOptions>,
+        #[napi(ts_arg_type = "BulkRunOptions")] options: Option<Strict<BulkRunOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<ApplyOutcome>>> {
         let c = per_call(env, self.core(), call);
         settle(env, async move {
             let c = c?;
             let p: CorePlan = convert("plan", &plan)?;
-            let o = run_options(options)?;
+            let o = run_options(options.checked()?)?;
             c.apply(&p, &o)
                 .await
                 .into_iter()

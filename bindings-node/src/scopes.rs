@@ -11,6 +11,7 @@ use crate::errors::{settle, thrown, unsigned, IntoNapi};
 use crate::models::{all, AccessRequest, ApprovedAccessRequest};
 use crate::paging::{AccessRequestPager, IterOptions};
 use crate::resource;
+use crate::strict::{CheckedOption, Strict};
 use crate::teammates::PageOptions;
 
 resource!("Scopes and access requests.", Scopes);
@@ -40,12 +41,13 @@ impl Scopes {
     pub fn list_access_requests<'e>(
         &self,
         env: &'e Env,
-        options: Option<PageOptions>,
+        #[napi(ts_arg_type = "PageOptions")] options: Option<Strict<PageOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<AccessRequest>>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let options = options.checked()?;
             let o = options.unwrap_or_default();
             let p = ListAccessRequests {
                 limit: unsigned("limit", o.limit)?,
@@ -65,11 +67,12 @@ impl Scopes {
     pub fn iter_access_requests(
         &self,
         env: &Env,
-        options: Option<IterOptions>,
+        #[napi(ts_arg_type = "IterOptions")] options: Option<Strict<IterOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<AccessRequestPager> {
         thrown(env, || {
             let this = self.for_call(env, call)?;
+            let options = options.checked()?;
             let size = unsigned("pageSize", options.unwrap_or_default().page_size)?;
             Ok(AccessRequestPager::new(
                 this.client.scopes().list_all_access_requests(size),

@@ -11,6 +11,7 @@ use sendgrid_admin::stats::{
 use crate::errors::{choice, settle, unsigned, IntoNapi};
 use crate::models::{all, DatedStats};
 use crate::resource;
+use crate::strict::Strict;
 
 resource!("Subuser statistics.", Stats);
 
@@ -97,12 +98,13 @@ impl Stats {
         &self,
         env: &'e Env,
         username: String,
-        options: MonthlyStatsOptions,
+        #[napi(ts_arg_type = "MonthlyStatsOptions")] options: Strict<MonthlyStatsOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, DatedStats>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let options = options.checked()?;
             let q = monthly(options)?;
             this.client
                 .stats()
@@ -118,12 +120,13 @@ impl Stats {
     pub fn monthly<'e>(
         &self,
         env: &'e Env,
-        options: MonthlyStatsOptions,
+        #[napi(ts_arg_type = "MonthlyStatsOptions")] options: Strict<MonthlyStatsOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, DatedStats>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let options = options.checked()?;
             let q = monthly(options)?;
             this.client
                 .stats()
@@ -139,12 +142,13 @@ impl Stats {
     pub fn list<'e>(
         &self,
         env: &'e Env,
-        options: StatsListOptions,
+        #[napi(ts_arg_type = "StatsListOptions")] options: Strict<StatsListOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<DatedStats>>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let options = options.checked()?;
             let q = StatsQuery {
                 subusers: options.subusers,
                 start_date: options.start_date,
@@ -162,12 +166,13 @@ impl Stats {
     pub fn sums<'e>(
         &self,
         env: &'e Env,
-        options: StatsSumsOptions,
+        #[napi(ts_arg_type = "StatsSumsOptions")] options: Strict<StatsSumsOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, DatedStats>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let options = options.checked()?;
             let q = StatsSumsQuery {
                 start_date: options.start_date,
                 end_date: options.end_date,

@@ -11,6 +11,7 @@ use crate::errors::{choice, settle, thrown, unsigned, IntoNapi};
 use crate::models::{all, CreatedSubuser, Subuser};
 use crate::paging::{IterSubusersOptions, SubuserPager};
 use crate::resource;
+use crate::strict::{CheckedOption, Strict};
 
 resource!("Subuser administration.", Subusers);
 
@@ -67,12 +68,13 @@ impl Subusers {
     pub fn list<'e>(
         &self,
         env: &'e Env,
-        options: Option<ListSubusersOptions>,
+        #[napi(ts_arg_type = "ListSubusersOptions")] options: Option<Strict<ListSubusersOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<Subuser>>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let options = options.checked()?;
             let p = params(options)?;
             this.client.subusers().list(&p).await.map(all).into_napi()
         })
@@ -83,11 +85,12 @@ impl Subusers {
     pub fn iter_all(
         &self,
         env: &Env,
-        options: Option<IterSubusersOptions>,
+        #[napi(ts_arg_type = "IterSubusersOptions")] options: Option<Strict<IterSubusersOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<SubuserPager> {
         thrown(env, || {
             let this = self.for_call(env, call)?;
+            let options = options.checked()?;
             let o = options.unwrap_or_default();
             let p = ListSubusers {
                 username: o.username,
@@ -105,12 +108,13 @@ impl Subusers {
     pub fn create<'e>(
         &self,
         env: &'e Env,
-        subuser: CreateSubuserOptions,
+        #[napi(ts_arg_type = "CreateSubuserOptions")] subuser: Strict<CreateSubuserOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, CreatedSubuser>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let subuser = subuser.checked()?;
             let s = CreateSubuser {
                 username: subuser.username,
                 email: subuser.email,

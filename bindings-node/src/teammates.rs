@@ -8,6 +8,7 @@ use napi_derive::napi;
 use serde_json::{Map, Value};
 
 use crate::convert::from_core;
+use crate::strict::{CheckedOption, Strict};
 use sendgrid_admin::teammates::{
     InviteTeammate, ListTeammates, PermissionType, Permissions, SubuserAccessQuery,
 };
@@ -182,12 +183,13 @@ impl Teammates {
     pub fn list<'e>(
         &self,
         env: &'e Env,
-        options: Option<PageOptions>,
+        #[napi(ts_arg_type = "PageOptions")] options: Option<Strict<PageOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Vec<Teammate>>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let options = options.checked()?;
             let o = options.unwrap_or_default();
             let p = ListTeammates {
                 limit: unsigned("limit", o.limit)?,
@@ -202,11 +204,12 @@ impl Teammates {
     pub fn iter_all(
         &self,
         env: &Env,
-        options: Option<IterOptions>,
+        #[napi(ts_arg_type = "IterOptions")] options: Option<Strict<IterOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<TeammatePager> {
         thrown(env, || {
             let this = self.for_call(env, call)?;
+            let options = options.checked()?;
             let size = unsigned("pageSize", options.unwrap_or_default().page_size)?;
             Ok(TeammatePager::new(this.client.teammates().list_all(size)))
         })
@@ -237,12 +240,13 @@ impl Teammates {
     pub fn invite<'e>(
         &self,
         env: &'e Env,
-        invite: InviteOptions,
+        #[napi(ts_arg_type = "InviteOptions")] invite: Strict<InviteOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Invitation>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let invite = invite.checked()?;
             let i = InviteTeammate {
                 email: invite.email,
                 scopes: invite.scopes.unwrap_or_default(),
@@ -263,12 +267,13 @@ impl Teammates {
         &self,
         env: &'e Env,
         username: String,
-        permissions: PermissionsOptions,
+        #[napi(ts_arg_type = "PermissionsOptions")] permissions: Strict<PermissionsOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, Teammate>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let permissions = permissions.checked()?;
             let p = Permissions {
                 scopes: permissions.scopes.unwrap_or_default(),
                 is_admin: permissions.is_admin.unwrap_or(false),
@@ -361,12 +366,13 @@ impl Teammates {
         &self,
         env: &'e Env,
         teammate: String,
-        options: Option<SubuserAccessOptions>,
+        #[napi(ts_arg_type = "SubuserAccessOptions")] options: Option<Strict<SubuserAccessOptions>>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SubuserAccessPage>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let options = options.checked()?;
             let q = access_query(options)?;
             this.client
                 .teammates()
@@ -383,11 +389,14 @@ impl Teammates {
         &self,
         env: &Env,
         teammate: String,
-        options: Option<IterSubuserAccessOptions>,
+        #[napi(ts_arg_type = "IterSubuserAccessOptions")] options: Option<
+            Strict<IterSubuserAccessOptions>,
+        >,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<SubuserAccessPager> {
         thrown(env, || {
             let this = self.for_call(env, call)?;
+            let options = options.checked()?;
             let o = options.unwrap_or_default();
             let q = SubuserAccessQuery {
                 after_subuser_id: None,
@@ -406,12 +415,15 @@ impl Teammates {
     pub fn create_sso<'e>(
         &self,
         env: &'e Env,
-        teammate: CreateSsoTeammateOptions,
+        #[napi(ts_arg_type = "CreateSsoTeammateOptions")] teammate: Strict<
+            CreateSsoTeammateOptions,
+        >,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SsoTeammate>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let teammate = teammate.checked()?;
             let email = teammate.email;
             let u = sso_update(SsoTeammateOptions {
                 first_name: teammate.first_name,
@@ -434,12 +446,13 @@ impl Teammates {
         &self,
         env: &'e Env,
         username: String,
-        options: SsoTeammateOptions,
+        #[napi(ts_arg_type = "SsoTeammateOptions")] options: Strict<SsoTeammateOptions>,
         #[napi(ts_arg_type = "CallOptions")] call: Option<Object<'_>>,
     ) -> Result<PromiseRaw<'e, SsoTeammate>> {
         let this = self.for_call(env, call);
         settle(env, async move {
             let this = this?;
+            let options = options.checked()?;
             let u = sso_update(options)?;
             let out = this
                 .client

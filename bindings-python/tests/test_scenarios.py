@@ -57,7 +57,7 @@ OPS: dict[str, dict[str, Any]] = json.loads((ROOT / "tests" / "operations.json")
 def dispatch(c: sg.Client, op: str, a: dict[str, Any]) -> Any:
     """Operation name + JSON arguments -> the binding's method, all arguments by keyword."""
     how = OPS[op]
-    renames = how.get("python", {})
+    renames = how.get("renames", {})
     resource, name = op.split(".")
     fn: Callable[..., Any] = getattr(getattr(c, resource), how.get("method", name))
     result = fn(**{renames.get(k, k): v for k, v in a.items()})

@@ -146,31 +146,35 @@ pub fn check_option_keys<'a>(
     keys: impl IntoIterator<Item = &'a str>,
     known: &[&str],
 ) -> Result<()> {
-    for key in keys {
-        if known.contains(&key) {
-            continue;
-        }
-        let closest = known
-            .iter()
-            .map(|k| {
-                (
-                    strsim::jaro_winkler(&key.to_ascii_lowercase(), &k.to_ascii_lowercase()),
-                    *k,
-                )
-            })
-            .filter(|(score, _)| *score > 0.8)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, k)| k);
-        let reason = match closest {
-            Some(k) => format!("unknown option of {what}; did you mean {k}?"),
-            None => format!(
-                "unknown option of {what} (its options: {})",
-                known.join(", ")
-            ),
-        };
-        return Err(Error::invalid(key, reason));
+    match keys.into_iter().find(|k| !known.contains(k)) {
+        Some(key) => Err(unknown_option(what, key, key, known)),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// The error for `key` (at `path`, which names it within nested objects: `profile.firstNme`),
+/// an unknown key of the options object `what` whose keys are `known`: it offers the closest
+/// known key when one is close, else lists them.
+pub fn unknown_option(what: &str, path: &str, key: &str, known: &[&str]) -> Error {
+    let closest = known
+        .iter()
+        .map(|k| {
+            (
+                strsim::jaro_winkler(&key.to_ascii_lowercase(), &k.to_ascii_lowercase()),
+                *k,
+            )
+        })
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k);
+    let reason = match closest {
+        Some(k) => format!("unknown option of {what}; did you mean {k}?"),
+        None => format!(
+            "unknown option of {what} (its options: {})",
+            known.join(", ")
+        ),
+    };
+    Error::invalid(path, reason)
 }
 
 /// A number of milliseconds (Node, Kotlin/Swift) as a duration: finite and not negative.
