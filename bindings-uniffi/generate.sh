@@ -4,6 +4,7 @@
 # it is produced by the build, never edited. Usage: bindings-uniffi/generate.sh [cargo-profile]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. tests/cargo-env.sh
 PROFILE=${1:-debug}
 if [ "$PROFILE" = debug ]; then
   cargo build -q --locked -p sendgrid-admin-uniffi
@@ -11,8 +12,8 @@ else
   cargo build -q --locked -p sendgrid-admin-uniffi --profile "$PROFILE"
 fi
 cargo build -q --locked -p uniffi-bindgen
-LIB=target/x86_64-unknown-linux-gnu/$PROFILE/libsendgrid_admin_uniffi.so
-BINDGEN=target/x86_64-unknown-linux-gnu/debug/uniffi-bindgen
+LIB=$(lib_path "$PROFILE" sendgrid_admin_uniffi)
+BINDGEN=$(bin_path debug uniffi-bindgen)
 for lang in kotlin swift; do
   "$BINDGEN" generate --library "$LIB" --language "$lang" --no-format --out-dir "target/uniffi/$lang"
 done

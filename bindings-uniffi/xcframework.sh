@@ -2,8 +2,18 @@
 # macOS only (the release workflow): builds the uniffi library for iOS devices, the iOS
 # simulators and macOS, generates the Swift sources, and packs SendGridAdminFFI.xcframework
 # (zipped into dist/) that the Swift package links.
+# Usage: bash bindings-uniffi/xcframework.sh [--preflight]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+missing=()
+for tool in xcodebuild lipo zip; do command -v "$tool" >/dev/null || missing+=("$tool (Xcode on macOS)"); done
+if [ "${#missing[@]}" -gt 0 ]; then
+  printf 'xcframework.sh: cannot build the XCFramework here; missing:\n' >&2
+  printf '  - %s\n' "${missing[@]}" >&2
+  exit 2
+fi
+# --preflight: only the check above (release/dry-run uses it).
+[ "${1:-}" = --preflight ] && { echo "xcframework.sh: ready"; exit 0; }
 for t in aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios aarch64-apple-darwin x86_64-apple-darwin; do
   cargo build --locked --profile release-mobile -p sendgrid-admin-uniffi --no-default-features --target "$t"
 done

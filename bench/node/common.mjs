@@ -1,6 +1,6 @@
 // Shared by the Node benchmarks: the sandbox binary on a free port, and table printing.
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -11,8 +11,23 @@ const PROFILES = process.env.BENCH_PROFILE ? [process.env.BENCH_PROFILE] : ['rel
 export const env = (name, d) => Number(process.env[name] ?? d)
 export const names = (n) => Array.from({ length: n }, (_, i) => `sub${String(i + 1).padStart(5, '0')}`)
 
+/** A binary cargo built, on any host: in $SENDGRID_ADMIN_TARGET/<profile>/ (tests/cargo-env.sh
+ * sets it), else the newest of target/<profile>/ and target/<triple>/<profile>/. */
+export function built(name, profiles) {
+  const exe = name + (process.platform === 'win32' ? '.exe' : '')
+  const target = path.join(ROOT, 'target')
+  for (const profile of profiles) {
+    const dirs = process.env.SENDGRID_ADMIN_TARGET
+      ? [process.env.SENDGRID_ADMIN_TARGET]
+      : [target, ...(existsSync(target) ? readdirSync(target).map((d) => path.join(target, d)) : [])]
+    const found = dirs.map((d) => path.join(d, profile, exe)).filter((p) => existsSync(p) && statSync(p).isFile())
+    if (found.length) return found.reduce((a, b) => (statSync(b).mtimeMs > statSync(a).mtimeMs ? b : a))
+  }
+  return undefined
+}
+
 export async function startSandbox(...args) {
-  const bin = PROFILES.map((p) => path.join(ROOT, 'target/x86_64-unknown-linux-gnu', p, 'sendgrid-admin-sandbox')).find(existsSync)
+  const bin = built('sendgrid-admin-sandbox', PROFILES)
   const proc = spawn(bin, ['--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
   const url = await new Promise((resolve) => {
     let buf = ''
@@ -53,6 +68,6 @@ export async function pool(n, conc, fn) {
 
 // Requests/s of a bare HTTP client (the Rust bench binary's --ceiling mode) on the same PUTs.
 export function ceiling(url, n, conc) {
-  const bin = PROFILES.map((p) => path.join(ROOT, 'target/x86_64-unknown-linux-gnu', p, 'sendgrid-admin-bench')).find(existsSync)
+  const bin = built('sendgrid-admin-bench', PROFILES)
   return Number(execFileSync(bin, ['--ceiling', url, '--n', String(n), '--subusers', String(n), '--concurrency', String(conc)]).toString().trim())
 }

@@ -16,11 +16,26 @@ KEY = "SG.sandbox-key"
 PROFILES = [os.environ["BENCH_PROFILE"]] if os.environ.get("BENCH_PROFILE") else ["release", "debug"]
 
 
+def built(name: str, profiles: Sequence[str]) -> pathlib.Path | None:
+    """A binary cargo built, on any host: in $SENDGRID_ADMIN_TARGET/<profile>/ (tests/cargo-env.sh
+    sets it), else the newest of target/<profile>/ and target/<triple>/<profile>/."""
+    exe = name + (".exe" if os.name == "nt" else "")
+    explicit = os.environ.get("SENDGRID_ADMIN_TARGET")
+    for profile in profiles:
+        if explicit:
+            found = [pathlib.Path(explicit) / profile / exe]
+        else:
+            found = [ROOT / "target" / profile / exe, *(ROOT / "target").glob(f"*/{profile}/{exe}")]
+        found = [p for p in found if p.is_file()]
+        if found:
+            return max(found, key=lambda p: p.stat().st_mtime)
+    return None
+
+
 def sandbox_binary() -> str:
-    for profile in PROFILES:
-        p = ROOT / "target" / "x86_64-unknown-linux-gnu" / profile / "sendgrid-admin-sandbox"
-        if p.exists():
-            return str(p)
+    found = built("sendgrid-admin-sandbox", PROFILES)
+    if found:
+        return str(found)
     raise SystemExit("build the sandbox first: cargo build --release -p sendgrid-admin-sandbox")
 
 
@@ -65,11 +80,10 @@ def env_int(name: str, default: int) -> int:
 
 def ceiling(url: str, n: int, concurrency: int) -> float:
     """Requests/s of a bare HTTP client (the Rust bench binary's --ceiling mode) on the same PUTs."""
-    for profile in PROFILES:
-        b = ROOT / "target" / "x86_64-unknown-linux-gnu" / profile / "sendgrid-admin-bench"
-        if b.exists():
-            out = subprocess.run([str(b), "--ceiling", url, "--n", str(n), "--subusers", str(n), "--concurrency", str(concurrency)], capture_output=True, text=True, check=True)
-            return float(out.stdout.strip())
+    b = built("sendgrid-admin-bench", PROFILES)
+    if b:
+        out = subprocess.run([str(b), "--ceiling", url, "--n", str(n), "--subusers", str(n), "--concurrency", str(concurrency)], capture_output=True, text=True, check=True)
+        return float(out.stdout.strip())
     raise SystemExit("build the bench binary first: cargo build --release -p sendgrid-admin-bench")
 
 

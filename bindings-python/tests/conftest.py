@@ -7,7 +7,7 @@ import os
 import pathlib
 import subprocess
 import urllib.request
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import pytest
 
@@ -17,15 +17,29 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 KEY = "SG.sandbox-key"
 
 
+def built(name: str, profiles: Sequence[str]) -> pathlib.Path | None:
+    """A binary cargo built, on any host: in $SENDGRID_ADMIN_TARGET/<profile>/ (tests/cargo-env.sh
+    sets it), else the newest of target/<profile>/ and target/<triple>/<profile>/."""
+    exe = name + (".exe" if os.name == "nt" else "")
+    explicit = os.environ.get("SENDGRID_ADMIN_TARGET")
+    for profile in profiles:
+        if explicit:
+            found = [pathlib.Path(explicit) / profile / exe]
+        else:
+            found = [ROOT / "target" / profile / exe, *(ROOT / "target").glob(f"*/{profile}/{exe}")]
+        found = [p for p in found if p.is_file()]
+        if found:
+            return max(found, key=lambda p: p.stat().st_mtime)
+    return None
+
+
 def sandbox_binary() -> str:
     explicit = os.environ.get("SENDGRID_ADMIN_SANDBOX")
     if explicit:
         return explicit
-    for profile in ("debug", "release"):
-        for sub in ("x86_64-unknown-linux-gnu/", ""):
-            p = ROOT / "target" / f"{sub}{profile}" / "sendgrid-admin-sandbox"
-            if p.exists():
-                return str(p)
+    found = built("sendgrid-admin-sandbox", ("debug", "release"))
+    if found:
+        return str(found)
     raise RuntimeError("build the sandbox first: cargo build -p sendgrid-admin-sandbox")
 
 

@@ -91,7 +91,10 @@ final class SendGridAdminTests: XCTestCase {
         try await sb.reset(subusers: 1000)
         let pager = try sb.client().subusers().iterAll(params: ListSubusers(limit: 128))
         var ids = Set<UInt64>()
-        while let s = try await pager.next() { ids.insert(s.id) }
+        while true {
+            guard let s = try await pager.next() else { break }
+            ids.insert(s.id)
+        }
         XCTAssertEqual(ids.count, 1000)
     }
 }
