@@ -11,6 +11,6 @@ if [ ! -x "$tools/actionlint" ]; then
   GOBIN=$tools GOFLAGS=-mod=mod go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 fi
 "$tools/actionlint" .github/workflows/*.yml
-mapfile -t scripts < <(git ls-files '*.sh' .ci/run tests/run bench/run fuzz/run release/build release/check bindings-python/stubgen/run)
+mapfile -t scripts < <(git ls-files '*.sh' .ci/run tests/run bench/run fuzz/run release/build release/check release/dry-run bindings-python/stubgen/run)
 shellcheck -S warning "${scripts[@]}"
 echo "actionlint: $(find .github/workflows -name '*.yml' | wc -l) workflows, shellcheck: ${#scripts[@]} scripts: clean"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced (never run) by every script that builds or runs this project's binaries: the one place
 # that knows where cargo puts them, on any host.
 #
