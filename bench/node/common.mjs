@@ -1,8 +1,9 @@
 // Shared by the Node benchmarks: the sandbox binary on a free port, and table printing.
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+
+import { built } from '../../tests/binaries.mjs' // shared with the Node tests
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const KEY = 'SG.sandbox-key'
@@ -11,20 +12,6 @@ const PROFILES = process.env.BENCH_PROFILE ? [process.env.BENCH_PROFILE] : ['rel
 export const env = (name, d) => Number(process.env[name] ?? d)
 export const names = (n) => Array.from({ length: n }, (_, i) => `sub${String(i + 1).padStart(5, '0')}`)
 
-/** A binary cargo built, on any host: in $SENDGRID_ADMIN_TARGET/<profile>/ (tests/cargo-env.sh
- * sets it), else the newest of target/<profile>/ and target/<triple>/<profile>/. */
-export function built(name, profiles) {
-  const exe = name + (process.platform === 'win32' ? '.exe' : '')
-  const target = path.join(ROOT, 'target')
-  for (const profile of profiles) {
-    const dirs = process.env.SENDGRID_ADMIN_TARGET
-      ? [process.env.SENDGRID_ADMIN_TARGET]
-      : [target, ...(existsSync(target) ? readdirSync(target).map((d) => path.join(target, d)) : [])]
-    const found = dirs.map((d) => path.join(d, profile, exe)).filter((p) => existsSync(p) && statSync(p).isFile())
-    if (found.length) return found.reduce((a, b) => (statSync(b).mtimeMs > statSync(a).mtimeMs ? b : a))
-  }
-  return undefined
-}
 
 export async function startSandbox(...args) {
   const bin = built('sendgrid-admin-sandbox', PROFILES)

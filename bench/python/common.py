@@ -6,30 +6,17 @@ import json
 import os
 import pathlib
 import subprocess
+import sys
 import time
 import urllib.request
 from typing import Any, Sequence
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 KEY = "SG.sandbox-key"
+sys.path.insert(0, str(ROOT / "tests"))
+from binaries import built  # noqa: E402  (tests/binaries.py, shared with the Python tests)
 # bench/run sets the cargo profile it built; by hand, release is preferred over debug.
 PROFILES = [os.environ["BENCH_PROFILE"]] if os.environ.get("BENCH_PROFILE") else ["release", "debug"]
-
-
-def built(name: str, profiles: Sequence[str]) -> pathlib.Path | None:
-    """A binary cargo built, on any host: in $SENDGRID_ADMIN_TARGET/<profile>/ (tests/cargo-env.sh
-    sets it), else the newest of target/<profile>/ and target/<triple>/<profile>/."""
-    exe = name + (".exe" if os.name == "nt" else "")
-    explicit = os.environ.get("SENDGRID_ADMIN_TARGET")
-    for profile in profiles:
-        if explicit:
-            found = [pathlib.Path(explicit) / profile / exe]
-        else:
-            found = [ROOT / "target" / profile / exe, *(ROOT / "target").glob(f"*/{profile}/{exe}")]
-        found = [p for p in found if p.is_file()]
-        if found:
-            return max(found, key=lambda p: p.stat().st_mtime)
-    return None
 
 
 def sandbox_binary() -> str:

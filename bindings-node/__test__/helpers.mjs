@@ -1,29 +1,17 @@
 // Starts the sandbox binary on a free port for one test file; tests reset it as they need.
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+
+import { built } from '../../tests/binaries.mjs' // shared with the benchmarks
 
 const require = createRequire(import.meta.url)
 export const sg = require('../sendgrid-admin.js')
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const KEY = 'SG.sandbox-key'
 
-/** A binary cargo built, on any host: in $SENDGRID_ADMIN_TARGET/<profile>/ (tests/cargo-env.sh
- * sets it), else the newest of target/<profile>/ and target/<triple>/<profile>/. */
-export function built(name, profiles) {
-  const exe = name + (process.platform === 'win32' ? '.exe' : '')
-  const target = path.join(ROOT, 'target')
-  for (const profile of profiles) {
-    const dirs = process.env.SENDGRID_ADMIN_TARGET
-      ? [process.env.SENDGRID_ADMIN_TARGET]
-      : [target, ...(existsSync(target) ? readdirSync(target).map((d) => path.join(target, d)) : [])]
-    const found = dirs.map((d) => path.join(d, profile, exe)).filter((p) => existsSync(p) && statSync(p).isFile())
-    if (found.length) return found.reduce((a, b) => (statSync(b).mtimeMs > statSync(a).mtimeMs ? b : a))
-  }
-  return undefined
-}
 
 function binary() {
   if (process.env.SENDGRID_ADMIN_SANDBOX) return process.env.SENDGRID_ADMIN_SANDBOX

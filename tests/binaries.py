@@ -1,0 +1,26 @@
+"""Where cargo put this repository's binaries, on any host: shared by the Python tests
+(bindings-python/tests/conftest.py) and benchmarks (bench/python/common.py)."""
+
+from __future__ import annotations
+
+import os
+import pathlib
+from typing import Sequence
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+
+def built(name: str, profiles: Sequence[str]) -> pathlib.Path | None:
+    """A binary cargo built, on any host: in $SENDGRID_ADMIN_TARGET/<profile>/ (tests/cargo-env.sh
+    sets it), else the newest of target/<profile>/ and target/<triple>/<profile>/."""
+    exe = name + (".exe" if os.name == "nt" else "")
+    explicit = os.environ.get("SENDGRID_ADMIN_TARGET")
+    for profile in profiles:
+        if explicit:
+            found = [pathlib.Path(explicit) / profile / exe]
+        else:
+            found = [ROOT / "target" / profile / exe, *(ROOT / "target").glob(f"*/{profile}/{exe}")]
+        found = [p for p in found if p.is_file()]
+        if found:
+            return max(found, key=lambda p: p.stat().st_mtime)
+    return None
