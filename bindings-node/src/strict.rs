@@ -7,9 +7,35 @@
 //! tracked the same way, and the error names the path (`profile.firstNme`, `[2].usernme`).
 //! Class instances (an `AbortSignal`) and functions (callbacks) are passed through untouched.
 
-use napi::bindgen_prelude::{FromNapiValue, Function, JsObjectValue, Object, TypeName, Unknown};
+use std::cell::RefCell;
+
+use napi::bindgen_prelude::{
+    FromNapiValue, Function, FunctionRef, JsObjectValue, Object, TypeName, Unknown,
+};
 use napi::{sys, Env, JsValue};
 use serde::Deserialize;
+
+thread_local! {
+    /// The compiled [`TRACKER`], per JS thread (the main thread and each worker), made at first use.
+    static COMPILED: RefCell<Option<FunctionRef<Unknown<'static>, Object<'static>>>> =
+        const { RefCell::new(None) };
+}
+
+/// Calls the tracker on `value`, compiling it once per JS thread.
+fn track<'e>(js: &'e Env, value: Unknown<'_>) -> napi::Result<Object<'e>> {
+    COMPILED.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.is_none() {
+            let f: Function<'_, Unknown<'static>, Object<'static>> = js.run_script(TRACKER)?;
+            *c = Some(f.create_ref()?);
+        }
+        let f = c.as_ref().map(|r| r.borrow_back(js)).transpose()?;
+        let f = f.ok_or_else(|| napi::Error::from_reason("the key tracker is not compiled"))?;
+        // SAFETY: `value` lives in this call's `env`; so does the answer, re-bound to it.
+        let out = f.call(unsafe { Unknown::from_raw_unchecked(js.raw(), value.raw()) })?;
+        Ok(Object::from_raw(js.raw(), out.raw()))
+    })
+}
 
 /// Makes `{ proxy, unknown }` for a value: `proxy` records the keys read through it (at every
 /// depth); `unknown()` lists `[path, key, keysRead]` for each key set but never read.
@@ -90,9 +116,8 @@ struct UnknownKey(String, String, Vec<String>);
 impl<T: FromNapiValue + TypeName> FromNapiValue for Strict<T> {
     unsafe fn from_napi_value(env: sys::napi_env, value: sys::napi_value) -> napi::Result<Self> {
         let js = Env::from_raw(env);
-        let tracker: Function<'_, Unknown<'_>, Object<'_>> = js.run_script(TRACKER)?;
         // SAFETY: `value` is this call's argument, live in `env`.
-        let tracked = tracker.call(unsafe { Unknown::from_raw_unchecked(env, value) })?;
+        let tracked = track(&js, unsafe { Unknown::from_raw_unchecked(env, value) })?;
         let proxy: Unknown<'_> = tracked.get_named_property("proxy")?;
         // SAFETY: the proxy is a live value of `env`.
         let converted = unsafe { T::from_napi_value(env, proxy.raw()) };
