@@ -21,10 +21,10 @@ step() { echo "aarch64: $*"; }
 out=$(mktemp)
 rust_tests() { # name cargo-test-args...
   local name=$1; shift
-  cargo zigbuild test -q --locked "$@" >"$out" 2>&1 || { tail -n 40 "$out"; exit 1; }
+  cargo-zigbuild test -q --locked "$@" >"$out" 2>&1 || { tail -n 40 "$out"; exit 1; }
   echo "  $name: $(grep -E '^test result' "$out" | tail -n 1)"
 }
-rust_tests core -p sendgrid-admin-core --lib
+rust_tests core -p sendgrid-admin --lib
 rust_tests sandbox -p sendgrid-admin-sandbox --test behaviour
 step "Rust tests passed under qemu (${SENDGRID_ADMIN_TARGET#"$PWD"/})"
 

@@ -4,6 +4,7 @@
 # at <prefix>/libsendgrid_admin_uniffi.so in the jar is found with no jna.library.path.
 #   jna_prefix TRIPLE   (a Rust target; a zig glibc suffix such as .2.17 is ignored)
 # The prefixes every published jar must carry: the Linux job's two and the native matrix's three.
+# shellcheck disable=SC2034 # used by the scripts that source this file
 JNA_PREFIXES=(linux-x86-64 linux-aarch64 darwin-x86-64 darwin-aarch64 win32-x86-64)
 jna_prefix() {
   case "${1%.2.17}" in

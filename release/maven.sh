@@ -37,7 +37,7 @@ if [ "$DEPLOY" = 1 ]; then
 else
   mvn -B -q -ntp clean package -DskipTests -Dnatives.dir="$NATIVES"
 fi
-jar=$(ls target/sendgrid-admin-*.jar | grep -vE 'sources|javadoc' | head -n 1)
+jar=$(find target -maxdepth 1 -name 'sendgrid-admin-*.jar' ! -name '*-sources.jar' ! -name '*-javadoc.jar' | head -n 1)
 listing=$(jar tf "$jar")
 for prefix in "${found[@]}"; do
   entry="$prefix/$(jna_lib_name "$prefix")"
