@@ -12,7 +12,7 @@ use sendgrid_admin::accounts::{
 
 use crate::convert::{from_core, Conv};
 use crate::errors::{choice, settle, thrown, to_napi, unsigned, IntoNapi};
-use crate::models::{all, tag};
+use crate::models::all;
 use crate::paging::{AccountIpPager, AccountPager, IterCursorOptions};
 use crate::resource;
 use crate::strict::{CheckedOption, Strict};
@@ -239,7 +239,7 @@ impl Accounts {
             let o = options.unwrap_or_default();
             let p = ListAccounts {
                 after: o.after,
-                limit: unsigned("pageSize", o.page_size)?.or(Some(100)),
+                limit: unsigned("pageSize", o.page_size)?,
             };
             Ok(AccountPager::new(this.client.accounts().list_all(p)))
         })
@@ -267,8 +267,7 @@ impl Accounts {
                     email: p.email,
                     phone: p.phone,
                     timezone: p.timezone,
-                })
-                .filter(|p| *p != AccountProfile::default()),
+                }),
                 offerings: to_core(account.offerings),
                 test_account: account.test_account.unwrap_or(false),
             };
@@ -369,7 +368,7 @@ impl Accounts {
                 .state(&account_id)
                 .await
                 .into_napi()?;
-            Ok(tag(&s))
+            Ok(sendgrid_admin::wire::wire_name(&s))
         })
     }
 
@@ -453,7 +452,7 @@ impl Accounts {
             let o = options.unwrap_or_default();
             let p = ListAccountIps {
                 after: o.after,
-                limit: unsigned("pageSize", o.page_size)?.or(Some(100)),
+                limit: unsigned("pageSize", o.page_size)?,
             };
             Ok(AccountIpPager::new(
                 this.client.accounts().list_all_ips(&account_id, p),

@@ -4,19 +4,9 @@
 //! string, nested models, lists and options convert element-wise, and `extra` keeps fields
 //! SendGrid added.
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 
 use sendgrid_admin as core;
-
-/// The serde name of an enum value (`Region::Eu` → `"eu"`).
-pub fn tag<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
-}
 
 /// One field's change of type from the core model to the JS object.
 pub trait Conv<T> {
@@ -78,7 +68,7 @@ impl Conv<core::Extra> for Option<Map<String, Value>> {
 
 /// Enums reach JS as SendGrid's strings.
 macro_rules! as_tag {
-    ($($t:ty),*) => { $(impl Conv<String> for $t { fn conv(self) -> String { tag(&self) } })* };
+    ($($t:ty),*) => { $(impl Conv<String> for $t { fn conv(self) -> String { core::wire::wire_name(&self) } })* };
 }
 as_tag!(
     core::Region,

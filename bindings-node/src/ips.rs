@@ -174,7 +174,7 @@ impl Ips {
             let o = options.unwrap_or_default();
             let p = ListIpSubusers {
                 after: o.after,
-                limit: unsigned("pageSize", o.page_size)?.or(Some(100)),
+                limit: unsigned("pageSize", o.page_size)?,
             };
             Ok(SubuserIdPager::new(
                 this.client.ips().list_all_subusers_of(&ip, p),

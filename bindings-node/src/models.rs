@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use sendgrid_admin as core;
 
-pub use crate::convert::{all, tag};
+pub use crate::convert::all;
 use crate::convert::{from_core, Conv};
 
 /// A subuser.

@@ -147,7 +147,7 @@ methods!(Accounts, AsyncAccounts, {
             py,
             self.mode,
             async move { c.accounts().state(&account_id).await },
-            |s| sendgrid_admin::python::tag(&s),
+            |s| sendgrid_admin::wire::wire_name(&s),
         )
     }
 

@@ -67,7 +67,7 @@ exceptions! {
         "HTTP 409: the request conflicts with the current state (a BadRequestError, as before).";
     UnprocessableEntityError(BadRequestError)
         "HTTP 422: SendGrid understood the request but refused its content (a BadRequestError).";
-    RateLimitedError(APIStatusError)
+    RateLimitError(APIStatusError)
         "HTTP 429: too many requests; `retry_after` says how long to wait.";
     ServerError(APIStatusError)
         "HTTP 5xx: SendGrid failed.";
@@ -139,7 +139,7 @@ fn class(py: Python<'_>, kind: ErrorKind, status: Option<u16>) -> PyResult<Bound
         ErrorKind::Forbidden => py.get_type::<PermissionDeniedError>(),
         ErrorKind::NotFound => py.get_type::<NotFoundError>(),
         ErrorKind::BadRequest => py.get_type::<BadRequestError>(),
-        ErrorKind::RateLimited => py.get_type::<RateLimitedError>(),
+        ErrorKind::RateLimited => py.get_type::<RateLimitError>(),
         ErrorKind::Server => py.get_type::<ServerError>(),
         ErrorKind::Transport => py.get_type::<TransportError>(),
         ErrorKind::Decode => py.get_type::<DecodeError>(),

@@ -28,6 +28,15 @@ mod website_access;
 
 use pyo3::prelude::*;
 
+// The methods' signatures write the core's defaults as literals (`page_size=100`,
+// `concurrency=8`), so the stubs and `help()` show the numbers; the build fails if the core's
+// change and these do not follow.
+const _: () = assert!(
+    sendgrid_admin::config::DEFAULT_PAGE_SIZE == 100
+        && sendgrid_admin::config::DEFAULT_CONCURRENCY == 8,
+    "update page_size=/concurrency= in the #[pyo3(signature)]s to the core's new defaults"
+);
+
 /// The native module: every class, exception and function the package re-exports.
 #[pymodule]
 mod _native {
@@ -44,7 +53,7 @@ mod _native {
     #[pymodule_export]
     use crate::errors::{
         APIStatusError, AuthenticationError, BadRequestError, ConflictError, DecodeError,
-        InvalidInputError, NotAppliedError, NotFoundError, PermissionDeniedError, RateLimitedError,
+        InvalidInputError, NotAppliedError, NotFoundError, PermissionDeniedError, RateLimitError,
         RequestTimeoutError, SendGridError, ServerError, TransportError, UnprocessableEntityError,
     };
     #[pymodule_export]

@@ -81,7 +81,8 @@ def test_api_key_from_environment(monkeypatch: pytest.MonkeyPatch, sb: Sandbox) 
 
 
 def test_status_errors(client: sg.Client, sb: Sandbox) -> None:
-    assert sg.RateLimitError is sg.RateLimitedError
+    with pytest.warns(DeprecationWarning, match="use sendgrid_admin.RateLimitError"):
+        assert sg.RateLimitedError is sg.RateLimitError
     with pytest.raises(sg.NotFoundError) as nf:
         client.monitor.get("sub00001")
     assert nf.value.status_code == 404
@@ -101,7 +102,7 @@ def test_status_errors(client: sg.Client, sb: Sandbox) -> None:
     assert se.value.status == 503 and isinstance(se.value, sg.SendGridError)
     sb.control("rate-limit", {"limit": 1, "window_secs": 3600})
     client.scopes.list()
-    with pytest.raises(sg.RateLimitedError) as rl:
+    with pytest.raises(sg.RateLimitError) as rl:
         client.scopes.list()
     assert rl.value.retry_after is not None and 0 < rl.value.retry_after <= 3600
 

@@ -33,7 +33,7 @@ pub trait BulkProgressListener: Send + Sync {
 /// The outcome of one item: `error` is null when it succeeded.
 #[derive(Debug, uniffi::Record)]
 pub struct BulkOutcome {
-    /// The subuser (or, for reputations, the first username of the chunk).
+    /// The subuser.
     pub item: String,
     /// Why it failed.
     pub error: Option<SendGridError>,
@@ -104,45 +104,55 @@ impl Bulk {
         out.into_iter().map(|b| outcome(b, String::clone)).collect()
     }
 
-    /// Sets monitor settings for many subusers (username → settings).
+    /// Sets monitor settings for many subusers (username → settings): one outcome per subuser,
+    /// with the settings SendGrid kept.
     pub async fn update_monitors(
         &self,
         items: Vec<MonitorItem>,
         concurrency: Option<u32>,
         listener: Option<Arc<dyn BulkProgressListener>>,
-    ) -> Vec<BulkOutcome> {
+    ) -> Vec<BulkMonitorOutcome> {
         let o = options(concurrency, listener);
         let items = items.into_iter().map(|i| (i.username, i.monitor)).collect();
         let out = self.client.bulk().update_monitors(items, &o).await;
         out.into_iter()
-            .map(|b| outcome(b, |(u, _)| u.clone()))
+            .map(|b| {
+                let (monitor, error) = split(b.result);
+                BulkMonitorOutcome {
+                    item: b.item.0,
+                    monitor,
+                    error,
+                }
+            })
             .collect()
     }
 
-    /// Reputations of any number of subusers, asked 100 at a time; failures per chunk.
+    /// Reputations of any number of subusers, asked 100 at a time: one outcome per chunk (as
+    /// in Python and Node), with its usernames and reputations or why it failed.
     pub async fn reputations(
         &self,
         usernames: Vec<String>,
         concurrency: Option<u32>,
-    ) -> BulkReputations {
+    ) -> Vec<BulkReputationsOutcome> {
         let o = options(concurrency, None);
         let out = self.client.bulk().reputations(usernames, &o).await;
-        let mut reputations = Vec::new();
-        let mut failures = Vec::new();
-        for b in out {
-            let first = b.item.first().cloned().unwrap_or_default();
-            match b.result {
-                Ok(mut r) => reputations.append(&mut r),
-                Err(e) => failures.push(BulkOutcome {
-                    item: first,
-                    error: Some(e.into()),
-                }),
-            }
-        }
-        BulkReputations {
-            reputations,
-            failures,
-        }
+        out.into_iter()
+            .map(|b| {
+                let (reputations, error) = split(b.result);
+                BulkReputationsOutcome {
+                    item: b.item,
+                    reputations,
+                    error,
+                }
+            })
+            .collect()
+    }
+}
+
+fn split<T>(r: sendgrid_admin::Result<T>) -> (Option<T>, Option<SendGridError>) {
+    match r {
+        Ok(v) => (Some(v), None),
+        Err(e) => (None, Some(e.into())),
     }
 }
 
@@ -155,11 +165,26 @@ pub struct MonitorItem {
     pub monitor: Monitor,
 }
 
-/// Every reputation found, and the chunks that failed.
+/// The outcome of one subuser's monitor update: `monitor` (what SendGrid kept) when it
+/// succeeded, `error` when it failed.
 #[derive(Debug, uniffi::Record)]
-pub struct BulkReputations {
-    /// The reputations of the chunks that succeeded.
-    pub reputations: Vec<Reputation>,
-    /// One entry per failed chunk.
-    pub failures: Vec<BulkOutcome>,
+pub struct BulkMonitorOutcome {
+    /// The subuser.
+    pub item: String,
+    /// The settings SendGrid kept.
+    pub monitor: Option<Monitor>,
+    /// Why it failed.
+    pub error: Option<SendGridError>,
+}
+
+/// The outcome of one chunk (at most 100 usernames) of `reputations`: `reputations` when its
+/// request succeeded, `error` when it failed.
+#[derive(Debug, uniffi::Record)]
+pub struct BulkReputationsOutcome {
+    /// The usernames of the chunk.
+    pub item: Vec<String>,
+    /// Their reputations.
+    pub reputations: Option<Vec<Reputation>>,
+    /// Why it failed.
+    pub error: Option<SendGridError>,
 }

@@ -404,4 +404,36 @@ mod tests {
             missing.join("\n")
         );
     }
+
+    /// Every operation of tests/operations.json (the manifest every language's scenario runner
+    /// calls from) names the CLI command that runs it, and that command exists; one the CLI
+    /// leaves out says why (`{"none": "..."}`). A forgotten command fails here.
+    #[test]
+    fn every_operation_has_its_command() {
+        let doc: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/operations.json")).unwrap();
+        let ops = doc["operations"].as_object().unwrap();
+        let root = super::Cli::command();
+        let mut missing = Vec::new();
+        for (op, how) in ops {
+            match &how["cli"] {
+                serde_json::Value::String(path) => {
+                    let mut cmd = &root;
+                    for word in path.split(' ') {
+                        match cmd.find_subcommand(word) {
+                            Some(sub) => cmd = sub,
+                            None => {
+                                missing.push(format!("{op}: no command `sendgrid-admin {path}`"));
+                                break;
+                            }
+                        }
+                    }
+                }
+                serde_json::Value::Object(o) if o.get("none").is_some_and(|w| w.is_string()) => {}
+                _ => missing.push(format!("{op}: no \"cli\" (a command, or {{\"none\": why}})")),
+            }
+        }
+        assert!(ops.len() >= 60);
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
+    }
 }

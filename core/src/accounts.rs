@@ -115,8 +115,9 @@ pub enum OfferingType {
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CreateAccount {
-    /// Contact details of the account (all optional).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Contact details of the account (all optional). A profile with no field set is left out
+    /// of the request, as no profile is, in every language.
+    #[serde(default, skip_serializing_if = "AccountProfile::is_unset")]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub profile: Option<AccountProfile>,
     /// Its offerings: exactly one package (quantity 1), any add-ons.
@@ -168,6 +169,15 @@ pub struct AccountProfile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub timezone: Option<String>,
+}
+
+impl AccountProfile {
+    /// No profile, or one with no field set: what the request leaves out.
+    pub fn is_unset(profile: &Option<AccountProfile>) -> bool {
+        profile
+            .as_ref()
+            .is_none_or(|p| *p == AccountProfile::default())
+    }
 }
 
 /// The answer to creating an account.
@@ -626,7 +636,7 @@ impl Accounts<'_> {
     ) -> BoxStream<'static, Result<AccountIp>> {
         let client = self.client.clone();
         let id = account_id_.to_string();
-        let limit = params.limit.or(Some(100));
+        let limit = params.limit.or(Some(crate::paging::DEFAULT_PAGE_SIZE));
         cursor_pages(params.after, move |after| {
             let client = client.clone();
             let id = id.clone();

@@ -66,6 +66,7 @@ mod transport;
 pub mod user;
 pub mod validate;
 pub mod website_access;
+pub mod wire;
 
 pub use builder::ClientBuilder;
 pub use client::{Client, API_KEY_ENV, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, MAX_BODY_BYTES};

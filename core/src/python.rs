@@ -38,15 +38,6 @@ pub fn json_to_py(py: Python<'_>, v: &Value) -> PyResult<Py<PyAny>> {
     })
 }
 
-/// The serde name of an enum value (`Region::Eu` → `"eu"`).
-pub fn tag<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
-    }
-}
-
 fn py_repr(v: &Value) -> String {
     match v {
         Value::Null => "None".into(),
@@ -106,7 +97,7 @@ macro_rules! str_enums {
             #[cfg(feature = "stubs")]
             const OUTPUT_TYPE: pyo3::inspect::PyStaticExpr = String::OUTPUT_TYPE;
             fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
-                Ok(PyString::new(py, &tag(self)))
+                Ok(PyString::new(py, &crate::wire::wire_name(self)))
             }
         }
         impl<'py> IntoPyObject<'py> for $t {

@@ -126,6 +126,34 @@ async fn create_posts_profile_and_offerings_and_sends_the_test_header() {
     );
 }
 
+/// A profile with no field set is left out of the body, as no profile is: one rule for every
+/// language (Node used to drop it, Python and Kotlin sent `"profile": {}`).
+#[tokio::test]
+async fn an_empty_profile_is_left_out_of_the_body() {
+    let s = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v3/partners/accounts"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"account_id": "sg9"})))
+        .expect(2)
+        .mount(&s)
+        .await;
+    for profile in [None, Some(AccountProfile::default())] {
+        let account = CreateAccount {
+            profile,
+            offerings: vec![package("org.ei.free.v1")],
+            test_account: false,
+        };
+        client(&s).accounts().create(&account).await.unwrap();
+    }
+    for req in s.received_requests().await.unwrap() {
+        let body: serde_json::Value = serde_json::from_slice(&req.body).unwrap();
+        assert_eq!(
+            body,
+            json!({"offerings": [{"name": "org.ei.free.v1", "type": "package", "quantity": 1}]})
+        );
+    }
+}
+
 #[tokio::test]
 async fn offering_rules_are_checked_before_sending() {
     let s = MockServer::start().await;

@@ -71,7 +71,7 @@ from ._native import (
     Pager,
     AsyncPager,
     PermissionDeniedError,
-    RateLimitedError,
+    RateLimitError,
     Reputation,
     Reputations,
     RequestTimeoutError,
@@ -113,8 +113,20 @@ def _log_from_environment() -> None:
 
 _log_from_environment()
 
-#: The name the openai/anthropic SDKs use for HTTP 429; the same class as ``RateLimitedError``.
-RateLimitError = RateLimitedError
+
+def __getattr__(name: str) -> object:
+    # RateLimitedError: the 429 class's name before 0.2 (now RateLimitError, the name the other
+    # classes' openai/anthropic convention gives it, and Node's); kept until 0.3, with a warning.
+    if name == "RateLimitedError":
+        import warnings
+
+        warnings.warn(
+            "sendgrid_admin.RateLimitedError is deprecated: use sendgrid_admin.RateLimitError",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return RateLimitError
+    raise AttributeError(f"module 'sendgrid_admin' has no attribute {name!r}")
 
 __all__ = [
     "ApiKey",
@@ -180,7 +192,6 @@ __all__ = [
     "AsyncPager",
     "PermissionDeniedError",
     "RateLimitError",
-    "RateLimitedError",
     "Reputation",
     "Reputations",
     "RequestTimeoutError",

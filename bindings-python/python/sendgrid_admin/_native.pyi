@@ -14,7 +14,7 @@ from typing import TypeVar
 
 _T = TypeVar("_T")
 
-__all__ = ["__version__", "APIStatusError", "AccessRequest", "Account", "AccountIp", "AccountIpPage", "AccountPage", "Accounts", "AddedIps", "ApiKey", "ApiKeys", "ApprovedAccessRequest", "AsyncAccounts", "AsyncApiKeys", "AsyncBulk", "AsyncClient", "AsyncCredits", "AsyncIps", "AsyncMonitorSettings", "AsyncPager", "AsyncReputations", "AsyncScopes", "AsyncStats", "AsyncSubusers", "AsyncTeammates", "AsyncUser", "AsyncWebsiteAccess", "AuthenticationError", "BadRequestError", "Bulk", "BulkProgress", "BulkResult", "CatalogEntry", "Client", "ConflictError", "CreatedAccount", "CreatedApiKey", "CreatedSubuser", "Credits", "DatedStats", "DecodeError", "Document", "Entitlements", "ErrorDetail", "InvalidInputError", "Invitation", "IpAddress", "IpSubusersPage", "Ips", "Metrics", "Monitor", "MonitorSettings", "NotAppliedError", "NotFoundError", "Offering", "Pager", "PermissionDeniedError", "Plan", "RateLimitView", "RateLimitedError", "Reputation", "Reputations", "RequestTimeoutError", "ResponseInfo", "Scopes", "SendGridError", "ServerError", "SsoTeammate", "StatEntry", "Stats", "Subuser", "SubuserAccess", "SubuserAccessPage", "SubuserCredits", "SubuserIps", "Subusers", "Teammate", "Teammates", "TransportError", "UnprocessableEntityError", "User", "UserAccount", "UserName", "WebsiteAccess", "reset_logging_cache"]
+__all__ = ["__version__", "APIStatusError", "AccessRequest", "Account", "AccountIp", "AccountIpPage", "AccountPage", "Accounts", "AddedIps", "ApiKey", "ApiKeys", "ApprovedAccessRequest", "AsyncAccounts", "AsyncApiKeys", "AsyncBulk", "AsyncClient", "AsyncCredits", "AsyncIps", "AsyncMonitorSettings", "AsyncPager", "AsyncReputations", "AsyncScopes", "AsyncStats", "AsyncSubusers", "AsyncTeammates", "AsyncUser", "AsyncWebsiteAccess", "AuthenticationError", "BadRequestError", "Bulk", "BulkProgress", "BulkResult", "CatalogEntry", "Client", "ConflictError", "CreatedAccount", "CreatedApiKey", "CreatedSubuser", "Credits", "DatedStats", "DecodeError", "Document", "Entitlements", "ErrorDetail", "InvalidInputError", "Invitation", "IpAddress", "IpSubusersPage", "Ips", "Metrics", "Monitor", "MonitorSettings", "NotAppliedError", "NotFoundError", "Offering", "Pager", "PermissionDeniedError", "Plan", "RateLimitError", "RateLimitView", "Reputation", "Reputations", "RequestTimeoutError", "ResponseInfo", "Scopes", "SendGridError", "ServerError", "SsoTeammate", "StatEntry", "Stats", "Subuser", "SubuserAccess", "SubuserAccessPage", "SubuserCredits", "SubuserIps", "Subusers", "Teammate", "Teammates", "TransportError", "UnprocessableEntityError", "User", "UserAccount", "UserName", "WebsiteAccess", "reset_logging_cache"]
 
 __version__: Final[str]
 """
@@ -2427,6 +2427,11 @@ class Plan:
         Differences the API cannot change and fields it cannot read, one sentence each.
         """
 
+class RateLimitError(APIStatusError):
+    """
+    HTTP 429: too many requests; `retry_after` says how long to wait.
+    """
+
 @final
 class RateLimitView:
     """
@@ -2488,11 +2493,6 @@ class RateLimitView:
         """
         The model as JSON text (SendGrid's field names).
         """
-
-class RateLimitedError(APIStatusError):
-    """
-    HTTP 429: too many requests; `retry_after` says how long to wait.
-    """
 
 @final
 class Reputation:

@@ -82,8 +82,11 @@ class ScopingPagingTest {
         assertTrue(out[120].error is SendGridException.NotFound)
         val mons = c.bulk().updateMonitors(listOf(MonitorItem("sub00001", Monitor("a@example.com", 5uL))), null, null)
         assertNull(mons[0].error)
+        assertEquals(Monitor("a@example.com", 5uL), mons[0].monitor)
+        // One outcome per chunk of 100, as in Python and Node.
         val reps = c.bulk().reputations(names.take(120), null)
-        assertEquals(120, reps.reputations.size)
-        assertTrue(reps.failures.isEmpty())
+        assertEquals(listOf(100, 20), reps.map { it.item.size })
+        assertTrue(reps.all { it.error == null })
+        assertEquals(names.take(120).sorted(), reps.flatMap { it.reputations.orEmpty() }.map { it.username }.sorted())
     }
 }
