@@ -126,6 +126,26 @@ test('SENDGRID_ADMIN_LOG=debug prints each attempt on stderr, never the key', as
   }
 })
 
+test('SENDGRID_ADMIN_LOG is read by the core\'s rule: directives work, an unreadable value is said once', async () => {
+  const { startSandbox, KEY } = await import('./helpers.mjs')
+  const { spawnSync } = await import('node:child_process')
+  const { fileURLToPath } = await import('node:url')
+  const entry = fileURLToPath(new URL('../sendgrid-admin.js', import.meta.url))
+  const sb = await startSandbox()
+  try {
+    const code = `const sg = require(${JSON.stringify(entry)}); new sg.Client({ apiKey: ${JSON.stringify(KEY)}, baseUrl: ${JSON.stringify(sb.url)} }).subusers.list().then(() => {})`
+    const run = (spec) => spawnSync(process.execPath, ['-e', code], { env: { ...process.env, SENDGRID_ADMIN_LOG: spec, NO_COLOR: '1' }, encoding: 'utf8', timeout: 20000 })
+    const directive = run('sendgrid_admin::transport=debug,sendgrid_admin=warn')
+    assert.equal(directive.status, 0, directive.stderr)
+    assert.match(directive.stderr, /DEBUG.*sendgrid_admin::transport.*answered.*status=200/)
+    const bad = run('verbose')
+    assert.equal(bad.status, 0, bad.stderr)
+    assert.match(bad.stderr, /SENDGRID_ADMIN_LOG.*cannot read "verbose".*logging stays off/)
+  } finally {
+    sb.close()
+  }
+})
+
 test('withOptions({ signal }): aborting drops the request in flight and ends a rate-limit wait', async () => {
   let closed = 0
   const seen = []

@@ -220,24 +220,27 @@ impl From<CallOptionsError> for napi::Error {
     }
 }
 
-/// `SENDGRID_ADMIN_LOG=debug` (or info, warn, or a tracing filter such as
-/// `sendgrid_admin::transport=debug`) prints the core's events — each attempt, retry and pacing
-/// wait, never the key — on stderr. Read once, when the first client is made.
+/// `SENDGRID_ADMIN_LOG=debug` (or info, warn, or directives such as
+/// `sendgrid_admin::transport=debug`: the core's rule, `sendgrid_admin::log::parse`) prints the
+/// core's events — each attempt, retry and pacing wait, never the key — on stderr. Read once,
+/// when the first client is made; a value it cannot read is said once on stderr.
 fn log_from_environment() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        let Ok(spec) = std::env::var("SENDGRID_ADMIN_LOG") else {
+        let Ok(spec) = std::env::var(sendgrid_admin::log::LOG_ENV) else {
             return;
         };
-        let filter = if spec.contains('=') {
-            spec
-        } else {
-            format!("sendgrid_admin={spec}")
+        let directives = match sendgrid_admin::log::parse(&spec) {
+            Ok(d) if !d.is_empty() => d,
+            Ok(_) => return,
+            Err(e) => {
+                eprintln!("sendgrid-admin: {e}; logging stays off");
+                return;
+            }
         };
-        let Ok(filter) = tracing_subscriber::EnvFilter::try_new(filter) else {
-            eprintln!(
-                "sendgrid-admin: SENDGRID_ADMIN_LOG is not a level or filter; logging stays off"
-            );
+        let Ok(filter) =
+            tracing_subscriber::EnvFilter::try_new(sendgrid_admin::log::filter(&directives))
+        else {
             return;
         };
         let _ = tracing_subscriber::fmt()

@@ -3,6 +3,13 @@
 //! Rust-to-JS type change once: ids and counts (`u64`) become JS numbers, enums their SendGrid
 //! string, nested models, lists and options convert element-wise, and `extra` keeps fields
 //! SendGrid added.
+//!
+//! Why the JS types are declared here and not by `#[cfg_attr(feature = "napi", napi(object))]`
+//! on the core's models (#35, tried on `Monitor` and `OfferingType` with napi 3.16 /
+//! napi-derive 3.7): napi-rs has no `FromNapiValue`/`ToNapiValue` for `u64` (E0277; only
+//! `BigInt` under `napi6`), and the core's ids and counts are `u64` — so the core would have to
+//! change its Rust types, or JS users would get `bigint`s where they have exact numbers (refused
+//! above 2^53) today; `#[serde(flatten)] extra` has no `napi(object)` counterpart either.
 
 use serde_json::{Map, Value};
 

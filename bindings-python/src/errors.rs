@@ -82,53 +82,18 @@ exceptions! {
 static REQUEST_TIMEOUT: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// `RequestTimeoutError(TransportError, TimeoutError)`: a timeout is a connection error, and
-/// `except TimeoutError` catches it too (pyo3's exception macro takes one base, so the class is
-/// made by Python itself).
+/// `except TimeoutError` catches it too. pyo3's exception macro takes one base, so the class is
+/// written in Python (`sendgrid_admin/_errors.py`) and looked up here once.
 fn request_timeout(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
     REQUEST_TIMEOUT
         .get_or_try_init(py, || {
-            let g = PyDict::new(py);
-            g.set_item("TransportError", py.get_type::<TransportError>())?;
-            py.run(
-                c"class RequestTimeoutError(TransportError, TimeoutError):\n    '''The connect or total timeout elapsed, or SendGrid answered 408 (a TransportError and a TimeoutError).'''\n    __module__ = 'sendgrid_admin'\n",
-                Some(&g),
-                None,
-            )?;
-            let cls = g
-                .get_item("RequestTimeoutError")?
-                .ok_or_else(|| PyErr::new::<pyo3::exceptions::PyRuntimeError, _>("RequestTimeoutError"))?;
+            let cls = py
+                .import("sendgrid_admin._errors")?
+                .getattr("RequestTimeoutError")?;
             Ok(cls.cast_into::<PyType>()?.unbind())
         })
         .map(|c| c.bind(py).clone())
 }
-
-/// The `RequestTimeoutError` class as the module exports it.
-pub struct RequestTimeoutError;
-
-// SAFETY: the pointer is a type object kept alive for the process by REQUEST_TIMEOUT.
-unsafe impl pyo3::PyTypeInfo for RequestTimeoutError {
-    fn type_object_raw(py: Python<'_>) -> *mut pyo3::ffi::PyTypeObject {
-        // Making the class cannot fail short of memory exhaustion; TransportError stands in.
-        match request_timeout(py) {
-            Ok(t) => t.as_type_ptr(),
-            Err(_) => py.get_type::<TransportError>().as_type_ptr(),
-        }
-    }
-}
-
-impl RequestTimeoutError {
-    #[doc(hidden)]
-    pub const _PYO3_DEF: pyo3::impl_::pymodule::AddTypeToModule<Self> =
-        pyo3::impl_::pymodule::AddTypeToModule::new();
-    #[doc(hidden)]
-    pub const _PYO3_INTROSPECTION_ID: &'static str = "sendgrid_adminRequestTimeoutError";
-}
-
-stubs::exception_chunk!(
-    RequestTimeoutError,
-    r#"{"type":"id","id":"sendgrid_adminTransportError"},{"type":"name","id":"TimeoutError"}"#,
-    "The connect or total timeout elapsed, or SendGrid answered 408 (a TransportError and a TimeoutError)."
-);
 
 fn class(py: Python<'_>, kind: ErrorKind, status: Option<u16>) -> PyResult<Bound<'_, PyType>> {
     Ok(match kind {

@@ -54,12 +54,12 @@ mod _native {
     use crate::errors::{
         APIStatusError, AuthenticationError, BadRequestError, ConflictError, DecodeError,
         InvalidInputError, NotAppliedError, NotFoundError, PermissionDeniedError, RateLimitError,
-        RequestTimeoutError, SendGridError, ServerError, TransportError, UnprocessableEntityError,
+        SendGridError, ServerError, TransportError, UnprocessableEntityError,
     };
     #[pymodule_export]
     use crate::ips::{AsyncIps, Ips};
     #[pymodule_export]
-    use crate::logging::reset_logging_cache;
+    use crate::logging::{log_levels, reset_logging_cache};
     #[pymodule_export]
     use crate::models::{
         AccessRequest, Account, AccountIp, AccountIpPage, AccountPage, AddedIps, ApiKey,

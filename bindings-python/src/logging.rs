@@ -19,6 +19,30 @@ pub fn reset_logging_cache() {
     }
 }
 
+/// The loggers and levels `SENDGRID_ADMIN_LOG`'s value asks for, as (logger name, `logging`
+/// level): the core's rule (`sendgrid_admin::log::parse`), so the Python package reads the
+/// variable as the Node package does. Raises `InvalidInputError` for a value it cannot read.
+#[pyfunction]
+#[pyo3(signature = (spec: "str") -> "list[tuple[str, int]]")]
+pub fn log_levels(spec: &str) -> PyResult<Vec<(String, u32)>> {
+    use sendgrid_admin::log::LogLevel;
+    let directives = sendgrid_admin::log::parse(spec).map_err(crate::errors::to_py_err)?;
+    Ok(directives
+        .into_iter()
+        .map(|d| {
+            let level = match d.level {
+                LogLevel::Off => 51, // above CRITICAL: nothing
+                LogLevel::Error => 40,
+                LogLevel::Warn => 30,
+                LogLevel::Info => 20,
+                LogLevel::Debug => 10,
+                LogLevel::Trace => 5,
+            };
+            (d.target.replace("::", "."), level)
+        })
+        .collect())
+}
+
 /// Installs the bridge (once per process).
 pub fn install(py: Python<'_>) -> PyResult<()> {
     if RESET.get().is_none() {

@@ -221,3 +221,24 @@ def test_sendgrid_admin_log_environment_variable(sb: Sandbox) -> None:
     assert out.returncode == 0, out.stderr
     assert "DEBUG sendgrid_admin.transport: answered" in out.stderr, out.stderr
     assert KEY not in out.stderr
+
+
+def test_sendgrid_admin_log_is_read_by_the_core_rule(sb: Sandbox) -> None:
+    """Directives as in Node (the core's parser); a value it cannot read is a warning, never an
+    import error (it used to raise ValueError from logging.setLevel)."""
+    import subprocess
+    import sys
+
+    code = f"import sendgrid_admin as sg; sg.Client({KEY!r}, base_url={sb.url!r}).subusers.list()"
+
+    def run(spec: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "SENDGRID_ADMIN_LOG": spec}
+        return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+
+    out = run("sendgrid_admin::transport=debug,sendgrid_admin=warn")
+    assert out.returncode == 0, out.stderr
+    assert "DEBUG sendgrid_admin.transport: answered" in out.stderr, out.stderr
+    for spec in ("verbose", "trace"):
+        out = run(spec)
+        assert out.returncode == 0, out.stderr
+    assert "SENDGRID_ADMIN_LOG" in run("verbose").stderr and "logging stays off" in run("verbose").stderr

@@ -430,7 +430,9 @@ mod tests {
                     }
                 }
                 serde_json::Value::Object(o) if o.get("none").is_some_and(|w| w.is_string()) => {}
-                _ => missing.push(format!("{op}: no \"cli\" (a command, or {{\"none\": why}})")),
+                _ => missing.push(format!(
+                    "{op}: no \"cli\" (a command, or {{\"none\": why}})"
+                )),
             }
         }
         assert!(ops.len() >= 60);

@@ -40,6 +40,7 @@ mod error;
 pub mod extra;
 mod fleet;
 pub mod ips;
+pub mod log;
 pub mod monitor;
 mod obo;
 pub mod options;

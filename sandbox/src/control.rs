@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
+use axum::extract::{MatchedPath, Path, Query, Request, State};
 use axum::http::{HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::http::error;
-use crate::{fresh_world, SandboxConfig, Shared};
+use crate::journal::{redacted, Journal, JournalEntry};
+use crate::{fresh_world, operations, SandboxConfig, Shared};
 
 /// One scripted answer: a status (answered without processing the request), or `"ok"`,
 /// `"drop"` (processed, then the connection is cut mid-body), `"reset"` (the connection is cut
@@ -42,6 +43,10 @@ pub struct Faults {
     pub sequence: VecDeque<FaultStep>,
     /// Milliseconds added to every answer.
     pub latency_ms: u64,
+    /// Scripted answers aimed at one operation (`"subusers.create": [503, "drop"]`, the names
+    /// of `tests/operations.json`): consumed one per request of that operation, before
+    /// `sequence`. Set one with `POST /__sandbox/faults/{operation}`.
+    pub operations: BTreeMap<String, VecDeque<FaultStep>>,
 }
 
 /// How `X-RateLimit-Reset` is written.
@@ -96,6 +101,7 @@ pub(crate) struct Control {
     /// The `added_fields` quirk: every JSON object of a successful answer gains a field no
     /// client models (kept here, not in the world, so the gate reads it under the lock it holds).
     added_fields: bool,
+    journal: Journal,
 }
 
 impl Control {
@@ -116,6 +122,7 @@ impl Control {
             counters: Counters::default(),
             next_request_id: 0,
             added_fields: false,
+            journal: Journal::default(),
         }
     }
 }
@@ -143,6 +150,39 @@ fn set_header(resp: &mut Response, name: &'static str, value: String) {
 
 /// The middleware in front of every API route.
 pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> Response {
+    // The body is read here (the handlers' extractors would read it whole anyway), so that the
+    // journal can say what was sent and which operation it was.
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024 * 1024).await else {
+        return error(413, None, "request body too large or broken");
+    };
+    let route = parts
+        .extensions
+        .get::<MatchedPath>()
+        .map(|m| m.as_str().to_string());
+    let sent = redacted(&bytes);
+    let operation = route
+        .as_deref()
+        .and_then(|r| operations::operation(&parts.method, r, sent.as_ref()));
+    let on_behalf_of = parts
+        .headers
+        .get("on-behalf-of")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let mut entry = JournalEntry {
+        request_id: String::new(),
+        method: parts.method.to_string(),
+        path: parts.uri.path().to_string(),
+        path_template: route,
+        operation,
+        query: parts.uri.query().map(str::to_string),
+        body: sent,
+        on_behalf_of,
+        status: 0,
+        fault: None,
+        attempt: 0,
+    };
+    let req = Request::from_parts(parts, Body::from(bytes.clone()));
     let key = req
         .headers()
         .get("authorization")
@@ -165,9 +205,18 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
             .or_default() += 1;
         c.counters.in_flight += 1;
         c.counters.max_in_flight = c.counters.max_in_flight.max(c.counters.in_flight);
+        entry.request_id = request_id.clone();
+        entry.attempt = c.journal.attempt(
+            req.method(),
+            &entry.path,
+            entry.query.as_deref(),
+            &bytes,
+            entry.on_behalf_of.as_deref(),
+        );
         let latency = c.faults.latency_ms;
         if !authorized {
             c.counters.unauthorized += 1;
+            entry.fault = Some("unauthorized".into());
             (
                 request_id,
                 None,
@@ -184,12 +233,12 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
             let skew = c.rate.clock_skew_secs;
             let now_ms = epoch_ms(skew);
             let idx = (now_ms / (window as u128 * 1000)) as u64;
-            let entry = c.windows.entry(key.unwrap_or_default()).or_insert((idx, 0));
-            if entry.0 != idx {
-                *entry = (idx, 0);
+            let win = c.windows.entry(key.unwrap_or_default()).or_insert((idx, 0));
+            if win.0 != idx {
+                *win = (idx, 0);
             }
-            entry.1 += 1;
-            let used = entry.1;
+            win.1 += 1;
+            let used = win.1;
             if c.rate.limit != 0 {
                 *c.counters.windows.entry(idx * window).or_default() += 1;
             }
@@ -208,9 +257,20 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
             let rate = (limit, limit.saturating_sub(used), reset, date);
             let plan = if used > limit {
                 c.counters.rate_limited += 1;
+                entry.fault = Some("rate_limited".into());
                 Plan::Answer(error(429, None, "too many requests"))
             } else {
-                let step = c.faults.sequence.pop_front();
+                let aimed = entry
+                    .operation
+                    .as_ref()
+                    .and_then(|o| c.faults.operations.get_mut(o))
+                    .and_then(VecDeque::pop_front);
+                let step = aimed.or_else(|| c.faults.sequence.pop_front());
+                entry.fault = match &step {
+                    Some(FaultStep::Status(s)) => Some(s.to_string()),
+                    Some(FaultStep::Word(w)) if w != "ok" => Some(w.clone()),
+                    _ => None,
+                };
                 let status = c.faults.error_status.unwrap_or(503);
                 match step {
                     Some(FaultStep::Status(s)) => {
@@ -230,6 +290,7 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
                     Some(FaultStep::Word(_)) => Plan::Run { after: None },
                     None if c.faults.error_rate > 0.0 && fastrand::f64() < c.faults.error_rate => {
                         c.counters.faults_injected += 1;
+                        entry.fault = Some(status.to_string());
                         Plan::Answer(error(status, None, "injected fault"))
                     }
                     None => Plan::Run { after: None },
@@ -254,9 +315,11 @@ pub(crate) async fn gate(State(st): State<Shared>, req: Request, next: Next) -> 
             }
         }
     };
+    entry.status = resp.status().as_u16();
     let added_fields = match st.control.lock() {
         Ok(mut c) => {
             c.counters.in_flight = c.counters.in_flight.saturating_sub(1);
+            c.journal.push(entry);
             c.added_fields
         }
         Err(_) => false,
@@ -366,6 +429,62 @@ pub(crate) async fn set_faults(State(st): State<Shared>, Json(f): Json<Faults>) 
         c.faults = f.clone();
     }
     Json(f).into_response()
+}
+
+/// Body of `POST /__sandbox/faults/{operation}`.
+#[derive(Debug, Deserialize)]
+pub(crate) struct AimedFaults {
+    sequence: VecDeque<FaultStep>,
+}
+
+/// `POST /__sandbox/faults/{operation}`: scripted answers for one operation (`{"sequence":
+/// [503, "drop"]}`), keeping every other fault; an operation the sandbox does not know is a 400
+/// listing the ones it does.
+pub(crate) async fn set_operation_faults(
+    State(st): State<Shared>,
+    Path(operation): Path<String>,
+    Json(f): Json<AimedFaults>,
+) -> Response {
+    let known = operations::names();
+    if !known.contains(&operation.as_str()) {
+        return error(
+            400,
+            Some("operation"),
+            &format!(
+                "unknown operation {operation:?}; known: {}",
+                known.join(", ")
+            ),
+        );
+    }
+    if let Ok(mut c) = st.control.lock() {
+        c.faults.operations.insert(operation, f.sequence);
+        return Json(c.faults.clone()).into_response();
+    }
+    error(500, None, "sandbox state poisoned")
+}
+
+/// Query of `GET /__sandbox/requests`.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct RequestsQuery {
+    operation: Option<String>,
+}
+
+/// `GET /__sandbox/requests[?operation=monitor.create]`: the journal, oldest first, and how
+/// many older entries were dropped (it keeps the newest `JOURNAL_CAP`).
+pub(crate) async fn requests(State(st): State<Shared>, Query(q): Query<RequestsQuery>) -> Response {
+    let Ok(c) = st.control.lock() else {
+        return error(500, None, "sandbox state poisoned");
+    };
+    let (requests, dropped) = c.journal.list(q.operation.as_deref());
+    Json(json!({"requests": requests, "dropped": dropped})).into_response()
+}
+
+/// `DELETE /__sandbox/requests`: an empty journal (attempt numbers start again at 1).
+pub(crate) async fn clear_requests(State(st): State<Shared>) -> Response {
+    if let Ok(mut c) = st.control.lock() {
+        c.journal = Journal::default();
+    }
+    axum::http::StatusCode::NO_CONTENT.into_response()
 }
 
 /// `DELETE /__sandbox/faults`: no more faults.

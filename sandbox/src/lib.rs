@@ -24,6 +24,8 @@ mod control;
 pub mod fuzzing;
 mod http;
 mod ips;
+pub mod journal;
+pub mod operations;
 pub mod quirks;
 pub mod redis_server;
 mod scopes;
@@ -321,6 +323,14 @@ pub fn router(config: SandboxConfig) -> Router {
         .route(
             "/__sandbox/faults",
             post(control::set_faults).delete(control::clear_faults),
+        )
+        .route(
+            "/__sandbox/faults/{operation}",
+            post(control::set_operation_faults),
+        )
+        .route(
+            "/__sandbox/requests",
+            get(control::requests).delete(control::clear_requests),
         )
         .route("/__sandbox/rate-limit", post(control::set_rate_limit))
         .route("/__sandbox/reset", post(control::reset))

@@ -74,7 +74,6 @@ from ._native import (
     RateLimitError,
     Reputation,
     Reputations,
-    RequestTimeoutError,
     Scopes,
     SendGridError,
     ServerError,
@@ -95,19 +94,32 @@ from ._native import (
     WebsiteAccess,
     __version__,
 )
+from ._errors import RequestTimeoutError
+from ._native import log_levels as _log_levels
+
 
 def _log_from_environment() -> None:
-    """``SENDGRID_ADMIN_LOG=debug`` (or info, warning, ...) shows the core's events on stderr
-    without touching the program's logging set-up."""
-    level = os.environ.get("SENDGRID_ADMIN_LOG")
-    if not level:
+    """``SENDGRID_ADMIN_LOG=debug`` (or info, warning, ..., or directives such as
+    ``sendgrid_admin::transport=debug``, read by the core's rule as in Node) shows the core's
+    events on stderr without touching the program's logging set-up. A value it cannot read is a
+    warning, never an import error."""
+    spec = os.environ.get("SENDGRID_ADMIN_LOG")
+    if not spec:
         return
-    logger = logging.getLogger("sendgrid_admin")
-    logger.setLevel(level.upper())
-    if not logger.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        logger.addHandler(handler)
+    try:
+        levels = _log_levels(spec)
+    except InvalidInputError as e:
+        import warnings
+
+        warnings.warn(f"sendgrid-admin: {e}; logging stays off", RuntimeWarning, stacklevel=2)
+        return
+    for name, level in levels:
+        logging.getLogger(name).setLevel(level)
+        top = logging.getLogger(name.split(".")[0])
+        if not top.handlers:
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+            top.addHandler(handler)
     reset_logging_cache()
 
 

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 _T = TypeVar("_T")
 
-__all__ = ["__version__", "APIStatusError", "AccessRequest", "Account", "AccountIp", "AccountIpPage", "AccountPage", "Accounts", "AddedIps", "ApiKey", "ApiKeys", "ApprovedAccessRequest", "AsyncAccounts", "AsyncApiKeys", "AsyncBulk", "AsyncClient", "AsyncCredits", "AsyncIps", "AsyncMonitorSettings", "AsyncPager", "AsyncReputations", "AsyncScopes", "AsyncStats", "AsyncSubusers", "AsyncTeammates", "AsyncUser", "AsyncWebsiteAccess", "AuthenticationError", "BadRequestError", "Bulk", "BulkProgress", "BulkResult", "CatalogEntry", "Client", "ConflictError", "CreatedAccount", "CreatedApiKey", "CreatedSubuser", "Credits", "DatedStats", "DecodeError", "Document", "Entitlements", "ErrorDetail", "InvalidInputError", "Invitation", "IpAddress", "IpSubusersPage", "Ips", "Metrics", "Monitor", "MonitorSettings", "NotAppliedError", "NotFoundError", "Offering", "Pager", "PermissionDeniedError", "Plan", "RateLimitError", "RateLimitView", "Reputation", "Reputations", "RequestTimeoutError", "ResponseInfo", "Scopes", "SendGridError", "ServerError", "SsoTeammate", "StatEntry", "Stats", "Subuser", "SubuserAccess", "SubuserAccessPage", "SubuserCredits", "SubuserIps", "Subusers", "Teammate", "Teammates", "TransportError", "UnprocessableEntityError", "User", "UserAccount", "UserName", "WebsiteAccess", "reset_logging_cache"]
+__all__ = ["__version__", "APIStatusError", "AccessRequest", "Account", "AccountIp", "AccountIpPage", "AccountPage", "Accounts", "AddedIps", "ApiKey", "ApiKeys", "ApprovedAccessRequest", "AsyncAccounts", "AsyncApiKeys", "AsyncBulk", "AsyncClient", "AsyncCredits", "AsyncIps", "AsyncMonitorSettings", "AsyncPager", "AsyncReputations", "AsyncScopes", "AsyncStats", "AsyncSubusers", "AsyncTeammates", "AsyncUser", "AsyncWebsiteAccess", "AuthenticationError", "BadRequestError", "Bulk", "BulkProgress", "BulkResult", "CatalogEntry", "Client", "ConflictError", "CreatedAccount", "CreatedApiKey", "CreatedSubuser", "Credits", "DatedStats", "DecodeError", "Document", "Entitlements", "ErrorDetail", "InvalidInputError", "Invitation", "IpAddress", "IpSubusersPage", "Ips", "Metrics", "Monitor", "MonitorSettings", "NotAppliedError", "NotFoundError", "Offering", "Pager", "PermissionDeniedError", "Plan", "RateLimitError", "RateLimitView", "Reputation", "Reputations", "ResponseInfo", "Scopes", "SendGridError", "ServerError", "SsoTeammate", "StatEntry", "Stats", "Subuser", "SubuserAccess", "SubuserAccessPage", "SubuserCredits", "SubuserIps", "Subusers", "Teammate", "Teammates", "TransportError", "UnprocessableEntityError", "User", "UserAccount", "UserName", "WebsiteAccess", "log_levels", "reset_logging_cache"]
 
 __version__: Final[str]
 """
@@ -2560,11 +2560,6 @@ class Reputations:
         Reputations of 1-100 subusers (one request, repeated `usernames=`).
         """
 
-class RequestTimeoutError(TransportError, TimeoutError):
-    """
-    The connect or total timeout elapsed, or SendGrid answered 408 (a TransportError and a TimeoutError).
-    """
-
 @final
 class ResponseInfo:
     """
@@ -3572,6 +3567,13 @@ class WebsiteAccess:
         """
         Allows console access.
         """
+
+def log_levels(spec: str) -> list[tuple[str, int]]:
+    """
+    The loggers and levels `SENDGRID_ADMIN_LOG`'s value asks for, as (logger name, `logging`
+    level): the core's rule (`sendgrid_admin::log::parse`), so the Python package reads the
+    variable as the Node package does. Raises `InvalidInputError` for a value it cannot read.
+    """
 
 def reset_logging_cache() -> None:
     """
