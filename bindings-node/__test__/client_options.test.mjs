@@ -109,7 +109,8 @@ test('lastResponse and rateLimit show the last answer and the pacing view', asyn
   }
 })
 
-test('SENDGRID_ADMIN_LOG=debug prints each attempt on stderr, never the key', async () => {
+/** Runs one call in a child process with SENDGRID_ADMIN_LOG=spec; gives its stderr. */
+async function withLog(spec, check) {
   const { startSandbox, KEY } = await import('./helpers.mjs')
   const { spawnSync } = await import('node:child_process')
   const { fileURLToPath } = await import('node:url')
@@ -117,33 +118,25 @@ test('SENDGRID_ADMIN_LOG=debug prints each attempt on stderr, never the key', as
   const sb = await startSandbox()
   try {
     const code = `const sg = require(${JSON.stringify(entry)}); new sg.Client({ apiKey: ${JSON.stringify(KEY)}, baseUrl: ${JSON.stringify(sb.url)} }).subusers.list().then(() => {})`
-    const out = spawnSync(process.execPath, ['-e', code], { env: { ...process.env, SENDGRID_ADMIN_LOG: 'debug', NO_COLOR: '1' }, encoding: 'utf8', timeout: 20000 })
+    const out = spawnSync(process.execPath, ['-e', code], { env: { ...process.env, SENDGRID_ADMIN_LOG: spec, NO_COLOR: '1' }, encoding: 'utf8', timeout: 20000 })
     assert.equal(out.status, 0, out.stderr)
-    assert.match(out.stderr, /DEBUG.*sendgrid_admin::transport.*answered.*status=200/)
-    assert.ok(!out.stderr.includes(KEY))
+    check(out.stderr, KEY)
   } finally {
     sb.close()
   }
-})
+}
+
+test('SENDGRID_ADMIN_LOG=debug prints each attempt on stderr, never the key', () =>
+  withLog('debug', (stderr, key) => {
+    assert.match(stderr, /DEBUG.*sendgrid_admin::transport.*answered.*status=200/)
+    assert.ok(!stderr.includes(key))
+  }))
 
 test('SENDGRID_ADMIN_LOG is read by the core\'s rule: directives work, an unreadable value is said once', async () => {
-  const { startSandbox, KEY } = await import('./helpers.mjs')
-  const { spawnSync } = await import('node:child_process')
-  const { fileURLToPath } = await import('node:url')
-  const entry = fileURLToPath(new URL('../sendgrid-admin.js', import.meta.url))
-  const sb = await startSandbox()
-  try {
-    const code = `const sg = require(${JSON.stringify(entry)}); new sg.Client({ apiKey: ${JSON.stringify(KEY)}, baseUrl: ${JSON.stringify(sb.url)} }).subusers.list().then(() => {})`
-    const run = (spec) => spawnSync(process.execPath, ['-e', code], { env: { ...process.env, SENDGRID_ADMIN_LOG: spec, NO_COLOR: '1' }, encoding: 'utf8', timeout: 20000 })
-    const directive = run('sendgrid_admin::transport=debug,sendgrid_admin=warn')
-    assert.equal(directive.status, 0, directive.stderr)
-    assert.match(directive.stderr, /DEBUG.*sendgrid_admin::transport.*answered.*status=200/)
-    const bad = run('verbose')
-    assert.equal(bad.status, 0, bad.stderr)
-    assert.match(bad.stderr, /SENDGRID_ADMIN_LOG.*cannot read "verbose".*logging stays off/)
-  } finally {
-    sb.close()
-  }
+  await withLog('sendgrid_admin::transport=debug,sendgrid_admin=warn', (stderr) =>
+    assert.match(stderr, /DEBUG.*sendgrid_admin::transport.*answered.*status=200/))
+  await withLog('verbose', (stderr) =>
+    assert.match(stderr, /SENDGRID_ADMIN_LOG.*cannot read "verbose".*logging stays off/))
 })
 
 test('withOptions({ signal }): aborting drops the request in flight and ends a rate-limit wait', async () => {
