@@ -62,7 +62,7 @@ export function call(c, op, a) {
   const [resource, name] = op.split('.')
   const params = how.params ?? []
   const args = params.map((p) => a[p])
-  if (how.options) args.push(opts(a, { ...how.renames, ...how.node }, ...params))
+  if (how.options) args.push(opts(a, how.renames, ...params))
   const r = c[camel(resource)][camel(how.method ?? name)](...args)
   return how.pager ? collect(r) : r
 }

@@ -9,6 +9,7 @@ use sendgrid_admin::teammates::{InviteTeammate, ListTeammates, Permissions, Subu
 use sendgrid_admin::teammates_sso::{CreateSsoTeammate, Persona, SubuserGrant, UpdateSsoTeammate};
 
 use crate::call::{opt_choice, opt_unsigned, run, unit, unsigned};
+use crate::errors::to_py_err;
 use crate::paging::pager;
 use crate::raw::from_py;
 use crate::{methods, resource};
@@ -175,18 +176,40 @@ methods!(Teammates, AsyncTeammates, {
         )
     }
 
-    /// Every subuser a teammate can act for, following the cursor.
-    #[pyo3(signature = (teammate, *, limit=None, username=None) -> "Pager[SubuserAccess]")]
+    /// Every subuser a teammate can act for, following the cursor, `page_size` per request
+    /// (as every pager). `limit`, its name before 0.2, still works until 0.3, with a
+    /// `DeprecationWarning`.
+    #[pyo3(signature = (teammate, *, page_size=None, username=None, limit=None) -> "Pager[SubuserAccess]")]
     fn iter_subuser_access(
         &self,
         py: Python<'_>,
         teammate: String,
-        limit: Option<i64>,
+        page_size: Option<i64>,
         username: Option<String>,
+        limit: Option<i64>,
     ) -> PyResult<Py<PyAny>> {
+        let page_size = match (page_size, limit) {
+            (Some(_), Some(_)) => {
+                return Err(to_py_err(sendgrid_admin::Error::invalid(
+                    "limit",
+                    "give page_size (limit is its deprecated name), not both",
+                )))
+            }
+            (None, Some(l)) => {
+                let category = py.get_type::<pyo3::exceptions::PyDeprecationWarning>();
+                PyErr::warn(
+                    py,
+                    &category,
+                    c"iter_subuser_access(limit=) is deprecated: use page_size=",
+                    1,
+                )?;
+                opt_unsigned("limit", Some(l))?
+            }
+            (p, None) => opt_unsigned("page_size", p)?,
+        };
         let q = SubuserAccessQuery {
             after_subuser_id: None,
-            limit: opt_unsigned("limit", limit)?,
+            limit: page_size,
             username,
         };
         pager(

@@ -36,7 +36,17 @@ def test_iterating_1000_subusers(client: sg.Client, sb: Sandbox) -> None:
     sb.reset(subusers=1000, teammates=1)
     names = [s.username for s in client.subusers.iter_all(page_size=128)]
     assert len(names) == 1000 and len(set(names)) == 1000
-    assert sum(1 for _ in client.teammates.iter_subuser_access("teammate0001", limit=64)) == 1000
+    assert sum(1 for _ in client.teammates.iter_subuser_access("teammate0001", page_size=64)) == 1000
+
+
+def test_iter_subuser_access_takes_page_size_and_limit_is_deprecated(client: sg.Client, sb: Sandbox) -> None:
+    sb.reset(subusers=5, teammates=1)
+    with pytest.warns(DeprecationWarning, match="use page_size="):
+        old = [a.id for a in client.teammates.iter_subuser_access("teammate0001", limit=2)]
+    assert old == [a.id for a in client.teammates.iter_subuser_access("teammate0001", page_size=2)]
+    with pytest.raises(sg.InvalidInputError) as e:
+        client.teammates.iter_subuser_access("teammate0001", page_size=2, limit=2)
+    assert e.value.field == "limit"
 
 
 @pytest.mark.asyncio
@@ -45,7 +55,7 @@ async def test_async_iteration_over_1000_subusers(sb: Sandbox) -> None:
     c = sg.AsyncClient(KEY, base_url=sb.url)
     seen = [s.id async for s in c.subusers.iter_all(page_size=200)]
     assert len(set(seen)) == 1000
-    access = [a.id async for a in c.teammates.iter_subuser_access("teammate0002", limit=64)]
+    access = [a.id async for a in c.teammates.iter_subuser_access("teammate0002", page_size=64)]
     assert len(access) == 500
     assert [t.username async for t in c.teammates.iter_all(page_size=1)] == ["sandbox-parent", "teammate0001", "teammate0002"]
 

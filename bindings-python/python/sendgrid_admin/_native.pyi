@@ -1071,9 +1071,11 @@ class AsyncTeammates:
         """
         Every teammate, `page_size` at a time.
         """
-    def iter_subuser_access(self, /, teammate: str, *, limit: SupportsIndex | None = None, username: str | None = None) -> AsyncPager[SubuserAccess]:
+    def iter_subuser_access(self, /, teammate: str, *, page_size: SupportsIndex | None = None, username: str | None = None, limit: SupportsIndex | None = None) -> AsyncPager[SubuserAccess]:
         """
-        Every subuser a teammate can act for, following the cursor.
+        Every subuser a teammate can act for, following the cursor, `page_size` per request
+        (as every pager). `limit`, its name before 0.2, still works until 0.3, with a
+        `DeprecationWarning`.
         """
     def list(self, /, *, limit: SupportsIndex | None = None, offset: SupportsIndex | None = None) -> Coroutine[Any, Any, List[Teammate]]:
         """
@@ -3387,9 +3389,11 @@ class Teammates:
         """
         Every teammate, `page_size` at a time.
         """
-    def iter_subuser_access(self, /, teammate: str, *, limit: SupportsIndex | None = None, username: str | None = None) -> Pager[SubuserAccess]:
+    def iter_subuser_access(self, /, teammate: str, *, page_size: SupportsIndex | None = None, username: str | None = None, limit: SupportsIndex | None = None) -> Pager[SubuserAccess]:
         """
-        Every subuser a teammate can act for, following the cursor.
+        Every subuser a teammate can act for, following the cursor, `page_size` per request
+        (as every pager). `limit`, its name before 0.2, still works until 0.3, with a
+        `DeprecationWarning`.
         """
     def list(self, /, *, limit: SupportsIndex | None = None, offset: SupportsIndex | None = None) -> List[Teammate]:
         """
