@@ -45,13 +45,6 @@ trap 'kill $pid 2>/dev/null; rm -f "$log" "$out"' EXIT
 for _ in $(seq 200); do grep -q listening "$log" && break; sleep 0.05; done
 url=$(grep -oE 'http://[0-9.:]+' "$log" | head -n 1)
 [ -n "$url" ] || { cat "$log"; exit 1; }
-site=$(mktemp -d)
-python3 -m zipfile -e dist/wheels/*manylinux*aarch64*.whl "$site"
-PYTHONPATH=$site "${ARM_PY[@]}" release/smoke.py "$url" | sed 's/^/  /'
-dir=$(mktemp -d)
-mkdir -p "$dir/node_modules/sendgrid-admin" "$dir/node_modules/sendgrid-admin-linux-arm64-gnu"
-cp dist/npm/root/* "$dir/node_modules/sendgrid-admin/"
-cp dist/npm/linux-arm64-gnu/* "$dir/node_modules/sendgrid-admin-linux-arm64-gnu/"
-cp release/smoke.cjs "$dir/"
-(cd "$dir" && "${ARM_NODE[@]}" smoke.cjs "$url") | sed 's/^/  /'
+arm_wheel_smoke "$url" | sed 's/^/  /'
+arm_addon_smoke "$url" | sed 's/^/  /'
 step "wheel and addon smoke runs against the aarch64 sandbox: every process aarch64"
